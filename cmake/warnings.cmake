@@ -1,0 +1,4 @@
+# Warnings for our own targets only (torch headers are included as SYSTEM by their imported target).
+function(hz_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow=local -Wno-unused-parameter)
+endfunction()

@@ -1,0 +1,38 @@
+// Building a training dataset: stroke-step and whole-glyph samples for a set of characters,
+// written as shards plus a manifest.json (written last, so a directory with a manifest is whole).
+#pragma once
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "ink/stroke_library.h"
+
+namespace ink {
+
+struct DatasetOptions {
+  std::filesystem::path out_dir;
+  int size = 64;
+  std::vector<char32_t> chars;
+  std::string selection = "custom";  // how `chars` was chosen, recorded in the manifest
+  // Empty: targets are the stroke data's own outlines. Otherwise whole-glyph targets are this
+  // font's glyphs (stroke-step targets need the font split into strokes, which this does not do).
+  std::string font_family;
+  uint32_t samples_per_shard = 4096;
+  int threads = 2;
+};
+
+struct DatasetReport {
+  size_t characters = 0;
+  size_t stroke_steps = 0;
+  size_t whole_glyphs = 0;
+  size_t shards = 0;
+  std::vector<char32_t> skipped;  // characters the font lacks
+  double seconds = 0;
+};
+
+// Deterministic: the same library and options give byte-identical files, whatever `threads`.
+DatasetReport build_dataset(const StrokeLibrary& library, const DatasetOptions& options,
+                            const std::function<void(size_t done, size_t total)>& progress = {});
+
+}  // namespace ink

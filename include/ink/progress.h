@@ -1,0 +1,29 @@
+// A progress bar for slow work, on stderr: redrawn in place on a terminal, a line every 10%
+// otherwise (logs and CI stay readable).
+#pragma once
+#include <chrono>
+#include <cstddef>
+#include <string>
+
+namespace ink {
+
+class ProgressBar {
+ public:
+  ProgressBar(std::string label, size_t total);
+  ~ProgressBar();
+  void update(size_t done, const std::string& detail = "");
+  void finish(const std::string& detail = "");
+
+ private:
+  void draw(size_t done, const std::string& detail, bool final);
+  std::string label_;
+  size_t total_;
+  bool tty_;
+  bool finished_ = false;
+  int last_decile_ = -1;
+  std::chrono::steady_clock::time_point start_, last_draw_;
+};
+
+std::string format_duration(double seconds);
+
+}  // namespace ink

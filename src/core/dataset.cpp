@@ -1,0 +1,178 @@
+// build_dataset: characters are rendered in chunks on worker threads and written in order by
+// the calling thread, so output is identical for any thread count.
+#include "ink/dataset.h"
+
+#include <chrono>
+#include <cstdio>
+#include <future>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+
+#include "ink/atomic_file.h"
+#include "ink/error.h"
+#include "ink/font.h"
+#include "ink/shard.h"
+#include "ink/stroke_step.h"
+#include "ink/utf8.h"
+
+namespace ink {
+namespace {
+
+struct RenderedChar {
+  char32_t codepoint = 0;
+  int strokes = 0;
+  std::vector<uint8_t> stroke_steps;  // strokes x kStrokeStepChannels planes
+  std::vector<uint8_t> whole;         // kWholeGlyphChannels planes; empty if skipped
+};
+
+std::vector<RenderedChar> render_chunk(const StrokeLibrary& library, const DatasetOptions& options,
+                                       const std::vector<char32_t>& chars, size_t begin, size_t end) {
+  Rasterizer rasterizer;
+  std::optional<FontFace> font;
+  if (!options.font_family.empty()) font = FontFace::open_family(options.font_family);
+  const size_t plane = static_cast<size_t>(options.size) * options.size;
+  std::vector<RenderedChar> out;
+  for (size_t i = begin; i < end; ++i) {
+    const Glyph& glyph = library.glyph(chars[i]);
+    RenderedChar r;
+    r.codepoint = glyph.codepoint;
+    r.strokes = static_cast<int>(glyph.strokes.size());
+    const GlyphPlanes planes = render_glyph_planes(glyph, rasterizer, options.size);
+    if (!font) {
+      r.stroke_steps.resize(r.strokes * kStrokeStepChannels * plane);
+      for (int k = 0; k < r.strokes; ++k)
+        stroke_step_sample(planes, k, r.stroke_steps.data() + k * kStrokeStepChannels * plane);
+      r.whole.resize(kWholeGlyphChannels * plane);
+      whole_glyph_sample(planes, r.whole.data());
+    } else if (font->has_char(glyph.codepoint)) {
+      const Coverage target = rasterizer.fill(font->glyph_outline(glyph.codepoint),
+                                              BoxToPixels::square(static_cast<float>(options.size)), options.size, options.size);
+      r.whole.resize(kWholeGlyphChannels * plane);
+      whole_glyph_sample(planes, r.whole.data(), &target);
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+// Rolls samples of one kind over into numbered shard files.
+class ShardSeries {
+ public:
+  ShardSeries(const DatasetOptions& options, SampleKind kind, int channels)
+      : options_(options), kind_(kind), channels_(channels) {}
+  void add(const SampleMeta& meta, const uint8_t* planes) {
+    if (!writer_) {
+      char name[64];
+      std::snprintf(name, sizeof name, "%s-%05zu.shard", to_string(kind_).c_str(), names_.size());
+      names_.push_back(name);
+      writer_.emplace(options_.out_dir / names_.back(), kind_, channels_, options_.size);
+    }
+    writer_->add(meta, planes);
+    ++samples_;
+    if (writer_->count() == options_.samples_per_shard) close();
+  }
+  void close() {
+    if (writer_) writer_->finish();
+    writer_.reset();
+  }
+  const std::vector<std::string>& names() const { return names_; }
+  size_t samples() const { return samples_; }
+
+ private:
+  const DatasetOptions& options_;
+  SampleKind kind_;
+  int channels_;
+  std::optional<ShardWriter> writer_;
+  std::vector<std::string> names_;
+  size_t samples_ = 0;
+};
+
+void remove_stale_shards(const std::filesystem::path& dir, const std::set<std::string>& keep) {
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    const std::string name = entry.path().filename().string();
+    if (entry.path().extension() == ".shard" && !keep.count(name)) std::filesystem::remove(entry.path());
+  }
+}
+
+}  // namespace
+
+DatasetReport build_dataset(const StrokeLibrary& library, const DatasetOptions& options,
+                            const std::function<void(size_t, size_t)>& progress) {
+  const auto start = std::chrono::steady_clock::now();
+  if (options.size < 8 || options.size > 1024) throw InkError("--size " + std::to_string(options.size) + " out of range (8..1024)");
+  if (options.chars.empty()) throw InkError("no characters selected");
+  if (!options.font_family.empty()) FontFace::open_family(options.font_family);  // fail before any work
+  std::error_code error;
+  std::filesystem::create_directories(options.out_dir, error);
+  if (error) throw InkError("cannot write '" + options.out_dir.string() + "': " + error.message());
+  // A previous manifest no longer describes what is being written: remove it first, so an
+  // interrupted build never looks complete.
+  std::filesystem::remove(options.out_dir / "manifest.json", error);
+
+  ShardSeries steps(options, SampleKind::stroke_step, kStrokeStepChannels);
+  ShardSeries wholes(options, SampleKind::whole_glyph, kWholeGlyphChannels);
+  DatasetReport report;
+  const size_t plane = static_cast<size_t>(options.size) * options.size;
+  const size_t chunk = 32, total = options.chars.size();
+  const int threads = std::max(1, options.threads);
+
+  std::vector<std::future<std::vector<RenderedChar>>> in_flight;
+  size_t next = 0, done = 0;
+  auto launch = [&]() {
+    const size_t begin = next, end = std::min(total, next + chunk);
+    next = end;
+    in_flight.push_back(std::async(std::launch::async, render_chunk, std::cref(library), std::cref(options),
+                                   std::cref(options.chars), begin, end));
+  };
+  while (next < total && in_flight.size() < static_cast<size_t>(threads)) launch();
+  while (!in_flight.empty()) {
+    std::vector<RenderedChar> rendered = in_flight.front().get();
+    in_flight.erase(in_flight.begin());
+    if (next < total) launch();
+    for (const RenderedChar& r : rendered) {
+      SampleMeta meta{r.codepoint, 0, static_cast<uint16_t>(r.strokes), 0, 0};
+      for (int k = 0; k < static_cast<int>(r.stroke_steps.size() / (kStrokeStepChannels * plane)); ++k) {
+        meta.step = static_cast<uint16_t>(k);
+        steps.add(meta, r.stroke_steps.data() + k * kStrokeStepChannels * plane);
+      }
+      meta.step = 0;
+      if (!r.whole.empty()) wholes.add(meta, r.whole.data());
+      else report.skipped.push_back(r.codepoint);
+    }
+    done += rendered.size();
+    if (progress) progress(done, total);
+  }
+  steps.close();
+  wholes.close();
+
+  report.characters = total;
+  report.stroke_steps = steps.samples();
+  report.whole_glyphs = wholes.samples();
+  report.shards = steps.names().size() + wholes.names().size();
+  std::set<std::string> keep(steps.names().begin(), steps.names().end());
+  keep.insert(wholes.names().begin(), wholes.names().end());
+  remove_stale_shards(options.out_dir, keep);
+
+  nlohmann::json manifest = {
+      {"format", "hanzi-ink dataset"},
+      {"version", 1},
+      {"data_version", library.data_version()},
+      {"size", options.size},
+      {"selection", options.selection},
+      {"characters", report.characters},
+      {"styles", {options.font_family.empty() ? std::string("hanzi-writer-data") : options.font_family}},
+      {"stroke_step",
+       {{"channels", {"target_stroke", "canvas", "stroke_skeleton", "future_skeletons"}},
+        {"samples", report.stroke_steps},
+        {"shards", steps.names()}}},
+      {"whole_glyph",
+       {{"channels", {"target_glyph", "ordered_skeletons"}}, {"samples", report.whole_glyphs}, {"shards", wholes.names()}}},
+      {"skipped", encode_utf8(std::u32string(report.skipped.begin(), report.skipped.end()))},
+  };
+  write_file_atomic(options.out_dir / "manifest.json", manifest.dump(2) + "\n");
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return report;
+}
+
+}  // namespace ink

@@ -1,0 +1,38 @@
+// ink-bench: speed and memory figures (never asserted in tests; compared by people over time).
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "../common/cli.h"
+#include "bench.h"
+#include "ink/atomic_file.h"
+#include "ink/paths.h"
+
+namespace ink::bench {
+
+Timing summarize(std::vector<double> samples) {
+  if (samples.empty()) return {};
+  std::sort(samples.begin(), samples.end());
+  return {samples[samples.size() / 2], samples[std::min(samples.size() - 1, samples.size() * 9 / 10)]};
+}
+
+}  // namespace ink::bench
+
+int main(int argc, char** argv) {
+  return ink::cli::run_tool("ink-bench", [&]() {
+    ink::cli::Args args(argc, argv, 1);
+    const auto json_file = args.value("json");
+    const std::string data = args.value_or("data", ink::default_stroke_pack().string());
+    args.finish();
+
+    nlohmann::json report;
+    report["data"] = ink::bench::data_section(data);
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    report["peak_rss_mb"] = usage.ru_maxrss / 1024.0;
+    std::printf("peak RSS                          %8.1f MB\n", usage.ru_maxrss / 1024.0);
+    if (json_file) ink::write_file_atomic(*json_file, report.dump(2) + "\n");
+    return 0;
+  });
+}

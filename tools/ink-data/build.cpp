@@ -1,0 +1,39 @@
+// ink-data build: training shards for a selection of characters.
+#include <cstdio>
+
+#include "commands.h"
+#include "ink/dataset.h"
+#include "ink/error.h"
+#include "ink/paths.h"
+#include "ink/progress.h"
+#include "ink/splits.h"
+
+namespace ink::data_tool {
+
+int build(cli::Args& args) {
+  DatasetOptions options;
+  const auto out = args.value("out");
+  if (!out) throw InkError("build needs --out DIR");
+  options.out_dir = *out;
+  options.size = args.int_value("size", 64, 8, 1024);
+  options.selection = args.value_or("chars", "all");
+  options.font_family = args.value_or("font", "");
+  options.samples_per_shard = static_cast<uint32_t>(args.int_value("shard-samples", 4096, 1, 1 << 20));
+  options.threads = args.int_value("threads", 2, 1, 64);
+  const StrokeLibrary library = cli::open_library(args);
+  args.finish();
+  options.chars = select_chars(library, options.selection, heldout_list_path());
+  if (!options.font_family.empty())
+    std::fprintf(stderr, "note: with --font, only whole-glyph samples are built (a font has no stroke split yet)\n");
+
+  ProgressBar bar("building", options.chars.size());
+  const DatasetReport report = build_dataset(library, options, [&](size_t done, size_t) { bar.update(done); });
+  bar.finish();
+  std::printf("%zu characters -> %zu stroke-step + %zu whole-glyph samples in %zu shards (%.1f s, %.0f samples/s) in %s\n",
+              report.characters, report.stroke_steps, report.whole_glyphs, report.shards, report.seconds,
+              (report.stroke_steps + report.whole_glyphs) / std::max(report.seconds, 1e-9), options.out_dir.c_str());
+  if (!report.skipped.empty()) std::printf("%zu characters skipped: not in font '%s'\n", report.skipped.size(), options.font_family.c_str());
+  return 0;
+}
+
+}  // namespace ink::data_tool

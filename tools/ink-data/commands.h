@@ -1,0 +1,13 @@
+// ink-data's subcommands, one file each.
+#pragma once
+#include "../common/cli.h"
+
+namespace ink::data_tool {
+
+int show(cli::Args& args);
+int build(cli::Args& args);
+int stats(cli::Args& args);
+int pack(cli::Args& args);
+int heldout(cli::Args& args);
+
+}  // namespace ink::data_tool

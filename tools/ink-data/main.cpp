@@ -1,0 +1,39 @@
+// ink-data: stroke data in, stroke-order sheets, datasets and statistics out.
+#include <cstdio>
+#include <cstring>
+
+#include "commands.h"
+#include "ink/error.h"
+
+namespace {
+
+constexpr const char* kUsage = R"(usage: ink-data COMMAND [OPTIONS]
+  show TEXT --png FILE [--size PX]     stroke-order sheet: one cell per stroke step
+  build --out DIR [--size 64] [--chars all|heldout|seen|CHARS] [--font FAMILY]
+        [--shard-samples N] [--threads N]
+                                       stroke-step and whole-glyph training shards
+  stats [--json FILE]                  counts, stroke-count histogram, held-out size
+  pack --from DIR --out FILE [--version TEXT]
+                                       pack hanzi-writer-data JSON into one .inkpack file
+  heldout --write FILE                 regenerate the held-out list from the code-point hash
+common: --data PATH   stroke data (.inkpack or a directory of JSON; default strokes/hanzi.inkpack)
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
+    std::fputs(kUsage, argc < 2 ? stderr : stdout);
+    return argc < 2 ? 2 : 0;
+  }
+  return ink::cli::run_tool("ink-data", [&]() {
+    ink::cli::Args args(argc, argv, 2);
+    const std::string command = argv[1];
+    if (command == "show") return ink::data_tool::show(args);
+    if (command == "build") return ink::data_tool::build(args);
+    if (command == "stats") return ink::data_tool::stats(args);
+    if (command == "pack") return ink::data_tool::pack(args);
+    if (command == "heldout") return ink::data_tool::heldout(args);
+    throw ink::InkError("unknown command '" + command + "' (see ink-data --help)");
+  });
+}
