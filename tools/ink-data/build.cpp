@@ -23,8 +23,6 @@ int build(cli::Args& args) {
   const StrokeLibrary library = cli::open_library(args);
   args.finish();
   options.chars = select_chars(library, options.selection, heldout_list_path());
-  if (!options.font_family.empty())
-    std::fprintf(stderr, "note: with --font, only whole-glyph samples are built (a font has no stroke split yet)\n");
 
   ProgressBar bar("building", options.chars.size());
   const DatasetReport report = build_dataset(library, options, [&](size_t done, size_t) { bar.update(done); });
@@ -32,6 +30,8 @@ int build(cli::Args& args) {
   std::printf("%zu characters -> %zu stroke-step + %zu whole-glyph samples in %zu shards (%.1f s, %.0f samples/s) in %s\n",
               report.characters, report.stroke_steps, report.whole_glyphs, report.shards, report.seconds,
               (report.stroke_steps + report.whole_glyphs) / std::max(report.seconds, 1e-9), options.out_dir.c_str());
+  if (!options.font_family.empty())
+    std::printf("note: with --font, only whole-glyph samples are built (a font has no stroke split yet)\n");
   if (!report.skipped.empty()) std::printf("%zu characters skipped: not in font '%s'\n", report.skipped.size(), options.font_family.c_str());
   return 0;
 }

@@ -1,0 +1,83 @@
+// Bad input through the real tool: one clear line on stderr, exit code 1, no crash, and no
+// output file left behind.
+#include <catch2/catch.hpp>
+
+#include "test_helpers.h"
+
+using namespace ink;
+using test::shell_quote;
+
+namespace {
+
+void check_one_line_error(const test::ToolRun& run, const std::string& expected) {
+  INFO("stderr: " << run.err);
+  CHECK(run.exit_code == 1);
+  CHECK(run.err.rfind("ink-data: error: ", 0) == 0);
+  CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+  CHECK(run.err.find(expected) != std::string::npos);
+}
+
+std::string sample() { return " --data " + shell_quote(test::sample_dir().string()); }
+
+}  // namespace
+
+TEST_CASE("ink-data show writes a sheet for known characters", "[cli]") {
+  test::TempDir dir;
+  const auto run = test::run_ink_data("show 干坤 --size 64 --png " + shell_quote((dir / "s.png").string()) + sample());
+  INFO(run.err);
+  CHECK(run.exit_code == 0);
+  CHECK(std::filesystem::file_size(dir / "s.png") > 1000);
+}
+
+TEST_CASE("an unknown character is one clear error", "[cli][errors]") {
+  test::TempDir dir;
+  check_one_line_error(test::run_ink_data("show 永𠀀 --png " + shell_quote((dir / "s.png").string()) + sample()),
+                       "no stroke data for '𠀀' (U+20000)");
+  CHECK(std::filesystem::is_empty(dir.path()));
+}
+
+TEST_CASE("malformed JSON and bad paths name the file", "[cli][errors]") {
+  test::TempDir data, out;
+  test::write_text(data / "永.json", "{\"strokes\": [\"M 0 0 L 5 5 Z\"], \"medians\": [[[0,0],[5");
+  check_one_line_error(test::run_ink_data("show 永 --png " + shell_quote((out / "s.png").string()) + " --data " +
+                                          shell_quote(data.path().string())),
+                       "永.json: malformed JSON");
+  test::write_text(data / "永.json", R"({"strokes": ["M 0 0 L 5 5 T 1 1 Z"], "medians": [[[0,0],[5,5]]]})");
+  check_one_line_error(test::run_ink_data("show 永 --png " + shell_quote((out / "s.png").string()) + " --data " +
+                                          shell_quote(data.path().string())),
+                       "bad SVG path at offset 12: unsupported command 'T'");
+  CHECK(std::filesystem::is_empty(out.path()));
+}
+
+TEST_CASE("a broken pack file is one clear error", "[cli][errors]") {
+  test::TempDir dir;
+  test::write_text(dir / "broken.inkpack", "HZINKPK\0 definitely not a pack");
+  check_one_line_error(test::run_ink_data("stats --data " + shell_quote((dir / "broken.inkpack").string())), "broken.inkpack");
+}
+
+TEST_CASE("a missing font is one clear error naming the family and the package", "[cli][errors]") {
+  test::TempDir dir;
+  check_one_line_error(test::run_ink_data("build --out " + shell_quote((dir / "ds").string()) +
+                                          " --chars 永 --font 'No Such Brush'" + sample()),
+                       "font family 'No Such Brush' is not installed");
+  CHECK_FALSE(std::filesystem::exists(dir / "ds" / "manifest.json"));
+}
+
+TEST_CASE("unwritable outputs are one clear error and leave nothing behind", "[cli][errors]") {
+  test::TempDir dir;
+  check_one_line_error(test::run_ink_data("show 永 --png " + shell_quote((dir / "no" / "such" / "dir.png").string()) + sample()),
+                       "cannot write");
+  check_one_line_error(test::run_ink_data("show 永 --png /etc/passwd/x.png" + sample()), "cannot write '/etc/passwd/x.png'");
+  test::write_text(dir / "file", "in the way");
+  check_one_line_error(test::run_ink_data("build --chars 永 --out " + shell_quote((dir / "file" / "ds").string()) + sample()),
+                       "cannot write");
+  CHECK(test::read_text(dir / "file") == "in the way");
+}
+
+TEST_CASE("usage mistakes are one clear error", "[cli][errors]") {
+  check_one_line_error(test::run_ink_data("frobnicate"), "unknown command 'frobnicate'");
+  check_one_line_error(test::run_ink_data("show 永 --png x.png --colour red" + sample()), "unknown option --colour");
+  check_one_line_error(test::run_ink_data("show 永" + sample()), "show needs --png FILE");
+  check_one_line_error(test::run_ink_data("build --out x --size 3" + sample()), "--size 3: expected a whole number in 8..1024");
+  check_one_line_error(test::run_ink_data("show \"$(printf '\\377')\" --png x.png" + sample()), "invalid UTF-8");
+}

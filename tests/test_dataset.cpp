@@ -1,0 +1,130 @@
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "ink/dataset.h"
+#include "ink/shard.h"
+#include "ink/stroke_step.h"
+#include "test_helpers.h"
+
+using namespace ink;
+
+namespace {
+
+std::vector<char32_t> some_chars() { return {U'春', U'满', U'干', U'坤', U'永', U'霸'}; }
+
+DatasetOptions options_for(const std::filesystem::path& dir, int threads) {
+  DatasetOptions options;
+  options.out_dir = dir;
+  options.size = 32;
+  options.chars = some_chars();
+  options.samples_per_shard = 16;  // several shards, including a partial last one
+  options.threads = threads;
+  return options;
+}
+
+}  // namespace
+
+TEST_CASE("a stroke-step sample holds the stroke, the canvas so far and the skeletons", "[dataset]") {
+  const Glyph& g = test::sample_library().glyph(U'干');
+  Rasterizer r;
+  const GlyphPlanes planes = render_glyph_planes(g, r, 64);
+  const size_t plane = 64 * 64;
+  std::vector<uint8_t> sample(kStrokeStepChannels * plane);
+  auto ink = [&](int channel) {
+    size_t sum = 0;
+    for (size_t i = 0; i < plane; ++i) sum += sample[channel * plane + i];
+    return sum;
+  };
+  stroke_step_sample(planes, 0, sample.data());
+  CHECK(ink(kTargetStroke) > 0);
+  CHECK(ink(kCanvas) == 0);  // nothing written before the first stroke
+  CHECK(ink(kStrokeSkeleton) > 0);
+  CHECK(ink(kFutureSkeletons) > 0);
+  stroke_step_sample(planes, 2, sample.data());
+  CHECK(ink(kCanvas) > 0);
+  CHECK(ink(kFutureSkeletons) == 0);  // nothing left to write after the last stroke
+  // The target is exactly the stroke's coverage; the skeleton lies inside it.
+  size_t skeleton_inside = 0, skeleton_total = 0;
+  for (size_t i = 0; i < plane; ++i) {
+    CHECK(sample[kTargetStroke * plane + i] == static_cast<uint8_t>(std::lround(planes.strokes[2].values[i] * 255)));
+    if (sample[kStrokeSkeleton * plane + i] > 128) {
+      ++skeleton_total;
+      skeleton_inside += sample[kTargetStroke * plane + i] > 128;
+    }
+  }
+  CHECK(skeleton_inside >= 0.9 * skeleton_total);
+  CHECK_THROWS(stroke_step_sample(planes, 3, sample.data()));
+}
+
+TEST_CASE("dataset shards round-trip and match the samples built directly", "[dataset]") {
+  test::TempDir dir;
+  const auto& library = test::sample_library();
+  const DatasetReport report = build_dataset(library, options_for(dir.path(), 2));
+  size_t strokes = 0;
+  for (char32_t c : some_chars()) strokes += library.glyph(c).strokes.size();
+  CHECK(report.characters == 6);
+  CHECK(report.stroke_steps == strokes);
+  CHECK(report.whole_glyphs == 6);
+
+  const auto manifest = nlohmann::json::parse(test::read_text(dir / "manifest.json"));
+  CHECK(manifest["size"] == 32);
+  CHECK(manifest["data_version"] == "sample");
+  CHECK(manifest["stroke_step"]["samples"] == strokes);
+  REQUIRE(manifest["stroke_step"]["shards"].size() == (strokes + 15) / 16);
+
+  // Walk all stroke-step shards in order: they list each character's steps 0..N-1 in order.
+  Rasterizer r;
+  size_t index = 0;
+  std::vector<uint8_t> expected(kStrokeStepChannels * 32 * 32);
+  for (const auto& name : manifest["stroke_step"]["shards"]) {
+    const Shard shard = Shard::read(dir / name.get<std::string>());
+    CHECK(shard.channels() == kStrokeStepChannels);
+    for (uint32_t i = 0; i < shard.count(); ++i, ++index) {
+      const SampleMeta& meta = shard.meta(i);
+      const Glyph& g = library.glyph(meta.codepoint);
+      CHECK(meta.stroke_count == g.strokes.size());
+      stroke_step_sample(render_glyph_planes(g, r, 32), meta.step, expected.data());
+      CHECK(std::equal(expected.begin(), expected.end(), shard.planes(i)));
+    }
+  }
+  CHECK(index == strokes);
+}
+
+TEST_CASE("dataset output is deterministic whatever the thread count", "[dataset]") {
+  test::TempDir one, two;
+  build_dataset(test::sample_library(), options_for(one.path(), 1));
+  build_dataset(test::sample_library(), options_for(two.path(), 2));
+  size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(one.path())) {
+    const auto name = entry.path().filename().string();
+    INFO(name);
+    CHECK(test::read_text(entry.path()) == test::read_text(two / name));
+    ++files;
+  }
+  CHECK(files >= 4);
+}
+
+TEST_CASE("rebuilding into a directory removes shards the new manifest does not list", "[dataset]") {
+  test::TempDir dir;
+  auto options = options_for(dir.path(), 2);
+  options.samples_per_shard = 4;
+  build_dataset(test::sample_library(), options);
+  options.samples_per_shard = 1000;
+  build_dataset(test::sample_library(), options);
+  size_t shards = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) shards += entry.path().extension() == ".shard";
+  CHECK(shards == 2);  // one stroke-step shard and one whole-glyph shard
+}
+
+TEST_CASE("a font dataset has whole glyphs in the font's hand and skips what it lacks", "[dataset]") {
+  test::TempDir dir;
+  auto options = options_for(dir.path(), 2);
+  options.font_family = "LXGW WenKai";
+  const DatasetReport report = build_dataset(test::sample_library(), options);
+  CHECK(report.stroke_steps == 0);
+  CHECK(report.whole_glyphs + report.skipped.size() == 6);
+  CHECK(report.whole_glyphs >= 5);
+  const auto manifest = nlohmann::json::parse(test::read_text(dir / "manifest.json"));
+  CHECK(manifest["styles"][0] == "LXGW WenKai");
+}

@@ -1,0 +1,64 @@
+// Test helpers: sample data, temporary directories, tool runs.
+#include "test_helpers.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace ink::test {
+
+std::filesystem::path source_dir() { return INK_SOURCE_DIR; }
+std::filesystem::path sample_dir() { return source_dir() / "strokes" / "sample"; }
+
+const StrokeLibrary& sample_library() {
+  static const StrokeLibrary library = StrokeLibrary::from_json_dir(sample_dir(), "sample");
+  return library;
+}
+
+TempDir::TempDir() {
+  static std::atomic<int> counter{0};
+  path_ = std::filesystem::temp_directory_path() /
+          ("ink-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  std::filesystem::remove_all(path_);
+  std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+std::string shell_quote(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+std::string read_text(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void write_text(const std::filesystem::path& file, const std::string& text) {
+  std::ofstream(file, std::ios::binary) << text;
+}
+
+ToolRun run_ink_data(const std::string& arguments) {
+  TempDir capture;
+  const std::string command = shell_quote(INK_DATA_TOOL) + " " + arguments + " >" +
+                              shell_quote((capture / "out").string()) + " 2>" + shell_quote((capture / "err").string());
+  const int status = std::system(command.c_str());
+  ToolRun run;
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.out = read_text(capture / "out");
+  run.err = read_text(capture / "err");
+  return run;
+}
+
+}  // namespace ink::test

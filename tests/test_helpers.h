@@ -1,0 +1,38 @@
+// Shared by the tests: the committed sample, temporary directories, running a tool.
+#pragma once
+#include <filesystem>
+#include <string>
+
+#include "ink/stroke_library.h"
+
+namespace ink::test {
+
+std::filesystem::path source_dir();
+std::filesystem::path sample_dir();
+const StrokeLibrary& sample_library();  // loaded once
+
+// A fresh directory under /tmp, removed with everything in it at scope exit.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+struct ToolRun {
+  int exit_code = -1;    // -1 if the tool died on a signal
+  std::string err;       // everything it wrote to stderr
+  std::string out;
+};
+// Runs ink-data with `arguments` (a shell-quoted string).
+ToolRun run_ink_data(const std::string& arguments);
+std::string shell_quote(const std::string& text);
+
+std::string read_text(const std::filesystem::path& file);
+void write_text(const std::filesystem::path& file, const std::string& text);
+
+}  // namespace ink::test
