@@ -9,5 +9,6 @@ int build(cli::Args& args);
 int stats(cli::Args& args);
 int pack(cli::Args& args);
 int heldout(cli::Args& args);
+int peek(cli::Args& args);
 
 }  // namespace ink::data_tool

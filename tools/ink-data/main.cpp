@@ -16,6 +16,8 @@ constexpr const char* kUsage = R"(usage: ink-data COMMAND [OPTIONS]
   pack --from DIR --out FILE [--version TEXT]
                                        pack hanzi-writer-data JSON into one .inkpack file
   heldout --write FILE                 regenerate the held-out list from the code-point hash
+  peek SHARD --png FILE [--index I] [--zoom Z]
+                                       one dataset sample's channels side by side
 common: --data PATH   stroke data (.inkpack or a directory of JSON; default strokes/hanzi.inkpack)
 )";
 
@@ -34,6 +36,7 @@ int main(int argc, char** argv) {
     if (command == "stats") return ink::data_tool::stats(args);
     if (command == "pack") return ink::data_tool::pack(args);
     if (command == "heldout") return ink::data_tool::heldout(args);
+    if (command == "peek") return ink::data_tool::peek(args);
     throw ink::InkError("unknown command '" + command + "' (see ink-data --help)");
   });
 }

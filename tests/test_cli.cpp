@@ -2,6 +2,7 @@
 // output file left behind.
 #include <catch2/catch.hpp>
 
+#include "ink/image.h"
 #include "test_helpers.h"
 
 using namespace ink;
@@ -80,4 +81,20 @@ TEST_CASE("usage mistakes are one clear error", "[cli][errors]") {
   check_one_line_error(test::run_ink_data("show 永" + sample()), "show needs --png FILE");
   check_one_line_error(test::run_ink_data("build --out x --size 3" + sample()), "--size 3: expected a whole number in 8..1024");
   check_one_line_error(test::run_ink_data("show \"$(printf '\\377')\" --png x.png" + sample()), "invalid UTF-8");
+}
+
+TEST_CASE("ink-data build then peek shows a sample's channels side by side", "[cli]") {
+  test::TempDir dir;
+  const auto built = test::run_ink_data("build --size 16 --chars 干 --out " + shell_quote((dir / "ds").string()) + sample());
+  INFO(built.err);
+  REQUIRE(built.exit_code == 0);
+  const std::string shard = shell_quote((dir / "ds" / "stroke_step-00000.shard").string());
+  const auto run = test::run_ink_data("peek " + shard + " --index 2 --zoom 2 --png " + shell_quote((dir / "p.png").string()));
+  INFO(run.err);
+  CHECK(run.exit_code == 0);
+  CHECK(run.out.find("stroke 3 of 3") != std::string::npos);
+  const Image image = read_png(dir / "p.png");
+  CHECK(image.width == 4 * (16 * 2 + 4) - 4);
+  CHECK(image.height == 16 * 2);
+  check_one_line_error(test::run_ink_data("peek " + shard + " --index 3 --png x.png"), "--index 3 out of range (3 samples)");
 }
