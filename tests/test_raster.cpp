@@ -85,3 +85,24 @@ TEST_CASE("coverage IoU counts ink agreement", "[raster]") {
   CHECK(coverage_iou(a, b) == Approx(1.0 / 3));
   CHECK(coverage_iou(a, a) == 1.0f);
 }
+
+TEST_CASE("the 1024 box maps onto the image with the y-flip, and no glyph is clipped", "[raster]") {
+  const BoxToPixels m = BoxToPixels::square(64);
+  CHECK(m.apply({0, 900}).x == Approx(0));  // top left: screen_y = 900 - y
+  CHECK(m.apply({0, 900}).y == Approx(0));
+  CHECK(m.apply({1024, -124}).x == Approx(64));
+  CHECK(m.apply({1024, -124}).y == Approx(64));
+  float top = 64, bottom = 0, left = 64, right = 0;
+  for (const Glyph& g : test::sample_library().glyphs())
+    for (const Stroke& s : g.strokes)
+      for (Point p : s.outline.points) {
+        const Point px = m.apply(p);
+        top = std::min(top, px.y), bottom = std::max(bottom, px.y);
+        left = std::min(left, px.x), right = std::max(right, px.x);
+      }
+  CHECK(top >= 0);
+  CHECK(left >= 0);
+  CHECK(bottom <= 64);
+  CHECK(right <= 64);
+  CHECK((top + bottom) / 2 == Approx(32).margin(4));  // characters sit in the middle of the cell
+}
