@@ -31,7 +31,7 @@ Glyph glyph_from_json(std::string_view json_text, char32_t codepoint, std::strin
   try {
     doc = nlohmann::json::parse(json_text);
   } catch (const nlohmann::json::parse_error& e) {
-    throw InkError(origin + ": malformed JSON at byte " + std::to_string(e.byte) + "");
+    throw InkError(origin + ": malformed JSON at byte " + std::to_string(e.byte));
   }
   if (!doc.is_object() || !doc.contains("strokes") || !doc.contains("medians"))
     throw InkError(origin + ": expected an object with 'strokes' and 'medians'");

@@ -28,6 +28,7 @@ void ProgressBar::update(size_t done, const std::string& detail) {
   if (tty_) {
     if (now - last_draw_ < std::chrono::milliseconds(100) && done < total_) return;
   } else {
+    if (done >= total_) return;  // finish() prints the last line
     const int decile = static_cast<int>(done * 10 / total_);
     if (decile == last_decile_) return;
     last_decile_ = decile;
