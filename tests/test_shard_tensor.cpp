@@ -1,5 +1,4 @@
-#include <catch2/catch.hpp>
-#include <torch/torch.h>
+#include "torch_catch.h"
 
 #include "ink/dataset.h"
 #include "ink/shard_tensor.h"
