@@ -21,5 +21,6 @@ double seconds_of(F&& f) {
 }
 
 nlohmann::json data_section(const std::string& pack_path);
+nlohmann::json model_section();
 
 }  // namespace ink::bench

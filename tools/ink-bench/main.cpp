@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
 
     nlohmann::json report;
     report["data"] = ink::bench::data_section(data);
+    report["model"] = ink::bench::model_section();
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     report["peak_rss_mb"] = usage.ru_maxrss / 1024.0;
