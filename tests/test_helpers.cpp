@@ -1,6 +1,8 @@
 // Test helpers: sample data, temporary directories, tool runs.
 #include "test_helpers.h"
 
+#include "ink/dataset.h"
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -47,6 +49,14 @@ std::string read_text(const std::filesystem::path& file) {
 
 void write_text(const std::filesystem::path& file, const std::string& text) {
   std::ofstream(file, std::ios::binary) << text;
+}
+
+void build_sample_dataset(const std::filesystem::path& dir, const std::vector<char32_t>& chars, int size) {
+  DatasetOptions options;
+  options.out_dir = dir;
+  options.size = size;
+  options.chars = chars;
+  build_dataset(sample_library(), options);
 }
 
 ToolRun run_ink_data(const std::string& arguments) {

@@ -32,6 +32,9 @@ struct ToolRun {
 ToolRun run_ink_data(const std::string& arguments);
 std::string shell_quote(const std::string& text);
 
+// Builds a dataset of `chars` from the committed sample into `dir`.
+void build_sample_dataset(const std::filesystem::path& dir, const std::vector<char32_t>& chars, int size);
+
 std::string read_text(const std::filesystem::path& file);
 void write_text(const std::filesystem::path& file, const std::string& text);
 

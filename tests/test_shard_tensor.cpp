@@ -8,11 +8,7 @@ using namespace ink;
 
 TEST_CASE("a shard loads as a [N, C, S, S] uint8 tensor with its metadata", "[shard][torch]") {
   test::TempDir dir;
-  DatasetOptions options;
-  options.out_dir = dir.path();
-  options.size = 32;
-  options.chars = {U'干', U'永'};
-  build_dataset(test::sample_library(), options);
+  test::build_sample_dataset(dir.path(), {U'干', U'永'}, 32);
 
   const ShardTensors steps = load_shard_tensors(dir / "stroke_step-00000.shard");
   REQUIRE(steps.planes.sizes() == torch::IntArrayRef({8, 4, 32, 32}));

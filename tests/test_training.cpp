@@ -11,11 +11,7 @@ using namespace ink;
 
 TEST_CASE("a tiny stroke-mode training run lowers the denoising loss", "[train][slow]") {
   test::TempDir dir;
-  DatasetOptions options;
-  options.out_dir = dir.path();
-  options.size = 32;
-  options.chars = {U'干', U'永', U'十', U'大'};
-  build_dataset(test::sample_library(), options);
+  test::build_sample_dataset(dir.path(), {U'干', U'永', U'十', U'大'}, 32);
   const ShardTensors shard = load_shard_tensors(dir / "stroke_step-00000.shard");
   DiffusionBatch batch = batch_from_planes(shard.planes);
   batch.conditions.style = torch::zeros_like(shard.steps);

@@ -5,18 +5,16 @@
 
 #include "ink/error.h"
 #include "ink/sampler.h"
+#include "timesteps.h"
 
 namespace ink {
-
-std::vector<int64_t> spaced_timesteps(int num_train, int n, TimestepSpacing spacing, int steps_offset);
 
 DdimSampler::DdimSampler(std::shared_ptr<const NoiseSchedule> schedule, DdimOptions options)
     : schedule_(std::move(schedule)), options_(options) {}
 
 void DdimSampler::set_timesteps(int num_inference_steps) {
   const int T = schedule_->num_train_timesteps();
-  if (num_inference_steps < 1 || num_inference_steps > T)
-    throw InkError("sampler steps " + std::to_string(num_inference_steps) + " out of range (1.." + std::to_string(T) + ")");
+  check_inference_steps(num_inference_steps, T);
   num_inference_steps_ = num_inference_steps;
   timesteps_ = spaced_timesteps(T, num_inference_steps, options_.spacing, options_.steps_offset);
 }
@@ -55,29 +53,6 @@ SamplerStep DdimSampler::step(const torch::Tensor& model_output, int64_t timeste
     prev = prev + std_dev_t * noise;
   }
   return {prev, pred_x0};
-}
-
-// diffusers' timestep spacings (Lin et al. 2023, table 2): "leading" counts up from 0 by
-// T / n, "trailing" counts down from T - 1, "linspace" spreads n points over [0, T - 1].
-std::vector<int64_t> spaced_timesteps(int num_train, int n, TimestepSpacing spacing, int steps_offset) {
-  std::vector<int64_t> out;
-  switch (spacing) {
-    case TimestepSpacing::leading: {
-      const int ratio = num_train / n;
-      for (int i = n - 1; i >= 0; --i) out.push_back(static_cast<int64_t>(i) * ratio + steps_offset);
-      break;
-    }
-    case TimestepSpacing::trailing: {
-      const double ratio = static_cast<double>(num_train) / n;
-      for (int i = 0; i < n; ++i) out.push_back(static_cast<int64_t>(std::round(num_train - i * ratio)) - 1);
-      break;
-    }
-    case TimestepSpacing::linspace:
-      for (int i = n - 1; i >= 0; --i)
-        out.push_back(static_cast<int64_t>(std::nearbyint((num_train - 1.0) * i / (n - 1 > 0 ? n - 1 : 1))));
-      break;
-  }
-  return out;
 }
 
 }  // namespace ink

@@ -6,18 +6,16 @@
 
 #include "ink/error.h"
 #include "ink/sampler.h"
+#include "timesteps.h"
 
 namespace ink {
-
-std::vector<int64_t> spaced_timesteps(int num_train, int n, TimestepSpacing spacing, int steps_offset);
 
 DpmSolverSampler::DpmSolverSampler(std::shared_ptr<const NoiseSchedule> schedule, DpmSolverOptions options)
     : schedule_(std::move(schedule)), options_(options) {}
 
 void DpmSolverSampler::set_timesteps(int num_inference_steps) {
   const int T = schedule_->num_train_timesteps();
-  if (num_inference_steps < 1 || num_inference_steps > T)
-    throw InkError("sampler steps " + std::to_string(num_inference_steps) + " out of range (1.." + std::to_string(T) + ")");
+  check_inference_steps(num_inference_steps, T);
   if (options_.spacing == TimestepSpacing::linspace) {
     // n + 1 points over [0, T - 1], the last (t = 0) dropped: the final step goes to sigma = 0.
     timesteps_.clear();

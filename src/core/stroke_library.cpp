@@ -46,13 +46,9 @@ StrokeLibrary StrokeLibrary::from_json_dir(const std::filesystem::path& dir, std
 }
 
 bool StrokeLibrary::contains(char32_t codepoint) const {
-  return std::binary_search(glyphs_.begin(), glyphs_.end(), codepoint, [](const auto& a, const auto& b) {
-    if constexpr (std::is_same_v<std::decay_t<decltype(a)>, Glyph>) {
-      return a.codepoint < b;
-    } else {
-      return a < b.codepoint;
-    }
-  });
+  const auto it = std::lower_bound(glyphs_.begin(), glyphs_.end(), codepoint,
+                                   [](const Glyph& g, char32_t cp) { return g.codepoint < cp; });
+  return it != glyphs_.end() && it->codepoint == codepoint;
 }
 
 const Glyph& StrokeLibrary::glyph(char32_t codepoint) const {

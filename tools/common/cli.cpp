@@ -45,12 +45,6 @@ int Args::int_value(const std::string& name, int fallback, int min, int max) {
   return v;
 }
 
-bool Args::flag(const std::string& name) {
-  for (size_t i = 0; i < items_.size(); ++i)
-    if (!used_[i] && items_[i] == "--" + name) return used_[i] = true;
-  return false;
-}
-
 std::string Args::positional(const std::string& what) {
   for (size_t i = 0; i < items_.size(); ++i) {
     if (used_[i]) continue;

@@ -16,7 +16,6 @@ class Args {
   std::optional<std::string> value(const std::string& name);  // --name VALUE
   std::string value_or(const std::string& name, const std::string& fallback);
   int int_value(const std::string& name, int fallback, int min, int max);
-  bool flag(const std::string& name);  // --name
   // The next unused argument; call after taking the options. Throws if missing.
   std::string positional(const std::string& what);
   void finish() const;  // throws on anything not consumed ("unknown option --x")

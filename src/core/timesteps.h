@@ -1,0 +1,15 @@
+// Choosing the inference timesteps, shared by the samplers (internal header).
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "ink/sampler.h"
+
+namespace ink {
+
+// Throws InkError unless 1 <= n <= num_train.
+void check_inference_steps(int n, int num_train);
+// n timesteps from high to low noise, in diffusers' spacings.
+std::vector<int64_t> spaced_timesteps(int num_train, int n, TimestepSpacing spacing, int steps_offset);
+
+}  // namespace ink
