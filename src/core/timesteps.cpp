@@ -36,4 +36,10 @@ std::vector<int64_t> spaced_timesteps(int num_train, int n, TimestepSpacing spac
   return out;
 }
 
+std::vector<int64_t> linspace_timesteps_before_zero(int num_train, int n) {
+  std::vector<int64_t> out;
+  for (int i = n; i >= 1; --i) out.push_back(static_cast<int64_t>(std::nearbyint((num_train - 1.0) * i / n)));
+  return out;
+}
+
 }  // namespace ink
