@@ -2,7 +2,11 @@
 // output file left behind.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
 #include "ink/image.h"
+#include "ink/splits.h"
 #include "test_helpers.h"
 
 using namespace ink;
@@ -97,4 +101,19 @@ TEST_CASE("ink-data build then peek shows a sample's channels side by side", "[c
   CHECK(image.width == 4 * (16 * 2 + 4) - 4);
   CHECK(image.height == 16 * 2);
   check_one_line_error(test::run_ink_data("peek " + shard + " --index 3 --png x.png"), "--index 3 out of range (3 samples)");
+}
+
+TEST_CASE("ink-data build leaves the held-out characters out unless asked", "[cli]") {
+  test::TempDir dir;
+  const auto run = test::run_ink_data("build --size 8 --out " + shell_quote((dir / "ds").string()) + sample());
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  const auto manifest = nlohmann::json::parse(test::read_text(dir / "ds" / "manifest.json"));
+  CHECK(manifest["selection"] == "seen");
+  const auto heldout = read_char_list(test::source_dir() / "strokes" / "heldout.txt");
+  size_t seen = 0;
+  for (char32_t c : test::sample_library().codepoints())
+    seen += std::find(heldout.begin(), heldout.end(), c) == heldout.end();
+  REQUIRE(seen < test::sample_library().size());  // the sample has held-out characters to leave out
+  CHECK(manifest["characters"] == seen);
 }
