@@ -9,5 +9,6 @@ std::filesystem::path project_root();
 std::filesystem::path default_stroke_pack();   // strokes/hanzi.inkpack
 std::filesystem::path sample_stroke_dir();     // strokes/sample (committed, offline)
 std::filesystem::path heldout_list_path();     // strokes/heldout.txt (committed)
+std::filesystem::path default_model_dir();     // assets/models/default (stroke/ and whole/)
 
 }  // namespace ink

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "ink/noise_schedule.h"
+#include "ink/schedule_config.h"
 
 namespace ink {
 

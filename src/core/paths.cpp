@@ -12,5 +12,6 @@ std::filesystem::path project_root() {
 std::filesystem::path default_stroke_pack() { return project_root() / "strokes" / "hanzi.inkpack"; }
 std::filesystem::path sample_stroke_dir() { return project_root() / "strokes" / "sample"; }
 std::filesystem::path heldout_list_path() { return project_root() / "strokes" / "heldout.txt"; }
+std::filesystem::path default_model_dir() { return project_root() / "assets" / "models" / "default"; }
 
 }  // namespace ink

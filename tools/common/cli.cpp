@@ -26,6 +26,16 @@ std::optional<std::string> Args::value(const std::string& name) {
   return std::nullopt;
 }
 
+bool Args::flag(const std::string& name) {
+  const std::string option = "--" + name;
+  for (size_t i = 0; i < items_.size(); ++i) {
+    if (used_[i] || items_[i] != option) continue;
+    used_[i] = true;
+    return true;
+  }
+  return false;
+}
+
 std::string Args::value_or(const std::string& name, const std::string& fallback) {
   return value(name).value_or(fallback);
 }

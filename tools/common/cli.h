@@ -14,6 +14,7 @@ class Args {
  public:
   Args(int argc, char** argv, int first);
   std::optional<std::string> value(const std::string& name);  // --name VALUE
+  bool flag(const std::string& name);  // --name, no value
   std::string value_or(const std::string& name, const std::string& fallback);
   int int_value(const std::string& name, int fallback, int min, int max);
   // The next unused argument; call after taking the options. Throws if missing.

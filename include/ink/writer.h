@@ -1,0 +1,79 @@
+// The writers (DESIGN.md, Writing). StrokeWriter generates a character one stroke at a time,
+// each conditioned on what it itself wrote before; GlyphWriter generates the whole glyph in one
+// pass. No torch in this header: the viewer runs writers on a background thread.
+#pragma once
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "ink/diffusion_model.h"
+#include "ink/error.h"
+#include "ink/glyph.h"
+#include "ink/stroke_step.h"
+
+namespace ink {
+
+struct WriterSettings {
+  int steps = 6;          // denoiser calls per stroke (DPM-Solver++(2M))
+  double guidance = 1.0;  // classifier-free guidance scale; 1 = conditional pass only
+  uint64_t seed = 0;
+  int style = 0;
+};
+
+// Thrown out of a writer when its cancel flag is raised; what was finished before stays.
+struct WritingCancelled : InkError {
+  WritingCancelled() : InkError("writing cancelled") {}
+};
+
+struct WrittenStroke {
+  int index = 0;  // k
+  int count = 0;  // N
+  const Coverage* coverage = nullptr;  // at the model's resolution, valid during the callback
+};
+
+// Called after each denoising step with (step index, predicted clean image): a live preview.
+using PreviewObserver = std::function<void(int step, const Coverage& predicted)>;
+
+class StrokeWriter {
+ public:
+  StrokeWriter(std::shared_ptr<DiffusionModel> model, const Glyph& glyph, WriterSettings settings);
+  ~StrokeWriter();
+
+  int stroke_count() const;
+  int written() const;  // strokes 0..written()-1 are done
+  // Writes the strokes from written() to the end, calling `on_stroke` after each. Cancel by
+  // raising `cancel` (checked between denoising steps): throws WritingCancelled, keeping
+  // the strokes already finished.
+  void write(const std::function<void(const WrittenStroke&)>& on_stroke = {}, const std::atomic<bool>* cancel = nullptr);
+  // Forgets stroke k and everything after it; the next write() regenerates them with `seed`.
+  void redo_from(int k, uint64_t seed);
+
+  const std::vector<Coverage>& strokes() const;  // the written strokes, model resolution
+  Coverage glyph() const;                        // their union
+  const GlyphPlanes& reference() const;          // the stroke data's own planes (skeletons, strokes)
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+class GlyphWriter {
+ public:
+  GlyphWriter(std::shared_ptr<DiffusionModel> model, const Glyph& glyph, WriterSettings settings);
+  ~GlyphWriter();
+  // The whole glyph in one pass (coverage at the model's resolution).
+  Coverage write(const PreviewObserver& preview = {}, const std::atomic<bool>* cancel = nullptr);
+  const GlyphPlanes& reference() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// Class mode (the seed's setup): a glyph from a class label alone.
+Coverage write_class_glyph(DiffusionModel& model, int label, const WriterSettings& settings,
+                           const PreviewObserver& preview = {}, const std::atomic<bool>* cancel = nullptr);
+
+}  // namespace ink

@@ -1,0 +1,83 @@
+// TrainingData: shards read once (zero-copy tensors), batches gathered sample by sample.
+#include "ink/training_data.h"
+
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "ink/error.h"
+
+namespace ink {
+
+SampleKind sample_kind_for(ConditioningMode mode) {
+  return mode == ConditioningMode::stroke ? SampleKind::stroke_step : SampleKind::whole_glyph;
+}
+
+TrainingData::TrainingData(const std::filesystem::path& dataset_dir, const UNetConfig& config) : config_(config) {
+  const std::filesystem::path manifest_file = dataset_dir / "manifest.json";
+  std::ifstream in(manifest_file);
+  if (!in) throw InkError(manifest_file.string() + ": no dataset manifest (build it with ink-data build)");
+  nlohmann::json manifest;
+  try {
+    manifest = nlohmann::json::parse(in);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw InkError(manifest_file.string() + ": malformed JSON at byte " + std::to_string(e.byte));
+  }
+  const SampleKind kind = sample_kind_for(config.mode);
+  const std::string key = to_string(kind);
+  if (!manifest.contains(key) || !manifest[key].contains("shards"))
+    throw InkError(manifest_file.string() + ": no '" + key + "' section");
+  if (manifest.value("size", 0) != config.sample_size)
+    throw InkError(manifest_file.string() + ": samples are " + std::to_string(manifest.value("size", 0)) +
+                   " px, the model's sample_size is " + std::to_string(config.sample_size));
+  for (const auto& name : manifest[key]["shards"]) {
+    ShardTensors shard = load_shard_tensors(dataset_dir / name.get<std::string>());
+    if (shard.planes.size(0) == 0) continue;
+    starts_.push_back(total_);
+    total_ += shard.planes.size(0);
+    shards_.push_back(std::move(shard));
+  }
+  if (total_ == 0) throw InkError(dataset_dir.string() + ": the dataset has no " + key + " samples");
+  for (const ShardTensors& shard : shards_) {
+    const auto* cps = shard.codepoints.data_ptr<int64_t>();
+    for (int64_t i = 0; i < shard.codepoints.size(0); ++i) classes_.push_back(static_cast<char32_t>(cps[i]));
+  }
+  std::sort(classes_.begin(), classes_.end());
+  classes_.erase(std::unique(classes_.begin(), classes_.end()), classes_.end());
+}
+
+DiffusionBatch TrainingData::batch(const torch::Tensor& indices) const {
+  const int64_t b = indices.size(0);
+  const auto* wanted = indices.data_ptr<int64_t>();
+  std::vector<torch::Tensor> planes;
+  std::vector<int64_t> steps(b), counts(b), styles(b), labels(b);
+  for (int64_t i = 0; i < b; ++i) {
+    if (wanted[i] < 0 || wanted[i] >= total_) throw InkError("TrainingData: sample index out of range");
+    const size_t s = std::upper_bound(starts_.begin(), starts_.end(), wanted[i]) - starts_.begin() - 1;
+    const int64_t j = wanted[i] - starts_[s];
+    const ShardTensors& shard = shards_[s];
+    planes.push_back(shard.planes[j]);
+    steps[i] = shard.steps[j].item<int64_t>();
+    counts[i] = std::min<int64_t>(shard.stroke_counts[j].item<int64_t>(), config_.max_strokes - 1);
+    styles[i] = std::min<int64_t>(shard.styles[j].item<int64_t>(), config_.num_styles - 1);
+    const auto cp = static_cast<char32_t>(shard.codepoints[j].item<int64_t>());
+    labels[i] = std::lower_bound(classes_.begin(), classes_.end(), cp) - classes_.begin();
+  }
+  // Class mode sees the target alone: whatever spatial conditions the shard has are dropped.
+  torch::Tensor stacked = torch::stack(planes);
+  if (config_.mode == ConditioningMode::class_label) stacked = stacked.narrow(1, 0, 1);
+  DiffusionBatch batch = batch_from_planes(stacked);
+  auto as_tensor = [](const std::vector<int64_t>& v) { return torch::tensor(v, torch::kInt64); };
+  if (config_.mode == ConditioningMode::class_label) {
+    batch.conditions.label = as_tensor(labels);
+  } else {
+    batch.conditions.style = as_tensor(styles);
+    batch.conditions.strokes = as_tensor(counts);
+    if (config_.mode == ConditioningMode::stroke) batch.conditions.step = as_tensor(steps);
+  }
+  return batch;
+}
+
+}  // namespace ink

@@ -1,0 +1,114 @@
+// ink-eval [--model DIR] [--split heldout|seen] [--chars N] [--json FILE] — how well the model
+// writes characters: per-stroke IoU, stroke-order accuracy and whole-glyph IoU (DESIGN.md,
+// Quality measures), for stroke mode and, when the model has one, whole mode.
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "common/cli.h"
+#include "common/writer_options.h"
+#include "ink/atomic_file.h"
+#include "ink/error.h"
+#include "ink/evaluation.h"
+#include "ink/paths.h"
+#include "ink/progress.h"
+#include "ink/splits.h"
+#include "ink/torch_runtime.h"
+#include "ink/utf8.h"
+#include "ink/writer.h"
+
+namespace {
+
+using namespace ink;
+
+// `count` characters spread evenly over the split (the same ones every run).
+std::vector<char32_t> spread(const std::vector<char32_t>& chars, size_t count) {
+  if (count >= chars.size()) return chars;
+  std::vector<char32_t> out;
+  for (size_t i = 0; i < count; ++i) out.push_back(chars[i * chars.size() / count]);
+  return out;
+}
+
+struct Totals {
+  double stroke_iou = 0, glyph_iou = 0, glyph_l1 = 0;
+  size_t strokes = 0, order_correct = 0, glyphs = 0;
+  double seconds = 0;
+  nlohmann::json summary(const char* mode) const {
+    nlohmann::json out = {{"mode", mode}, {"characters", glyphs}, {"glyph_iou", glyph_iou / std::max<size_t>(1, glyphs)},
+                          {"glyph_l1", glyph_l1 / std::max<size_t>(1, glyphs)}, {"seconds", seconds}};
+    if (strokes) {
+      out["strokes"] = strokes;
+      out["stroke_iou"] = stroke_iou / strokes;
+      out["stroke_order_accuracy"] = static_cast<double>(order_correct) / strokes;
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  return cli::run_tool("ink-eval", [&] {
+    cli::Args args(argc, argv, 1);
+    const std::filesystem::path model_dir = args.value_or("model", default_model_dir().string());
+    const std::string split = args.value_or("split", "heldout");
+    if (split != "heldout" && split != "seen") throw InkError("--split must be heldout or seen, got '" + split + "'");
+    const int count = args.int_value("chars", 300, 1, 100000);
+    const auto json_file = args.value("json");
+    WriterSettings settings = cli::writer_settings(args);
+    const StrokeLibrary library = cli::open_library(args);
+    args.finish();
+    configure_torch_threads();
+    if (json_file) AtomicFile check(*json_file);  // an unwritable --json fails now, not after the run
+
+    const std::vector<char32_t> chars = spread(select_chars(library, split, heldout_list_path()), count);
+    nlohmann::json report = {{"split", split}, {"model", model_dir.string()}, {"steps", settings.steps},
+                             {"guidance", settings.guidance}, {"seed", settings.seed}, {"results", nlohmann::json::array()}};
+    std::printf("%-7s %-8s %6s %9s %9s %9s %8s %9s\n", "mode", "split", "chars", "strokeIoU", "order", "glyphIoU", "glyphL1",
+                "s/char");
+    for (const ConditioningMode mode : {ConditioningMode::stroke, ConditioningMode::whole}) {
+      std::shared_ptr<DiffusionModel> model;
+      try {
+        model = open_model(model_dir, mode);
+      } catch (const InkError& e) {
+        if (mode == ConditioningMode::stroke) throw;
+        std::printf("(no whole-mode model: %s)\n", e.what());
+        continue;
+      }
+      Totals totals;
+      ProgressBar bar("eval " + to_string(mode), chars.size());
+      const auto start = std::chrono::steady_clock::now();
+      for (char32_t c : chars) {
+        const Glyph& glyph = library.glyph(c);
+        if (mode == ConditioningMode::stroke) {
+          StrokeWriter writer(model, glyph, settings);
+          writer.write();
+          const StrokeScores scores = score_strokes(writer.strokes(), writer.reference());
+          for (float iou : scores.stroke_iou) totals.stroke_iou += iou;
+          totals.strokes += scores.stroke_iou.size();
+          totals.order_correct += scores.order_correct;
+          totals.glyph_iou += scores.glyph.iou;
+          totals.glyph_l1 += scores.glyph.l1;
+        } else {
+          GlyphWriter writer(model, glyph, settings);
+          const GlyphScore score = score_glyph(writer.write(), writer.reference().glyph);
+          totals.glyph_iou += score.iou;
+          totals.glyph_l1 += score.l1;
+        }
+        ++totals.glyphs;
+        bar.update(totals.glyphs);
+      }
+      totals.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      bar.finish();
+      const nlohmann::json s = totals.summary(to_string(mode).c_str());
+      report["results"].push_back(s);
+      std::printf("%-7s %-8s %6zu %9s %9s %9.3f %8.3f %9.2f\n", to_string(mode).c_str(), split.c_str(), totals.glyphs,
+                  s.contains("stroke_iou") ? std::to_string(s["stroke_iou"].get<double>()).substr(0, 5).c_str() : "-",
+                  s.contains("stroke_order_accuracy")
+                      ? (std::to_string(100 * s["stroke_order_accuracy"].get<double>()).substr(0, 5) + "%").c_str()
+                      : "-",
+                  s["glyph_iou"].get<double>(), s["glyph_l1"].get<double>(), totals.seconds / std::max<size_t>(1, totals.glyphs));
+    }
+    if (json_file) write_file_atomic(*json_file, report.dump(2) + "\n");
+    return 0;
+  });
+}

@@ -1,0 +1,104 @@
+// ink-train RECIPE.json [--out DIR] | --resume DIR | --export DIR — train a model (DESIGN.md,
+// Training), or write model.pt from a run's latest checkpoint.
+// Ctrl-C saves a checkpoint and exits; --resume continues exactly where it stopped.
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "common/cli.h"
+#include "ink/error.h"
+#include "ink/progress.h"
+#include "ink/torch_runtime.h"
+#include "ink/trainer.h"
+#include "training_datasets.h"
+
+namespace {
+
+std::atomic<bool> g_stop{false};
+extern "C" void on_interrupt(int) { g_stop = true; }
+
+std::string detail_of(const ink::TrainingProgress& p, double eval) {
+  char text[160];
+  std::snprintf(text, sizeof text, "loss %.4f  lr %.2e  %.0f samples/s%s", p.loss, p.learning_rate, p.samples_per_second,
+                eval > 0 ? ("  eval " + std::to_string(eval).substr(0, 6)).c_str() : "");
+  return text;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  return ink::cli::run_tool("ink-train", [&] {
+    using namespace ink;
+    cli::Args args(argc, argv, 1);
+    const auto resume_dir = args.value("resume");
+    const auto export_dir = args.value("export");
+    const auto out = args.value("out");
+    const auto data = args.value("data");
+    const int threads_option = args.int_value("threads", -1, 0, 256);
+    std::optional<Trainer> trainer;
+    if (export_dir) {
+      // The EMA weights of a run's latest checkpoint as model.pt, without training further.
+      args.finish();
+      trainer.emplace(Trainer::resume(*export_dir));
+      const train_tool::Datasets sets = train_tool::prepare_datasets(trainer->recipe(), data);
+      std::shared_ptr<TrainingData> classes;
+      if (trainer->recipe().model.mode == ConditioningMode::class_label)
+        classes = std::make_shared<TrainingData>(sets.train_dir, trainer->recipe().model);
+      trainer->set_data(classes, nullptr, sets.styles);
+      trainer->export_model();
+      std::printf("exported step %lld to %s\n", static_cast<long long>(trainer->step()), trainer->model_file().c_str());
+      return 0;
+    }
+    if (resume_dir) {
+      args.finish();
+      trainer.emplace(Trainer::resume(*resume_dir));
+      std::printf("resuming %s at step %lld of %d\n", resume_dir->c_str(), static_cast<long long>(trainer->step()),
+                  trainer->recipe().steps);
+    } else {
+      const std::filesystem::path recipe_file = args.positional("RECIPE.json (or --resume DIR)");
+      args.finish();
+      TrainingRecipe recipe = load_training_recipe(recipe_file);
+      const std::filesystem::path out_dir = out ? std::filesystem::path(*out) : recipe_file.parent_path();
+      if (std::filesystem::exists(out_dir / "training.ckpt"))
+        throw InkError(out_dir.string() + " already has a training.ckpt: continue it with --resume " + out_dir.string() +
+                       ", or choose another --out");
+      trainer.emplace(std::move(recipe), out_dir);
+    }
+    const TrainingRecipe& recipe = trainer->recipe();
+    const int threads = configure_torch_threads(threads_option >= 0 ? threads_option : recipe.threads);
+
+    const train_tool::Datasets sets = train_tool::prepare_datasets(recipe, data);
+    auto train = std::make_shared<TrainingData>(sets.train_dir, recipe.model);
+    std::shared_ptr<TrainingData> eval;
+    if (!sets.eval_dir.empty()) eval = std::make_shared<TrainingData>(sets.eval_dir, recipe.model);
+    trainer->set_data(train, eval, sets.styles);
+    std::printf("%s mode, %.2f M parameters, %lld training samples%s, batch %d, %d threads\n",
+                to_string(recipe.model.mode).c_str(), trainer->model()->parameter_count() / 1e6,
+                static_cast<long long>(train->size()),
+                eval ? (", " + std::to_string(eval->size()) + " eval samples").c_str() : "", recipe.batch_size, threads);
+    std::fflush(stdout);
+
+    std::signal(SIGINT, on_interrupt);
+    std::signal(SIGTERM, on_interrupt);
+    ProgressBar bar("training", static_cast<size_t>(recipe.steps));
+    bar.update(static_cast<size_t>(trainer->step()));
+    double last_eval = -1;
+    const Trainer::Outcome outcome = trainer->run([] { return g_stop.load(); },
+                                                  [&](const TrainingProgress& p) {
+                                                    if (p.eval_loss) last_eval = *p.eval_loss;
+                                                    bar.update(static_cast<size_t>(p.step), detail_of(p, last_eval));
+                                                  });
+    if (outcome == Trainer::Outcome::stopped) {
+      bar.finish("interrupted");
+      std::fprintf(stderr, "ink-train: interrupted at step %lld; checkpoint saved to %s; continue with: ink-train --resume %s\n",
+                   static_cast<long long>(trainer->step()), trainer->checkpoint_file().c_str(),
+                   trainer->checkpoint_file().parent_path().c_str());
+      return 130;
+    }
+    bar.finish();
+    std::printf("done: %lld steps; model written to %s\n", static_cast<long long>(trainer->step()), trainer->model_file().c_str());
+    return 0;
+  });
+}

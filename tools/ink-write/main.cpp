@@ -1,0 +1,141 @@
+// ink-write TEXT [--mode stroke|whole|class] [--model DIR] [--style NAME] [--seed N] [--steps N]
+//   [--guidance G] [--size PX] [--layout row|column] [--png FILE] [--gif FILE] [--json FILE] [--list-styles]
+// Writes each character of TEXT with the model: a PNG of the result, a GIF of the brush writing
+// it, and Hanzi Writer character data.
+#include <cstdio>
+
+#include "common/cli.h"
+#include "common/writer_options.h"
+#include "ink/atomic_file.h"
+#include "ink/error.h"
+#include "ink/gif.h"
+#include "ink/glyph_split.h"
+#include "ink/paths.h"
+#include "ink/progress.h"
+#include "ink/stroke_vector.h"
+#include "ink/torch_runtime.h"
+#include "ink/utf8.h"
+#include "ink/writer.h"
+
+namespace {
+
+using namespace ink;
+
+struct WrittenCharacter {
+  char32_t codepoint = 0;
+  std::vector<Coverage> strokes;  // model resolution, in writing order
+  std::vector<Polyline> medians;  // the brush paths, 1024 box
+};
+
+// One character in the chosen mode. Whole and class glyphs are split along the medians so the
+// brush can still write them in order.
+WrittenCharacter write_character(char32_t c, ConditioningMode mode, const std::shared_ptr<DiffusionModel>& model,
+                                 const StrokeLibrary& library, const WriterSettings& settings, ProgressBar& bar, size_t& done) {
+  WrittenCharacter out;
+  out.codepoint = c;
+  if (mode == ConditioningMode::class_label) {
+    const std::u32string& classes = summary_of(*model).classes;
+    const size_t label = classes.find(c);
+    if (label == std::u32string::npos)
+      throw InkError("'" + encode_utf8(c) + "' is not one of this class-mode model's characters (" + encode_utf8(classes) + ")");
+    const Coverage glyph = write_class_glyph(*model, static_cast<int>(label), settings);
+    if (library.contains(c)) {
+      for (const Stroke& s : library.glyph(c).strokes) out.medians.push_back(s.median);
+      out.strokes = split_glyph_by_medians(glyph, out.medians);
+    } else {
+      out.strokes = {glyph};
+      out.medians = {{Point{0, 388}, Point{1024, 388}}};  // no stroke data: the brush sweeps across
+    }
+    bar.update(++done);
+    return out;
+  }
+  const Glyph& glyph = library.glyph(c);  // throws naming the character when it has no data
+  for (const Stroke& s : glyph.strokes) out.medians.push_back(s.median);
+  if (mode == ConditioningMode::stroke) {
+    StrokeWriter writer(model, glyph, settings);
+    writer.write([&](const WrittenStroke&) { bar.update(++done); });
+    out.strokes = writer.strokes();
+  } else {
+    GlyphWriter writer(model, glyph, settings);
+    out.strokes = split_glyph_by_medians(writer.write(), out.medians);
+    bar.update(++done);
+  }
+  return out;
+}
+
+// --json for several characters: one file each, "NAME-字.json".
+std::filesystem::path json_file_for(const std::filesystem::path& file, char32_t c, size_t count) {
+  if (count == 1) return file;
+  return file.parent_path() / (file.stem().string() + "-" + encode_utf8(c) + file.extension().string());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  return cli::run_tool("ink-write", [&] {
+    cli::Args args(argc, argv, 1);
+    const ConditioningMode mode = conditioning_mode_from_string(args.value_or("mode", "stroke"));
+    const std::filesystem::path model_dir = args.value_or("model", default_model_dir().string());
+    const std::string style = args.value_or("style", "");
+    const bool list_styles = args.flag("list-styles");
+    WriterSettings settings = cli::writer_settings(args);
+    const int size = args.int_value("size", 512, 32, 2048);
+    const bool vertical = args.value_or("layout", "row") == "column";
+    const auto png = args.value("png");
+    const auto gif = args.value("gif");
+    const auto json = args.value("json");
+    const StrokeLibrary library = cli::open_library(args);
+    const std::string text = list_styles ? "" : args.positional("TEXT (the characters to write)");
+    args.finish();
+    if (!list_styles && !png && !gif && !json) throw InkError("nothing to write: give --png FILE, --gif FILE and/or --json FILE");
+    // Unwritable outputs fail before minutes of generation, not after.
+    for (const auto& file : {png, gif, json})
+      if (file) AtomicFile check(*file);
+
+    configure_torch_threads();
+    const std::shared_ptr<DiffusionModel> model = open_model(model_dir, mode);
+    if (list_styles) {
+      for (const std::string& name : summary_of(*model).styles) std::printf("%s\n", name.c_str());
+      return 0;
+    }
+    settings.style = style_id(*model, style);
+    const std::u32string chars = decode_utf8(text, "TEXT");
+    if (chars.empty()) throw InkError("TEXT is empty");
+    size_t total = 0;
+    for (char32_t c : chars) {
+      if (mode != ConditioningMode::class_label && !library.contains(c))
+        throw InkError("no stroke data for '" + encode_utf8(c) + "' (U+" + [&] {
+          char hex[16];
+          std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(c));
+          return std::string(hex);
+        }() + ")");
+      total += mode == ConditioningMode::stroke ? library.glyph(c).strokes.size() : 1;
+    }
+
+    ProgressBar bar("writing " + text, total);
+    size_t done = 0;
+    std::vector<WrittenCharacter> written;
+    for (char32_t c : chars) written.push_back(write_character(c, mode, model, library, settings, bar, done));
+    bar.finish();
+
+    std::vector<std::shared_ptr<const BrushTimeline>> timelines;
+    for (const WrittenCharacter& w : written) timelines.push_back(std::make_shared<BrushTimeline>(w.strokes, w.medians, size));
+    const Page page = Page::row(timelines, vertical);
+    if (png) {
+      write_png(page.render(page.duration() + 60.0), *png);  // long after: the ink has dried
+      std::printf("wrote %s (%dx%d)\n", png->c_str(), page.width, page.height);
+    }
+    if (gif) {
+      const GifReport report = write_page_gif(page, *gif);
+      std::printf("wrote %s (%d frames, %.1f s, %.0f KB)\n", gif->c_str(), report.frames, report.seconds, report.bytes / 1024.0);
+    }
+    if (json) {
+      for (const WrittenCharacter& w : written) {
+        const std::filesystem::path file = json_file_for(*json, w.codepoint, written.size());
+        write_file_atomic(file, hanzi_writer_json(w.strokes, w.medians));
+        std::printf("wrote %s\n", file.c_str());
+      }
+    }
+    return 0;
+  });
+}
