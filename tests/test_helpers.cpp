@@ -59,9 +59,9 @@ void build_sample_dataset(const std::filesystem::path& dir, const std::vector<ch
   build_dataset(sample_library(), options);
 }
 
-ToolRun run_ink_data(const std::string& arguments) {
+ToolRun run_tool(const std::string& tool, const std::string& arguments) {
   TempDir capture;
-  const std::string command = shell_quote(INK_DATA_TOOL) + " " + arguments + " >" +
+  const std::string command = shell_quote((std::filesystem::path(INK_TOOLS_DIR) / tool).string()) + " " + arguments + " >" +
                               shell_quote((capture / "out").string()) + " 2>" + shell_quote((capture / "err").string());
   const int status = std::system(command.c_str());
   ToolRun run;

@@ -28,8 +28,9 @@ struct ToolRun {
   std::string err;       // everything it wrote to stderr
   std::string out;
 };
-// Runs ink-data with `arguments` (a shell-quoted string).
-ToolRun run_ink_data(const std::string& arguments);
+// Runs a built tool (ink-data, ink-train, ink-write, ...) with `arguments` (shell-quoted).
+ToolRun run_tool(const std::string& tool, const std::string& arguments);
+inline ToolRun run_ink_data(const std::string& arguments) { return run_tool("ink-data", arguments); }
 std::string shell_quote(const std::string& text);
 
 // Builds a dataset of `chars` from the committed sample into `dir`.

@@ -66,6 +66,7 @@ GifReport write_page_gif(const Page& page, const std::filesystem::path& file, co
       if (gif) EGifCloseFile(gif, nullptr);
     }
   } closer{gif};
+  EGifSetGifVersion(gif, true);  // GIF89a: needed for frame delays and looping; set before the header
 
   int bits = 1;
   while ((1 << bits) < options.levels) ++bits;
@@ -80,7 +81,6 @@ GifReport write_page_gif(const Page& page, const std::filesystem::path& file, co
   const int status = EGifPutScreenDesc(gif, page.width, page.height, bits, 0, map);
   GifFreeMapObject(map);
   check(status, gif, file, "screen descriptor");
-  EGifSetGifVersion(gif, true);
 
   // NETSCAPE2.0: loop forever.
   check(EGifPutExtensionLeader(gif, APPLICATION_EXT_FUNC_CODE), gif, file, "loop extension");

@@ -92,6 +92,16 @@ int main(int argc, char** argv) {
     for (const auto& file : {png, gif, json})
       if (file) AtomicFile check(*file);
 
+    // Bad text fails before the model is loaded.
+    const std::u32string chars = decode_utf8(text, "TEXT");
+    if (!list_styles && chars.empty()) throw InkError("TEXT is empty");
+    for (char32_t c : chars)
+      if (mode != ConditioningMode::class_label && !library.contains(c)) {
+        char hex[16];
+        std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(c));
+        throw InkError("no stroke data for '" + encode_utf8(c) + "' (U+" + hex + ")");
+      }
+
     configure_torch_threads();
     const std::shared_ptr<DiffusionModel> model = open_model(model_dir, mode);
     if (list_styles) {
@@ -99,18 +109,8 @@ int main(int argc, char** argv) {
       return 0;
     }
     settings.style = style_id(*model, style);
-    const std::u32string chars = decode_utf8(text, "TEXT");
-    if (chars.empty()) throw InkError("TEXT is empty");
     size_t total = 0;
-    for (char32_t c : chars) {
-      if (mode != ConditioningMode::class_label && !library.contains(c))
-        throw InkError("no stroke data for '" + encode_utf8(c) + "' (U+" + [&] {
-          char hex[16];
-          std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(c));
-          return std::string(hex);
-        }() + ")");
-      total += mode == ConditioningMode::stroke ? library.glyph(c).strokes.size() : 1;
-    }
+    for (char32_t c : chars) total += mode == ConditioningMode::stroke ? library.glyph(c).strokes.size() : 1;
 
     ProgressBar bar("writing " + text, total);
     size_t done = 0;

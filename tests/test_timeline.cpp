@@ -1,0 +1,109 @@
+// The brush timeline: Hanzi Writer's timing, the write-time map, ink appearing in stroke order
+// and along each stroke's direction, a brush tip on the current stroke, smooth upsampling.
+#include <catch2/catch.hpp>
+
+#include "ink/brush_timeline.h"
+#include "ink/stroke_step.h"
+#include "test_helpers.h"
+
+using namespace ink;
+
+namespace {
+
+struct Reference {
+  std::vector<Coverage> strokes;
+  std::vector<Polyline> medians;
+};
+
+Reference reference(char32_t c, int size = 64) {
+  Rasterizer rasterizer;
+  const Glyph& glyph = test::sample_library().glyph(c);
+  GlyphPlanes planes = render_glyph_planes(glyph, rasterizer, size);
+  Reference r;
+  r.strokes = planes.strokes;
+  for (const Stroke& s : glyph.strokes) r.medians.push_back(s.median);
+  return r;
+}
+
+float ink_in(const Coverage& darkness, const Coverage& mask) {
+  double total = 0;
+  for (size_t i = 0; i < mask.values.size(); ++i) total += mask.values[i] >= 0.5f ? darkness.values[i] : 0;
+  return static_cast<float>(total);
+}
+
+}  // namespace
+
+TEST_CASE("stroke timing follows Hanzi Writer (length + 600) / 3 ms and 1 s between strokes", "[timeline]") {
+  CHECK(stroke_animation_seconds(300, 1.0) == Approx(0.3));
+  CHECK(stroke_animation_seconds(300, 2.0) == Approx(0.15));
+  const Reference r = reference(U'十');
+  const BrushTimeline timeline(r.strokes, r.medians, 128);
+  REQUIRE(timeline.stroke_count() == 2);
+  CHECK(timeline.timings()[0].start == 0);
+  CHECK(timeline.timings()[0].duration == Approx(stroke_animation_seconds(polyline_length(r.medians[0]), 1.0)));
+  CHECK(timeline.timings()[1].start == Approx(timeline.timings()[0].duration + 1.0));
+  CHECK(timeline.duration() == Approx(timeline.timings()[1].start + timeline.timings()[1].duration));
+}
+
+TEST_CASE("ink appears stroke by stroke and each along its own writing direction", "[timeline]") {
+  const Reference r = reference(U'永');
+  const int size = 256;
+  const BrushTimeline timeline(r.strokes, r.medians, size);
+  std::vector<Coverage> masks;
+  for (const Coverage& s : r.strokes) masks.push_back(upsample_coverage(s, size));
+  const auto& t = timeline.timings();
+
+  // Half-way through stroke 2: stroke 1 is inked, stroke 2 partly, strokes 3-5 not at all.
+  const Coverage mid = timeline.darkness_at(t[1].start + 0.5 * t[1].duration);
+  CHECK(ink_in(mid, masks[0]) > 0.8f * ink_in(timeline.darkness_at(timeline.duration() + 10), masks[0]));
+  const float stroke2_mid = ink_in(mid, masks[1]), stroke2_end = ink_in(timeline.darkness_at(t[1].start + t[1].duration), masks[1]);
+  CHECK(stroke2_mid > 0.2f * stroke2_end);
+  CHECK(stroke2_mid < 0.8f * stroke2_end);
+  // (Outside stroke 2's own pixels, the later strokes are bare paper, tip aside.)
+  CHECK(ink_in(mid, masks[4]) < 0.02f * ink_in(timeline.darkness_at(timeline.duration() + 10), masks[4]));
+
+  // The write-time map: k + a_k(p), rising along stroke 5's median from its start to its end.
+  const Coverage map = timeline.write_time_map();
+  const BoxToPixels to_pixels = BoxToPixels::square(static_cast<float>(size));
+  const Point first = to_pixels.apply(r.medians[4].front()), last = to_pixels.apply(r.medians[4].back());
+  const float t_first = map.at(static_cast<int>(first.x), static_cast<int>(first.y));
+  const float t_last = map.at(static_cast<int>(last.x), static_cast<int>(last.y));
+  CHECK(t_first >= 4.0f);
+  CHECK(t_first < 4.2f);
+  CHECK(t_last > 4.8f);
+  CHECK(map.at(2, 2) == -1.0f);  // bare paper in the corner
+}
+
+TEST_CASE("the brush tip follows the current stroke and is gone between strokes", "[timeline]") {
+  const Reference r = reference(U'十');
+  const BrushTimeline timeline(r.strokes, r.medians, 256);
+  const auto& t = timeline.timings();
+  const BrushTip start = timeline.tip_at(0.01), later = timeline.tip_at(0.9 * t[0].duration);
+  REQUIRE(start.visible);
+  REQUIRE(later.visible);
+  CHECK(later.x > start.x + 50);  // 十's first stroke runs left to right
+  CHECK(start.radius > 1.5f);
+  CHECK(!timeline.tip_at(t[0].duration + 0.5).visible);
+  CHECK(!timeline.tip_at(timeline.duration() + 1).visible);
+}
+
+TEST_CASE("upsampled coverage is smooth with edges of several grey levels and no 8x8 blocks", "[timeline]") {
+  const Reference r = reference(U'永');
+  const Coverage big = upsample_coverage(r.strokes[4], 512);
+  // Within each 8x8 block on an edge, a blocky upsampling would repeat one value.
+  int blocks_on_edge = 0, varied = 0;
+  for (int by = 0; by < 64; ++by)
+    for (int bx = 0; bx < 64; ++bx) {
+      float lo = 1, hi = 0;
+      for (int y = 0; y < 8; ++y)
+        for (int x = 0; x < 8; ++x) lo = std::min(lo, big.at(bx * 8 + x, by * 8 + y)), hi = std::max(hi, big.at(bx * 8 + x, by * 8 + y));
+      if (hi > 0.9f && lo < 0.1f) {
+        ++blocks_on_edge;
+        int distinct = 0;
+        for (int x = 1; x < 8; ++x) distinct += big.at(bx * 8 + x, by * 8 + 4) != big.at(bx * 8 + x - 1, by * 8 + 4);
+        varied += distinct > 0;
+      }
+    }
+  REQUIRE(blocks_on_edge > 20);
+  CHECK(varied > 0.9 * blocks_on_edge);
+}

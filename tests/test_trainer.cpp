@@ -1,0 +1,157 @@
+// The training loop: an interrupted run resumed from its checkpoint ends with exactly the same
+// weights as an uninterrupted one; Ctrl-C and kill -9 through the real ink-train binary.
+#include "torch_catch.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
+
+#include "ink/checkpoint.h"
+#include "ink/trainer.h"
+#include "test_helpers.h"
+
+using namespace ink;
+using Catch::Matchers::Contains;
+
+namespace {
+
+TrainingRecipe tiny_recipe(const std::filesystem::path& data_dir, int steps) {
+  TrainingRecipe r;
+  r.model.sample_size = 16;
+  r.model.block_out_channels = {8, 16};
+  r.model.layers_per_block = 1;
+  r.model.norm_num_groups = 4;
+  r.model.attention_head_dim = 16;
+  r.model.prediction_type = PredictionType::v_prediction;
+  r.schedule.prediction_type = PredictionType::v_prediction;
+  r.data_dir = data_dir;
+  r.eval_every = 0;
+  r.batch_size = 4;
+  r.steps = steps;
+  r.warmup_steps = 2;
+  r.checkpoint_every = 1000;
+  r.seed = 7;
+  return r;
+}
+
+void train(Trainer& trainer, const std::filesystem::path& data_dir, int stop_at = -1) {
+  trainer.set_data(std::make_shared<TrainingData>(data_dir, trainer.recipe().model), nullptr, {"hanzi-writer-data"});
+  trainer.run([&] { return stop_at >= 0 && trainer.step() >= stop_at; }, {});
+}
+
+bool same_weights(UNet& a, UNet& b) {
+  const auto pa = a->parameters(), pb = b->parameters();
+  for (size_t i = 0; i < pa.size(); ++i)
+    if (!torch::equal(pa[i], pb[i])) return false;
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("a run stopped and resumed ends exactly where an uninterrupted run does", "[train]") {
+  test::TempDir dir;
+  test::build_sample_dataset(dir / "data", {U'干', U'十', U'大', U'永'}, 16);
+  Trainer straight(tiny_recipe(dir / "data", 8), dir / "straight");
+  train(straight, dir / "data");
+  REQUIRE(straight.step() == 8);
+  REQUIRE(std::filesystem::exists(straight.model_file()));
+
+  {
+    Trainer first_half(tiny_recipe(dir / "data", 8), dir / "halves");
+    train(first_half, dir / "data", 3);  // stops after 3 steps with a checkpoint, as Ctrl-C does
+    REQUIRE(first_half.step() == 3);
+    REQUIRE(!std::filesystem::exists(first_half.model_file()));
+  }
+  torch::manual_seed(999);  // whatever happened in between must not matter
+  Trainer resumed = Trainer::resume(dir / "halves");
+  CHECK(resumed.step() == 3);
+  train(resumed, dir / "data");
+  CHECK(resumed.step() == 8);
+  CHECK(same_weights(straight.model(), resumed.model()));
+  CHECK(same_weights(straight.ema(), resumed.ema()));
+}
+
+TEST_CASE("a fresh run refuses a directory that already holds a run", "[train]") {
+  test::TempDir dir;
+  test::build_sample_dataset(dir / "data", {U'干', U'十'}, 16);
+  Trainer run(tiny_recipe(dir / "data", 3), dir / "run");
+  train(run, dir / "data");
+  test::write_text(dir / "recipe.json", training_recipe_to_json(tiny_recipe(dir / "data", 3)));
+  const test::ToolRun again = test::run_tool("ink-train", test::shell_quote((dir / "recipe.json").string()) + " --out " +
+                                                              test::shell_quote((dir / "run").string()));
+  CHECK(again.exit_code == 1);
+  CHECK_THAT(again.err, Contains("already has a training.ckpt") && Contains("--resume"));
+  const test::ToolRun missing = test::run_tool("ink-train", "--resume " + test::shell_quote((dir / "nothing").string()));
+  CHECK(missing.exit_code == 1);
+  CHECK_THAT(missing.err, Contains("no training.ckpt"));
+}
+
+TEST_CASE("kill -9 in the middle of ink-train then --resume, finishes the run", "[train][slow]") {
+  test::TempDir dir;
+  test::build_sample_dataset(dir / "data", {U'干', U'十', U'大', U'永', U'春'}, 16);
+  TrainingRecipe recipe = tiny_recipe(dir / "data", 400);
+  recipe.checkpoint_every = 10;
+  test::write_text(dir / "recipe.json", training_recipe_to_json(recipe));
+  const std::filesystem::path run = dir / "run", checkpoint = run / "training.ckpt";
+
+  const pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    const std::string tool = (std::filesystem::path(INK_TOOLS_DIR) / "ink-train").string();
+    freopen("/dev/null", "w", stdout);
+    freopen("/dev/null", "w", stderr);
+    execl(tool.c_str(), tool.c_str(), (dir / "recipe.json").c_str(), "--out", run.c_str(), "--threads", "1", nullptr);
+    _exit(127);
+  }
+  // Wait for a checkpoint past step 20, then kill without warning (no chance to save).
+  int64_t killed_after = 0;
+  for (int i = 0; i < 600 && killed_after < 20; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    if (std::filesystem::exists(checkpoint)) killed_after = read_checkpoint_meta(checkpoint).step;
+  }
+  kill(child, SIGKILL);
+  int status = 0;
+  waitpid(child, &status, 0);
+  REQUIRE(WIFSIGNALED(status));
+  REQUIRE(killed_after >= 20);
+  REQUIRE(killed_after < 400);
+  // The checkpoint on disk is whole (atomic rename): it loads, and the run continues from it.
+  const int64_t saved = read_checkpoint_meta(checkpoint).step;
+  CHECK(saved >= killed_after);
+  const test::ToolRun resumed = test::run_tool("ink-train", "--resume " + test::shell_quote(run.string()) + " --threads 1");
+  INFO(resumed.err);
+  CHECK(resumed.exit_code == 0);
+  CHECK_THAT(resumed.out, Contains("resuming") && Contains("at step " + std::to_string(saved)));
+  CHECK(read_checkpoint_meta(checkpoint).step == 400);
+  CHECK(std::filesystem::exists(run / "model.pt"));
+}
+
+TEST_CASE("SIGINT makes ink-train save a checkpoint and say how to resume", "[train][slow]") {
+  test::TempDir dir;
+  test::build_sample_dataset(dir / "data", {U'干', U'十'}, 16);
+  TrainingRecipe recipe = tiny_recipe(dir / "data", 100000);
+  test::write_text(dir / "recipe.json", training_recipe_to_json(recipe));
+  const std::filesystem::path run = dir / "run";
+  const pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    const std::string tool = (std::filesystem::path(INK_TOOLS_DIR) / "ink-train").string();
+    freopen("/dev/null", "w", stdout);
+    freopen((dir / "err").c_str(), "w", stderr);
+    execl(tool.c_str(), tool.c_str(), (dir / "recipe.json").c_str(), "--out", run.c_str(), "--threads", "1", nullptr);
+    _exit(127);
+  }
+  for (int i = 0; i < 300 && !std::filesystem::exists(run / "train-log.jsonl"); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  kill(child, SIGINT);
+  int status = 0;
+  waitpid(child, &status, 0);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 130);
+  CHECK_THAT(test::read_text(dir / "err"), Contains("interrupted at step") && Contains("--resume"));
+  CHECK(read_checkpoint_meta(run / "training.ckpt").step > 0);
+}

@@ -1,0 +1,149 @@
+// The writers on a small untrained model (determinism does not need a good model): the same
+// seed writes the same strokes, redo keeps what came before, cancel stops. And ink-write end to
+// end, with its errors.
+#include "torch_catch.h"
+
+#include "ink/image.h"
+#include "ink/model_file.h"
+#include "ink/writer.h"
+#include "test_helpers.h"
+
+using namespace ink;
+using Catch::Matchers::Contains;
+
+namespace {
+
+std::filesystem::path save_tiny_model(const std::filesystem::path& dir, ConditioningMode mode) {
+  ModelInfo info;
+  info.recipe.model.mode = mode;
+  info.recipe.model.in_channels = input_channels_for(mode);
+  info.recipe.model.sample_size = 16;
+  info.recipe.model.block_out_channels = {8, 16};
+  info.recipe.model.layers_per_block = 1;
+  info.recipe.model.norm_num_groups = 4;
+  info.recipe.model.attention_head_dim = 16;
+  info.styles = {"hanzi-writer-data"};
+  torch::manual_seed(3);
+  UNet unet(info.recipe.model);
+  std::filesystem::create_directories(dir / to_string(mode));
+  save_model(dir / to_string(mode) / "model.pt", info, *unet);
+  return dir;
+}
+
+bool same(const std::vector<Coverage>& a, const std::vector<Coverage>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (a[i].values != b[i].values) return false;
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("StrokeWriter: the same seed writes the same strokes and another seed others", "[writer]") {
+  test::TempDir dir;
+  const auto model = open_model(save_tiny_model(dir.path(), ConditioningMode::stroke), ConditioningMode::stroke);
+  const Glyph& glyph = test::sample_library().glyph(U'干');
+  WriterSettings settings;
+  settings.steps = 3;
+  settings.seed = 11;
+  StrokeWriter a(model, glyph, settings), b(model, glyph, settings);
+  std::vector<int> events;
+  a.write([&](const WrittenStroke& s) {
+    events.push_back(s.index);
+    CHECK(s.count == 3);
+    CHECK(s.coverage->width == 16);
+  });
+  b.write();
+  CHECK(events == std::vector<int>{0, 1, 2});
+  CHECK(same(a.strokes(), b.strokes()));
+  settings.seed = 12;
+  StrokeWriter c(model, glyph, settings);
+  c.write();
+  CHECK(!same(a.strokes(), c.strokes()));
+}
+
+TEST_CASE("StrokeWriter: redo from stroke k keeps the strokes before k", "[writer]") {
+  test::TempDir dir;
+  const auto model = open_model(save_tiny_model(dir.path(), ConditioningMode::stroke), ConditioningMode::stroke);
+  WriterSettings settings;
+  settings.steps = 2;
+  StrokeWriter writer(model, test::sample_library().glyph(U'干'), settings);
+  writer.write();
+  const std::vector<Coverage> first = writer.strokes();
+  writer.redo_from(1, 99);
+  CHECK(writer.written() == 1);
+  writer.write();
+  REQUIRE(writer.written() == 3);
+  CHECK(writer.strokes()[0].values == first[0].values);
+  CHECK(writer.strokes()[1].values != first[1].values);
+  CHECK_THROWS_WITH(writer.redo_from(3, 1), Contains("out of range"));
+}
+
+TEST_CASE("StrokeWriter: a raised cancel flag stops writing and keeps finished strokes", "[writer]") {
+  test::TempDir dir;
+  const auto model = open_model(save_tiny_model(dir.path(), ConditioningMode::stroke), ConditioningMode::stroke);
+  StrokeWriter writer(model, test::sample_library().glyph(U'永'), WriterSettings{});
+  std::atomic<bool> cancel{false};
+  CHECK_THROWS_AS(writer.write([&](const WrittenStroke& s) { cancel = s.index == 1; }, &cancel), WritingCancelled);
+  CHECK(writer.written() == 2);
+  cancel = false;
+  writer.write({}, &cancel);  // and it can carry on
+  CHECK(writer.written() == 5);
+}
+
+TEST_CASE("GlyphWriter is deterministic by seed with a preview per step and models refuse the wrong mode", "[writer]") {
+  test::TempDir dir;
+  save_tiny_model(dir.path(), ConditioningMode::whole);
+  save_tiny_model(dir.path(), ConditioningMode::stroke);
+  const auto model = open_model(dir.path(), ConditioningMode::whole);
+  const Glyph& glyph = test::sample_library().glyph(U'春');
+  WriterSettings settings;
+  settings.steps = 4;
+  settings.guidance = 2.0;  // the batched guided pass
+  int previews = 0;
+  const Coverage a = GlyphWriter(model, glyph, settings).write([&](int, const Coverage& x0) {
+    ++previews;
+    CHECK(x0.width == 16);
+  });
+  const Coverage b = GlyphWriter(model, glyph, settings).write();
+  CHECK(previews == 4);
+  CHECK(a.values == b.values);
+  CHECK_THROWS_WITH(StrokeWriter(model, glyph, settings), Contains("needs a 'stroke' model"));
+  CHECK_THROWS_WITH(open_model(dir / "whole" / "model.pt", ConditioningMode::stroke), Contains("'whole' model"));
+  CHECK_THROWS_WITH(open_model(dir / "nowhere", ConditioningMode::stroke), Contains("nowhere"));
+  test::write_text(dir / "broken.pt", "not a model");
+  CHECK_THROWS_WITH(open_model(dir / "broken.pt", ConditioningMode::stroke), Contains("broken.pt") && Contains("not a readable model"));
+}
+
+TEST_CASE("ink-write writes PNG and GIF and Hanzi Writer JSON and refuses bad input in one line", "[writer]") {
+  test::TempDir dir;
+  const std::string model = test::shell_quote(save_tiny_model(dir.path(), ConditioningMode::stroke).string());
+  const std::string data = " --data " + test::shell_quote(test::sample_dir().string());
+  const std::string out = test::shell_quote(dir.path().string());
+  const test::ToolRun ok = test::run_tool(
+      "ink-write", "干十 --model " + model + data + " --steps 2 --size 128 --png " + out + "/a.png --gif " + out + "/a.gif --json " + out + "/a.json");
+  INFO(ok.err);
+  REQUIRE(ok.exit_code == 0);
+  const Image png = read_png(dir / "a.png");
+  CHECK(png.width == 256);  // two characters in a row
+  CHECK(png.height == 128);
+  CHECK(test::read_text(dir / "a.gif").substr(0, 6) == "GIF89a");
+  CHECK_THAT(test::read_text(dir / "a-干.json"), Contains("\"strokes\"") && Contains("\"medians\""));
+  CHECK(std::filesystem::exists(dir / "a-十.json"));
+
+  auto fails = [&](const std::string& args, const std::string& message) {
+    const test::ToolRun run = test::run_tool("ink-write", args);
+    INFO(args << "\n" << run.err);
+    CHECK(run.exit_code == 1);
+    CHECK_THAT(run.err, Contains("ink-write: error:") && Contains(message));
+    CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+  };
+  fails("𠀀 --model " + model + data + " --png " + out + "/x.png", "no stroke data for '𠀀'");
+  fails("干 --model " + out + "/missing" + data + " --png " + out + "/x.png", "missing");
+  fails("干 --model " + model + " --mode whole" + data + " --png " + out + "/x.png", "no whole/model.pt");
+  fails("干 --model " + model + data + " --png /etc/passwd/x.png", "cannot write");
+  fails("干 --model " + model + data, "nothing to write");
+  fails("干 --model " + model + data + " --steps 0 --png " + out + "/x.png", "--steps");
+  fails("干 --model " + model + data + " --style nope --png " + out + "/x.png", "style 'nope' unknown");
+  CHECK(!std::filesystem::exists(dir / "x.png"));
+}
