@@ -15,8 +15,9 @@ struct DatasetOptions {
   int size = 64;
   std::vector<char32_t> chars;
   std::string selection = "custom";  // how `chars` was chosen, recorded in the manifest
-  // Empty: targets are the stroke data's own outlines. Otherwise whole-glyph targets are this
-  // font's glyphs (stroke-step targets need the font split into strokes, which this does not do).
+  // Empty: targets are the stroke data's own outlines. Otherwise whole-glyph targets are these
+  // fonts' glyphs ("A,B,C": style i is font i); stroke-step targets need a font split into
+  // strokes, which this does not do.
   std::string font_family;
   uint32_t samples_per_shard = 4096;
   int threads = 2;

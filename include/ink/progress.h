@@ -9,15 +9,18 @@ namespace ink {
 
 class ProgressBar {
  public:
-  ProgressBar(std::string label, size_t total);
+  // `initial`: work already done before (a resumed job), left out of the rate and ETA.
+  ProgressBar(std::string label, size_t total, size_t initial = 0);
   ~ProgressBar();
   void update(size_t done, const std::string& detail = "");
   void finish(const std::string& detail = "");
+  void stop(size_t done, const std::string& detail);  // the last line of a job ended early
 
  private:
   void draw(size_t done, const std::string& detail, bool final);
   std::string label_;
   size_t total_;
+  size_t initial_;
   bool tty_;
   bool finished_ = false;
   int last_decile_ = -1;

@@ -16,7 +16,10 @@ struct TrainingRecipe {
   // Training data: a character selection (select_chars: "seen", "all", literal characters)
   // built into a dataset at `data_size` px, or an existing dataset directory.
   std::string data_chars = "seen";
-  std::filesystem::path data_dir;  // when set, used as is instead of data_chars
+  // Fonts ("A,B,C") whose glyphs are the whole-glyph targets instead of the stroke data's
+  // outlines, one style each (class mode's images rendered from fonts).
+  std::string data_fonts;
+  std::filesystem::path data_dir;  // when set, used as is instead of data_chars (relative: to the project root)
   // Periodic held-out eval: the denoising loss at fixed noise on `eval_samples` samples.
   std::string eval_chars = "heldout";
   int eval_samples = 256;

@@ -23,14 +23,26 @@ struct RenderedChar {
   char32_t codepoint = 0;
   int strokes = 0;
   std::vector<uint8_t> stroke_steps;  // strokes x kStrokeStepChannels planes
-  std::vector<uint8_t> whole;         // kWholeGlyphChannels planes; empty if skipped
+  std::vector<std::vector<uint8_t>> wholes;  // per style: kWholeGlyphChannels planes; empty if skipped
 };
+
+// "A,B" -> {"A", "B"}; empty -> {} (the stroke data's own style).
+std::vector<std::string> font_families(const std::string& list) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < list.size()) {
+    const size_t comma = std::min(list.find(',', start), list.size());
+    if (comma > start) out.push_back(list.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
 
 std::vector<RenderedChar> render_chunk(const StrokeLibrary& library, const DatasetOptions& options,
                                        const std::vector<char32_t>& chars, size_t begin, size_t end) {
   Rasterizer rasterizer;
-  std::optional<FontFace> font;
-  if (!options.font_family.empty()) font = FontFace::open_family(options.font_family);
+  std::vector<FontFace> fonts;
+  for (const std::string& family : font_families(options.font_family)) fonts.push_back(FontFace::open_family(family));
   const size_t plane = static_cast<size_t>(options.size) * options.size;
   std::vector<RenderedChar> out;
   for (size_t i = begin; i < end; ++i) {
@@ -39,17 +51,20 @@ std::vector<RenderedChar> render_chunk(const StrokeLibrary& library, const Datas
     r.codepoint = glyph.codepoint;
     r.strokes = static_cast<int>(glyph.strokes.size());
     const GlyphPlanes planes = render_glyph_planes(glyph, rasterizer, options.size);
-    if (!font) {
+    if (fonts.empty()) {
       r.stroke_steps.resize(r.strokes * kStrokeStepChannels * plane);
       for (int k = 0; k < r.strokes; ++k)
         stroke_step_sample(planes, k, r.stroke_steps.data() + k * kStrokeStepChannels * plane);
-      r.whole.resize(kWholeGlyphChannels * plane);
-      whole_glyph_sample(planes, r.whole.data());
-    } else if (font->has_char(glyph.codepoint)) {
-      const Coverage target = rasterizer.fill(font->glyph_outline(glyph.codepoint),
+      r.wholes.emplace_back(kWholeGlyphChannels * plane);
+      whole_glyph_sample(planes, r.wholes.back().data());
+    }
+    for (FontFace& font : fonts) {
+      r.wholes.emplace_back();
+      if (!font.has_char(glyph.codepoint)) continue;
+      const Coverage target = rasterizer.fill(font.glyph_outline(glyph.codepoint),
                                               BoxToPixels::square(static_cast<float>(options.size)), options.size, options.size);
-      r.whole.resize(kWholeGlyphChannels * plane);
-      whole_glyph_sample(planes, r.whole.data(), &target);
+      r.wholes.back().resize(kWholeGlyphChannels * plane);
+      whole_glyph_sample(planes, r.wholes.back().data(), &target);
     }
     out.push_back(std::move(r));
   }
@@ -102,7 +117,7 @@ DatasetReport build_dataset(const StrokeLibrary& library, const DatasetOptions& 
   const auto start = std::chrono::steady_clock::now();
   if (options.size < 8 || options.size > 1024) throw InkError("--size " + std::to_string(options.size) + " out of range (8..1024)");
   if (options.chars.empty()) throw InkError("no characters selected");
-  if (!options.font_family.empty()) FontFace::open_family(options.font_family);  // fail before any work
+  for (const std::string& family : font_families(options.font_family)) FontFace::open_family(family);  // fail before any work
   std::error_code error;
   std::filesystem::create_directories(options.out_dir, error);
   if (error) throw InkError("cannot write '" + options.out_dir.string() + "': " + error.message());
@@ -137,8 +152,13 @@ DatasetReport build_dataset(const StrokeLibrary& library, const DatasetOptions& 
         steps.add(meta, r.stroke_steps.data() + k * kStrokeStepChannels * plane);
       }
       meta.step = 0;
-      if (!r.whole.empty()) wholes.add(meta, r.whole.data());
-      else report.skipped.push_back(r.codepoint);
+      bool missing = false;
+      for (size_t style = 0; style < r.wholes.size(); ++style) {
+        meta.style = static_cast<uint16_t>(style);
+        if (!r.wholes[style].empty()) wholes.add(meta, r.wholes[style].data());
+        missing = missing || r.wholes[style].empty();
+      }
+      if (missing) report.skipped.push_back(r.codepoint);
     }
     done += rendered.size();
     if (progress) progress(done, total);
@@ -161,7 +181,7 @@ DatasetReport build_dataset(const StrokeLibrary& library, const DatasetOptions& 
       {"size", options.size},
       {"selection", options.selection},
       {"characters", report.characters},
-      {"styles", {options.font_family.empty() ? std::string("hanzi-writer-data") : options.font_family}},
+      {"styles", options.font_family.empty() ? std::vector<std::string>{"hanzi-writer-data"} : font_families(options.font_family)},
       {"stroke_step",
        {{"channels", {"target_stroke", "canvas", "stroke_skeleton", "future_skeletons"}},
         {"samples", report.stroke_steps},

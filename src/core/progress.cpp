@@ -7,8 +7,8 @@
 
 namespace ink {
 
-ProgressBar::ProgressBar(std::string label, size_t total)
-    : label_(std::move(label)), total_(total ? total : 1), tty_(::isatty(STDERR_FILENO) != 0),
+ProgressBar::ProgressBar(std::string label, size_t total, size_t initial)
+    : label_(std::move(label)), total_(total ? total : 1), initial_(initial), tty_(::isatty(STDERR_FILENO) != 0),
       start_(std::chrono::steady_clock::now()), last_draw_(start_) {}
 
 ProgressBar::~ProgressBar() {
@@ -43,9 +43,16 @@ void ProgressBar::finish(const std::string& detail) {
   finished_ = true;
 }
 
+void ProgressBar::stop(size_t done, const std::string& detail) {
+  if (finished_) return;
+  draw(done, detail, true);
+  finished_ = true;
+}
+
 void ProgressBar::draw(size_t done, const std::string& detail, bool final) {
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  const double rate = elapsed > 0 ? done / elapsed : 0;
+  // A resumed job's rate counts only the work done since this bar started.
+  const double rate = elapsed > 0 && done > initial_ ? (done - initial_) / elapsed : 0;
   const double fraction = static_cast<double>(done) / total_;
   constexpr int width = 28;
   std::string bar(width, ' ');

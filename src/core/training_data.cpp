@@ -46,6 +46,9 @@ TrainingData::TrainingData(const std::filesystem::path& dataset_dir, const UNetC
   }
   std::sort(classes_.begin(), classes_.end());
   classes_.erase(std::unique(classes_.begin(), classes_.end()), classes_.end());
+  if (config.mode == ConditioningMode::class_label && static_cast<int>(classes_.size()) > config.num_classes)
+    throw InkError(dataset_dir.string() + ": " + std::to_string(classes_.size()) + " characters, but the model's num_classes is " +
+                   std::to_string(config.num_classes));
 }
 
 DiffusionBatch TrainingData::batch(const torch::Tensor& indices) const {

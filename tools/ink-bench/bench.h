@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "ink/stroke_library.h"
+
 namespace ink::bench {
 
 // Median and 90th percentile of a set of timings.
@@ -22,5 +24,6 @@ double seconds_of(F&& f) {
 
 nlohmann::json data_section(const std::string& pack_path);
 nlohmann::json model_section();
+nlohmann::json writer_section(const StrokeLibrary& library);
 
 }  // namespace ink::bench

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
     nlohmann::json report;
     report["data"] = ink::bench::data_section(data);
     report["model"] = ink::bench::model_section();
+    report["writer"] = ink::bench::writer_section(ink::StrokeLibrary::open(data));
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     report["peak_rss_mb"] = usage.ru_maxrss / 1024.0;

@@ -33,7 +33,9 @@ int build(cli::Args& args) {
               (report.stroke_steps + report.whole_glyphs) / std::max(report.seconds, 1e-9), options.out_dir.c_str());
   if (!options.font_family.empty())
     std::printf("note: with --font, only whole-glyph samples are built (a font has no stroke split yet)\n");
-  if (!report.skipped.empty()) std::printf("%zu characters skipped: not in font '%s'\n", report.skipped.size(), options.font_family.c_str());
+  if (!report.skipped.empty())
+    std::printf("%zu characters lack a glyph in at least one of '%s' (left out for that font)\n", report.skipped.size(),
+                options.font_family.c_str());
   return 0;
 }
 

@@ -9,7 +9,7 @@ namespace {
 
 constexpr const char* kUsage = R"(usage: ink-data COMMAND [OPTIONS]
   show TEXT --png FILE [--size PX]     stroke-order sheet: one cell per stroke step
-  build --out DIR [--size 64] [--chars seen|heldout|all|CHARS] [--font FAMILY]
+  build --out DIR [--size 64] [--chars seen|heldout|all|CHARS] [--font FAMILY[,FAMILY...]]
         [--shard-samples N] [--threads N]
                                        stroke-step and whole-glyph training shards
   stats [--json FILE]                  counts, stroke-count histogram, held-out size

@@ -82,8 +82,7 @@ int main(int argc, char** argv) {
 
     std::signal(SIGINT, on_interrupt);
     std::signal(SIGTERM, on_interrupt);
-    ProgressBar bar("training", static_cast<size_t>(recipe.steps));
-    bar.update(static_cast<size_t>(trainer->step()));
+    ProgressBar bar("training", static_cast<size_t>(recipe.steps), static_cast<size_t>(trainer->step()));
     double last_eval = -1;
     const Trainer::Outcome outcome = trainer->run([] { return g_stop.load(); },
                                                   [&](const TrainingProgress& p) {
@@ -91,7 +90,7 @@ int main(int argc, char** argv) {
                                                     bar.update(static_cast<size_t>(p.step), detail_of(p, last_eval));
                                                   });
     if (outcome == Trainer::Outcome::stopped) {
-      bar.finish("interrupted");
+      bar.stop(static_cast<size_t>(trainer->step()), "interrupted");
       std::fprintf(stderr, "ink-train: interrupted at step %lld; checkpoint saved to %s; continue with: ink-train --resume %s\n",
                    static_cast<long long>(trainer->step()), trainer->checkpoint_file().c_str(),
                    trainer->checkpoint_file().parent_path().c_str());
