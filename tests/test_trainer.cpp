@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <limits>
 #include <thread>
 
 #include "ink/checkpoint.h"
@@ -154,4 +155,21 @@ TEST_CASE("SIGINT makes ink-train save a checkpoint and say how to resume", "[tr
   CHECK(WEXITSTATUS(status) == 130);
   CHECK_THAT(test::read_text(dir / "err"), Contains("interrupted at step") && Contains("--resume"));
   CHECK(read_checkpoint_meta(run / "training.ckpt").step > 0);
+}
+
+TEST_CASE("a loss that turns NaN stops training with the step and the last good checkpoint named", "[train]") {
+  test::TempDir dir;
+  test::build_sample_dataset(dir / "data", {U'干', U'十'}, 16);
+  TrainingRecipe recipe = tiny_recipe(dir / "data", 20);
+  recipe.checkpoint_every = 4;
+  Trainer trainer(recipe, dir / "run");
+  trainer.set_data(std::make_shared<TrainingData>(dir / "data", recipe.model), nullptr, {});
+  trainer.run([&] { return trainer.step() >= 5; }, {});  // a good checkpoint at step 5
+  const std::string before = test::read_text(trainer.checkpoint_file());
+  {
+    torch::NoGradGuard no_grad;
+    trainer.model()->parameters().front().fill_(std::numeric_limits<float>::quiet_NaN());
+  }
+  CHECK_THROWS_WITH(trainer.run({}, {}), Contains("step 6") && Contains("nan") && Contains("training.ckpt (step 5)"));
+  CHECK(test::read_text(trainer.checkpoint_file()) == before);  // left exactly as it was
 }
