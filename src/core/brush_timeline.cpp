@@ -123,7 +123,7 @@ BrushTip BrushTimeline::tip_at(double seconds) const {
 
 Coverage BrushTimeline::darkness_at(double seconds) const {
   Coverage out(size_, size_);
-  constexpr float kDry = 0.82f;  // dried ink is a little lighter than fresh ink
+  constexpr float kDry = 0.9f;  // dried ink is a little lighter than fresh ink
   for (size_t k = 0; k < pixels_.size(); ++k) {
     const StrokeTiming& timing = timings_[k];
     if (seconds < timing.start) break;

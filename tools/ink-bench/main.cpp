@@ -6,6 +6,7 @@
 
 #include "../common/cli.h"
 #include "bench.h"
+#include "ink/torch_runtime.h"
 #include "ink/atomic_file.h"
 #include "ink/paths.h"
 
@@ -20,6 +21,7 @@ Timing summarize(std::vector<double> samples) {
 }  // namespace ink::bench
 
 int main(int argc, char** argv) {
+  ink::prefer_passive_openmp(argv);
   return ink::cli::run_tool("ink-bench", [&]() {
     ink::cli::Args args(argc, argv, 1);
     const auto json_file = args.value("json");

@@ -47,6 +47,7 @@ struct Totals {
 }  // namespace
 
 int main(int argc, char** argv) {
+  ink::prefer_passive_openmp(argv);
   return cli::run_tool("ink-eval", [&] {
     cli::Args args(argc, argv, 1);
     const std::filesystem::path model_dir = args.value_or("model", default_model_dir().string());

@@ -72,6 +72,7 @@ std::filesystem::path json_file_for(const std::filesystem::path& file, char32_t 
 }  // namespace
 
 int main(int argc, char** argv) {
+  ink::prefer_passive_openmp(argv);
   return cli::run_tool("ink-write", [&] {
     cli::Args args(argc, argv, 1);
     const ConditioningMode mode = conditioning_mode_from_string(args.value_or("mode", "stroke"));
