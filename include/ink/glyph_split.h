@@ -10,6 +10,7 @@
 namespace ink {
 
 // `medians` in the 1024 box (y up); the result has one coverage per median, like `glyph`.
+// Neighbouring strokes overlap by one pixel along their cut.
 std::vector<Coverage> split_glyph_by_medians(const Coverage& glyph, const std::vector<Polyline>& medians);
 
 }  // namespace ink

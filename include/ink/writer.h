@@ -16,7 +16,7 @@
 namespace ink {
 
 struct WriterSettings {
-  int steps = 6;          // denoiser calls per stroke (DPM-Solver++(2M))
+  int steps = 4;          // denoiser calls per stroke (DPM-Solver++(2M)); see README for the sweep
   double guidance = 1.0;  // classifier-free guidance scale; 1 = conditional pass only
   uint64_t seed = 0;
   int style = 0;

@@ -34,18 +34,30 @@ std::vector<Coverage> split_glyph_by_medians(const Coverage& glyph, const std::v
   }
   std::vector<Coverage> strokes(medians.size(), Coverage(glyph.width, glyph.height));
   if (paths.empty()) return strokes;
+  std::vector<int> owner(glyph.values.size(), -1);
   for (int y = 0; y < glyph.height; ++y)
     for (int x = 0; x < glyph.width; ++x) {
-      const float value = glyph.at(x, y);
-      if (value <= 0.0f) continue;
-      size_t nearest = 0;
+      if (glyph.at(x, y) <= 0.0f) continue;
       float best = std::numeric_limits<float>::max();
       for (size_t k = 0; k < paths.size(); ++k) {
         if (paths[k].empty()) continue;
         const float d = distance_to_polyline(Point{x + 0.5f, y + 0.5f}, paths[k]);
-        if (d < best) best = d, nearest = k;
+        if (d < best) best = d, owner[static_cast<size_t>(y) * glyph.width + x] = static_cast<int>(k);
       }
-      strokes[nearest].at(x, y) = value;
+    }
+  // Each stroke also takes the ink pixels next to its own, so neighbouring strokes overlap by a
+  // pixel along the cut: upsampled separately, two hard-cut halves would leave a pale seam.
+  for (int y = 0; y < glyph.height; ++y)
+    for (int x = 0; x < glyph.width; ++x) {
+      const float value = glyph.at(x, y);
+      if (value <= 0.0f) continue;
+      for (int dy = -1; dy <= 1; ++dy)
+        for (int dx = -1; dx <= 1; ++dx) {
+          const int nx = x + dx, ny = y + dy;
+          if (nx < 0 || ny < 0 || nx >= glyph.width || ny >= glyph.height) continue;
+          const int k = owner[static_cast<size_t>(ny) * glyph.width + nx];
+          if (k >= 0) strokes[k].at(x, y) = value;
+        }
     }
   return strokes;
 }

@@ -1,4 +1,5 @@
-// ink-eval [--model DIR] [--split heldout|seen] [--chars N] [--json FILE] — how well the model
+// ink-eval [--model DIR] [--split heldout|seen] [--chars N] [--mode stroke|whole|both] [--json FILE]
+// [--steps N] [--guidance G] [--seed N] — how well the model
 // writes characters: per-stroke IoU, stroke-order accuracy and whole-glyph IoU (DESIGN.md,
 // Quality measures), for stroke mode and, when the model has one, whole mode.
 #include <cstdio>
@@ -55,6 +56,8 @@ int main(int argc, char** argv) {
     if (split != "heldout" && split != "seen") throw InkError("--split must be heldout or seen, got '" + split + "'");
     const int count = args.int_value("chars", 300, 1, 100000);
     const auto json_file = args.value("json");
+    const std::string only = args.value_or("mode", "both");
+    if (only != "both" && only != "stroke" && only != "whole") throw InkError("--mode must be stroke, whole or both, got '" + only + "'");
     WriterSettings settings = cli::writer_settings(args);
     const StrokeLibrary library = cli::open_library(args);
     args.finish();
@@ -67,11 +70,12 @@ int main(int argc, char** argv) {
     std::printf("%-7s %-8s %6s %9s %9s %9s %8s %9s\n", "mode", "split", "chars", "strokeIoU", "order", "glyphIoU", "glyphL1",
                 "s/char");
     for (const ConditioningMode mode : {ConditioningMode::stroke, ConditioningMode::whole}) {
+      if (only != "both" && only != to_string(mode)) continue;
       std::shared_ptr<DiffusionModel> model;
       try {
         model = open_model(model_dir, mode);
       } catch (const InkError& e) {
-        if (mode == ConditioningMode::stroke) throw;
+        if (mode == ConditioningMode::stroke || only == "whole") throw;
         std::printf("(no whole-mode model: %s)\n", e.what());
         continue;
       }
