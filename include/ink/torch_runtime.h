@@ -12,7 +12,9 @@ int configure_torch_threads(int threads = 0);
 // ink-write of 永 took 41 s beside a training run, 1.6 s with passive waiting). libgomp reads
 // OMP_WAIT_POLICY only when it loads, so when it is unset this sets it to PASSIVE and restarts
 // the program (execv of /proc/self/exe with the same arguments); on failure it carries on.
-// Call first thing in main. A user's own OMP_WAIT_POLICY is left alone.
+// Call first thing in main of short, latency-bound tools (writing, eval). Training, alone on a
+// machine, runs ~10% faster with spinning threads (38 vs 34 samples/s, measured), so ink-train
+// leaves the default. A user's own OMP_WAIT_POLICY is left alone.
 void prefer_passive_openmp(char** argv);
 
 }  // namespace ink

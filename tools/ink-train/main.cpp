@@ -29,7 +29,6 @@ std::string detail_of(const ink::TrainingProgress& p, double eval) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  ink::prefer_passive_openmp(argv);
   return ink::cli::run_tool("ink-train", [&] {
     using namespace ink;
     cli::Args args(argc, argv, 1);
