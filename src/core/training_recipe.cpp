@@ -2,11 +2,10 @@
 #include "ink/training_recipe.h"
 
 #include <cmath>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "ink/error.h"
+#include "json_document.h"
 
 namespace ink {
 namespace {
@@ -59,13 +58,7 @@ void TrainingRecipe::validate() const {
 }
 
 TrainingRecipe training_recipe_from_json(const std::string& json_text, const std::string& where) {
-  nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(json_text);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw InkError(where + ": malformed JSON at byte " + std::to_string(e.byte));
-  }
-  if (!doc.is_object()) throw InkError(where + ": expected a JSON object");
+  const nlohmann::json doc = parse_json_object(json_text, where);
   TrainingRecipe recipe;
   bool has_model = false;
   try {
@@ -142,11 +135,7 @@ std::string training_recipe_to_json(const TrainingRecipe& r) {
 }
 
 TrainingRecipe load_training_recipe(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  if (!in) throw InkError(file.string() + ": cannot open recipe");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return training_recipe_from_json(text.str(), file.string());
+  return training_recipe_from_json(read_text_file(file, "recipe"), file.string());
 }
 
 double learning_rate_at(const TrainingRecipe& recipe, int64_t step) {

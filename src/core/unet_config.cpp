@@ -1,11 +1,10 @@
 // UNetConfig: JSON in and out, and the checks that keep a bad config from reaching torch.
 #include "ink/unet_config.h"
 
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "ink/error.h"
+#include "json_document.h"
 
 namespace ink {
 
@@ -63,13 +62,7 @@ void UNetConfig::validate() const {
 }
 
 UNetConfig unet_config_from_json(const std::string& json_text, const std::string& where) {
-  nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(json_text);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw InkError(where + ": malformed JSON at byte " + std::to_string(e.byte));
-  }
-  if (!doc.is_object()) throw InkError(where + ": expected a JSON object");
+  const nlohmann::json doc = parse_json_object(json_text, where);
   UNetConfig config;
   try {
     for (const auto& [key, value] : doc.items()) {
@@ -122,11 +115,7 @@ std::string unet_config_to_json(const UNetConfig& config) {
 }
 
 UNetConfig load_unet_config(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  if (!in) throw InkError(file.string() + ": cannot open UNet config");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return unet_config_from_json(text.str(), file.string());
+  return unet_config_from_json(read_text_file(file, "UNet config"), file.string());
 }
 
 }  // namespace ink
