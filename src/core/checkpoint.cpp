@@ -2,11 +2,11 @@
 // serialised to memory and written through AtomicFile.
 #include "ink/checkpoint.h"
 
-#include <fstream>
 #include <sstream>
 
 #include "ink/atomic_file.h"
 #include "ink/error.h"
+#include "tagged_archive.h"
 
 namespace ink {
 namespace {
@@ -15,21 +15,7 @@ constexpr const char* kFormat = "hanzi-ink checkpoint";
 constexpr int64_t kVersion = 1;
 
 torch::serialize::InputArchive open_archive(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw InkError(file.string() + ": cannot open checkpoint");
-  torch::serialize::InputArchive archive;
-  try {
-    archive.load_from(in);
-  } catch (const c10::Error&) {
-    throw InkError(file.string() + ": not a readable checkpoint (truncated or corrupted)");
-  }
-  c10::IValue format, version;
-  if (!archive.try_read("format", format) || !format.isString() || format.toStringRef() != kFormat)
-    throw InkError(file.string() + ": not a hanzi-ink checkpoint");
-  if (!archive.try_read("version", version) || !version.isInt() || version.toInt() != kVersion)
-    throw InkError(file.string() + ": checkpoint version " + (version.isInt() ? std::to_string(version.toInt()) : "?") +
-                   ", this build reads version " + std::to_string(kVersion));
-  return archive;
+  return open_tagged_archive(file, kFormat, kVersion, "checkpoint");
 }
 
 TrainingCheckpoint read_meta(torch::serialize::InputArchive& archive, const std::filesystem::path& file) {
@@ -61,8 +47,7 @@ void restore_cpu_rng_state(const torch::Tensor& state) {
 void save_checkpoint(const std::filesystem::path& file, const TrainingCheckpoint& meta, UNet& model, UNet& ema,
                      torch::optim::Optimizer& optimizer) {
   torch::serialize::OutputArchive archive;
-  archive.write("format", c10::IValue(std::string(kFormat)));
-  archive.write("version", c10::IValue(kVersion));
+  write_archive_tag(archive, kFormat, kVersion);
   archive.write("config", c10::IValue(unet_config_to_json(meta.config)));
   archive.write("step", c10::IValue(meta.step));
   archive.write("recipe", c10::IValue(meta.recipe_json));

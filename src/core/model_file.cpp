@@ -3,11 +3,11 @@
 
 #include <torch/torch.h>
 
-#include <fstream>
 #include <sstream>
 
 #include "ink/atomic_file.h"
 #include "ink/error.h"
+#include "tagged_archive.h"
 #include "ink/utf8.h"
 
 namespace ink {
@@ -33,8 +33,7 @@ std::vector<std::string> split_lines(const std::string& text) {
 
 void save_model(const std::filesystem::path& file, const ModelInfo& info, UNetImpl& weights) {
   torch::serialize::OutputArchive archive;
-  archive.write("format", c10::IValue(std::string(kFormat)));
-  archive.write("version", c10::IValue(kVersion));
+  write_archive_tag(archive, kFormat, kVersion);
   archive.write("recipe", c10::IValue(training_recipe_to_json(info.recipe)));
   archive.write("trained_steps", c10::IValue(info.trained_steps));
   archive.write("styles", c10::IValue(join(info.styles)));
@@ -59,20 +58,8 @@ std::filesystem::path resolve_model_file(const std::filesystem::path& path, Cond
 
 LoadedModel load_model(const std::filesystem::path& path, ConditioningMode mode) {
   const std::filesystem::path file = resolve_model_file(path, mode);
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw InkError(file.string() + ": cannot open model");
-  torch::serialize::InputArchive archive;
-  try {
-    archive.load_from(in);
-  } catch (const c10::Error&) {
-    throw InkError(file.string() + ": not a readable model file (truncated or corrupted)");
-  }
-  c10::IValue format, version, recipe, steps, styles, classes;
-  if (!archive.try_read("format", format) || !format.isString() || format.toStringRef() != kFormat)
-    throw InkError(file.string() + ": not a hanzi-ink model file");
-  if (!archive.try_read("version", version) || !version.isInt() || version.toInt() != kVersion)
-    throw InkError(file.string() + ": model version " + (version.isInt() ? std::to_string(version.toInt()) : "?") +
-                   ", this build reads version " + std::to_string(kVersion));
+  torch::serialize::InputArchive archive = open_tagged_archive(file, kFormat, kVersion, "model file");
+  c10::IValue recipe, steps, styles, classes;
   if (!archive.try_read("recipe", recipe) || !archive.try_read("trained_steps", steps) || !archive.try_read("styles", styles) ||
       !archive.try_read("classes", classes))
     throw InkError(file.string() + ": model file lacks its recipe, steps, styles or classes");
