@@ -49,23 +49,24 @@ Coverage denoise_image(DiffusionModel& model, const torch::Tensor& spatial, cons
     if (cancel && cancel->load()) throw WritingCancelled();
   };
   auto with_spatial = [](const torch::Tensor& x, const torch::Tensor& sp) { return sp.defined() ? torch::cat({x, sp}, 1) : x; };
-  // Conditional and unconditional inputs in one batch of two, for guidance (built even when
-  // unused: the denoiser below refers to them).
-  const UNetConditions none = null_conditions(*unet, 1);
-  auto pair_of = [](const torch::Tensor& a, const torch::Tensor& b) { return a.defined() ? torch::cat({a, b}) : a; };
-  UNetConditions pair;
-  pair.style = pair_of(conditions.style, none.style);
-  pair.step = pair_of(conditions.step, none.step);
-  pair.strokes = pair_of(conditions.strokes, none.strokes);
-  pair.label = pair_of(conditions.label, none.label);
-  const torch::Tensor pair_spatial = spatial.defined() ? torch::cat({spatial, torch::full_like(spatial, -1.0)}) : spatial;
   Denoiser denoise;
+  // Guidance: the conditional and unconditional inputs in one batch of two; they live here
+  // because the denoiser refers to them.
+  UNetConditions pair;
+  torch::Tensor pair_spatial;
   if (settings.guidance == 1.0) {
     denoise = [&](const torch::Tensor& x, int64_t t) {
       check_cancel();
       return unet->forward(with_spatial(x, spatial), torch::full({1}, t, torch::kInt64), conditions);
     };
   } else {
+    const UNetConditions none = null_conditions(*unet, 1);
+    auto pair_of = [](const torch::Tensor& a, const torch::Tensor& b) { return a.defined() ? torch::cat({a, b}) : a; };
+    pair.style = pair_of(conditions.style, none.style);
+    pair.step = pair_of(conditions.step, none.step);
+    pair.strokes = pair_of(conditions.strokes, none.strokes);
+    pair.label = pair_of(conditions.label, none.label);
+    if (spatial.defined()) pair_spatial = torch::cat({spatial, torch::full_like(spatial, -1.0)});
     denoise = guided(
         [&](const torch::Tensor& x2, int64_t t) {
           check_cancel();

@@ -62,10 +62,11 @@ DiffusionBatch TrainingData::batch(const torch::Tensor& indices) const {
     const int64_t j = wanted[i] - starts_[s];
     const ShardTensors& shard = shards_[s];
     planes.push_back(shard.planes[j]);
-    steps[i] = shard.steps[j].item<int64_t>();
-    counts[i] = std::min<int64_t>(shard.stroke_counts[j].item<int64_t>(), config_.max_strokes - 1);
-    styles[i] = std::min<int64_t>(shard.styles[j].item<int64_t>(), config_.num_styles - 1);
-    const auto cp = static_cast<char32_t>(shard.codepoints[j].item<int64_t>());
+    // Raw reads: a tensor element access per field per sample costs more than the copy itself.
+    steps[i] = shard.steps.data_ptr<int64_t>()[j];
+    counts[i] = std::min<int64_t>(shard.stroke_counts.data_ptr<int64_t>()[j], config_.max_strokes - 1);
+    styles[i] = std::min<int64_t>(shard.styles.data_ptr<int64_t>()[j], config_.num_styles - 1);
+    const auto cp = static_cast<char32_t>(shard.codepoints.data_ptr<int64_t>()[j]);
     labels[i] = std::lower_bound(classes_.begin(), classes_.end(), cp) - classes_.begin();
   }
   // Class mode sees the target alone: whatever spatial conditions the shard has are dropped.
