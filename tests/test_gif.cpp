@@ -90,3 +90,24 @@ TEST_CASE("a GIF that cannot be written says where and leaves nothing behind", "
   CHECK_THROWS_WITH(write_page_gif(page, dir / "no" / "such" / "dir.gif"), Contains("cannot write") && Contains("dir.gif"));
   CHECK(std::filesystem::is_empty(dir.path()));
 }
+
+TEST_CASE("a GIF export reports each frame and can be cancelled, leaving no file", "[gif]") {
+  test::TempDir dir;
+  const Page page = Page::row({reference_timeline(U'十', 64)});
+  GifOptions options;
+  int calls = 0, total = 0;
+  options.on_frame = [&](int done, int all) {
+    ++calls;
+    total = all;
+    CHECK(done == calls);
+    return true;
+  };
+  const GifReport report = write_page_gif(page, dir / "ten.gif", options);
+  CHECK(calls == report.frames);
+  CHECK(total == report.frames);
+
+  options.on_frame = [](int done, int) { return done < 3; };
+  CHECK_THROWS_WITH(write_page_gif(page, dir / "cancelled.gif", options), Contains("cancelled"));
+  CHECK(!std::filesystem::exists(dir / "cancelled.gif"));
+  CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), {}) == 1);
+}

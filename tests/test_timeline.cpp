@@ -1,6 +1,7 @@
 // The brush timeline: Hanzi Writer's timing, the write-time map, ink appearing in stroke order
 // and along each stroke's direction, a brush tip on the current stroke, smooth upsampling.
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include "ink/brush_timeline.h"
 #include "ink/stroke_step.h"
@@ -72,6 +73,31 @@ TEST_CASE("ink appears stroke by stroke and each along its own writing direction
   CHECK(t_first < 4.2f);
   CHECK(t_last > 4.8f);
   CHECK(map.at(2, 2) == -1.0f);  // bare paper in the corner
+}
+
+TEST_CASE("the ink-time map says when darkness_at first shows ink at each pixel", "[timeline]") {
+  const Reference r = reference(U'永');
+  const BrushTimeline timeline(r.strokes, r.medians, 128);
+  const Coverage when = timeline.ink_time_map();
+  int checked = 0;
+  for (int y = 0; y < 128; y += 3)
+    for (int x = 0; x < 128; x += 3) {
+      const float t = when.at(x, y);
+      if (t < 0 || timeline.final_coverage().at(x, y) < 0.5f) continue;
+      // Brush tip aside (it can sit over a pixel early), no ink before, ink just after (where
+      // strokes overlap, the earliest may bring only part of the final coverage).
+      const BrushTip tip = timeline.tip_at(t + 0.05);
+      if (tip.visible && std::hypot(tip.x - x, tip.y - y) < tip.radius + 3) continue;
+      CHECK(timeline.darkness_at(t + 0.05).at(x, y) > 0.04f);
+      if (t > 0.05f) {
+        const BrushTip before = timeline.tip_at(t - 0.05);
+        if (!(before.visible && std::hypot(before.x - x, before.y - y) < before.radius + 3))
+          CHECK(timeline.darkness_at(t - 0.05).at(x, y) == 0.0f);
+      }
+      ++checked;
+    }
+  CHECK(checked > 50);
+  CHECK(when.at(1, 1) == -1.0f);
 }
 
 TEST_CASE("the brush tip follows the current stroke and is gone between strokes", "[timeline]") {

@@ -45,6 +45,9 @@ class BrushTimeline {
   Coverage darkness_at(double seconds) const;
   // T(p) = k + a_k(p): stroke index plus arc fraction where ink first arrives; -1 on bare paper.
   Coverage write_time_map() const;
+  // The same in seconds: when ink first arrives at each pixel (the viewer's shader reads it
+  // beside final_coverage()); -1 on bare paper.
+  Coverage ink_time_map() const;
   // The finished glyph's coverage at display resolution (smooth edges).
   const Coverage& final_coverage() const { return final_; }
 

@@ -2,6 +2,7 @@
 // looping, each frame only the rectangle that changed. Written atomically.
 #pragma once
 #include <filesystem>
+#include <functional>
 
 #include "ink/page.h"
 
@@ -13,6 +14,9 @@ struct GifOptions {
   double frames_per_second = 20;  // while a stroke is being drawn
   double idle_frame_seconds = 0.25;  // between strokes, where only drying ink changes
   double hold_seconds = 2.0;    // the finished page before the loop restarts (Hanzi Writer's delayBetweenLoops)
+  // Called after each frame with (frames done, frames in all); returning false abandons the
+  // export (InkError "export cancelled", no file left). The viewer's progress bar and cancel.
+  std::function<bool(int, int)> on_frame;
 };
 
 struct GifReport {

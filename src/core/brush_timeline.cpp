@@ -166,4 +166,17 @@ Coverage BrushTimeline::write_time_map() const {
   return out;
 }
 
+Coverage BrushTimeline::ink_time_map() const {
+  Coverage out(size_, size_);
+  std::fill(out.values.begin(), out.values.end(), -1.0f);
+  for (size_t k = 0; k < pixels_.size(); ++k)
+    for (const InkPixel& p : pixels_[k]) {
+      if (p.coverage < 0.05f) continue;
+      float& v = out.values[p.index];
+      const float t = static_cast<float>(timings_[k].start + p.fraction * timings_[k].duration);
+      if (v < 0 || t < v) v = t;
+    }
+  return out;
+}
+
 }  // namespace ink

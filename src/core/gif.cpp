@@ -122,6 +122,8 @@ GifReport write_page_gif(const Page& page, const std::filesystem::path& file, co
             file, "frame pixels");
     previous = frame;
     ++report.frames;
+    if (options.on_frame && !options.on_frame(report.frames, static_cast<int>(times.size())))
+      throw InkError("export of '" + file.string() + "' cancelled");
   }
   int close_error = 0;
   closer.gif = nullptr;
