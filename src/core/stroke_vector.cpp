@@ -1,6 +1,8 @@
 // potrace does the tracing; we only feed it a bitmap and map its curves back into the box.
 #include "ink/stroke_vector.h"
 
+#include "ink/utf8.h"
+
 #include <potracelib.h>
 
 #include <cmath>
@@ -65,6 +67,11 @@ std::string hanzi_writer_json(const std::vector<Coverage>& strokes, const std::v
     doc["medians"].push_back(median);
   }
   return doc.dump() + "\n";
+}
+
+std::filesystem::path per_character_file(const std::filesystem::path& file, char32_t c, size_t count) {
+  if (count == 1) return file;
+  return file.parent_path() / (file.stem().string() + "-" + encode_utf8(c) + file.extension().string());
 }
 
 }  // namespace ink

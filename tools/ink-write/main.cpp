@@ -63,12 +63,6 @@ WrittenCharacter write_character(char32_t c, ConditioningMode mode, const std::s
   return out;
 }
 
-// --json for several characters: one file each, "NAME-字.json".
-std::filesystem::path json_file_for(const std::filesystem::path& file, char32_t c, size_t count) {
-  if (count == 1) return file;
-  return file.parent_path() / (file.stem().string() + "-" + encode_utf8(c) + file.extension().string());
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -132,7 +126,7 @@ int main(int argc, char** argv) {
     }
     if (json) {
       for (const WrittenCharacter& w : written) {
-        const std::filesystem::path file = json_file_for(*json, w.codepoint, written.size());
+        const std::filesystem::path file = per_character_file(*json, w.codepoint, written.size());
         write_file_atomic(file, hanzi_writer_json(w.strokes, w.medians));
         std::printf("wrote %s\n", file.c_str());
       }

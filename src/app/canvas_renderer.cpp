@@ -1,0 +1,103 @@
+// The canvas passes: paper quad, then one ink quad per character blended over it (colour by
+// darkness, destination alpha kept at 1 so ImGui shows the target opaque).
+#include "canvas_renderer.h"
+
+#include "ink/error.h"
+
+namespace ink::app {
+namespace {
+
+void set_rect(GLint location, float left, float top, float right, float bottom, int width, int height) {
+  // Canvas pixels (y down) to clip space (y up).
+  glUniform4f(location, 2 * left / width - 1, 1 - 2 * top / height, 2 * right / width - 1, 1 - 2 * bottom / height);
+}
+
+float unit(uint8_t v) { return v / 255.0f; }
+
+}  // namespace
+
+CanvasRenderer::CanvasRenderer(const std::filesystem::path& shader_dir)
+    : paper_(shader_dir / "quad.vert", shader_dir / "paper.frag"), ink_(shader_dir / "quad.vert", shader_dir / "ink.frag") {
+  glGenVertexArrays(1, &vao_);
+}
+
+CanvasRenderer::~CanvasRenderer() {
+  if (color_) glDeleteTextures(1, &color_);
+  if (framebuffer_) glDeleteFramebuffers(1, &framebuffer_);
+  if (vao_) glDeleteVertexArrays(1, &vao_);
+}
+
+void CanvasRenderer::resize(int width, int height) {
+  if (width == width_ && height == height_ && framebuffer_) return;
+  if (!framebuffer_) glGenFramebuffers(1, &framebuffer_);
+  if (!color_) glGenTextures(1, &color_);
+  glBindTexture(GL_TEXTURE_2D, color_);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, color_, 0);
+  if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) throw InkError("the canvas framebuffer is incomplete");
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  width_ = width;
+  height_ = height;
+}
+
+GLuint CanvasRenderer::render(const CanvasScene& scene) {
+  resize(std::max(1, scene.width), std::max(1, scene.height));
+  glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_);
+  glViewport(0, 0, width_, height_);
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_SCISSOR_TEST);
+  glDisable(GL_CULL_FACE);
+  glBindVertexArray(vao_);
+  glActiveTexture(GL_TEXTURE0);
+
+  paper_.use();
+  glDisable(GL_BLEND);
+  set_rect(paper_.uniform("u_rect"), 0, 0, static_cast<float>(width_), static_cast<float>(height_), width_, height_);
+  glUniform3f(paper_.uniform("u_paper"), unit(scene.paper.r), unit(scene.paper.g), unit(scene.paper.b));
+  glUniform2f(paper_.uniform("u_pixels"), static_cast<float>(width_), static_cast<float>(height_));
+  glUniform1i(paper_.uniform("u_use_image"), scene.background ? 1 : 0);
+  glUniform1i(paper_.uniform("u_image"), 0);
+  glUniform4fv(paper_.uniform("u_image_rect"), 1, scene.background_rect);
+  glBindTexture(GL_TEXTURE_2D, scene.background);
+  glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+
+  ink_.use();
+  glEnable(GL_BLEND);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
+  glUniform1i(ink_.uniform("u_glyph"), 0);
+  glUniform1f(ink_.uniform("u_wet_seconds"), static_cast<float>(scene.wet_seconds));
+  glUniform3f(ink_.uniform("u_ink"), unit(scene.ink.r), unit(scene.ink.g), unit(scene.ink.b));
+  for (const InkedGlyph& g : scene.glyphs) {
+    if (!g.texture) continue;
+    set_rect(ink_.uniform("u_rect"), g.left, g.top, g.left + g.size, g.top + g.size, width_, height_);
+    glUniform1f(ink_.uniform("u_time"), static_cast<float>(g.time));
+    glUniform1f(ink_.uniform("u_size"), static_cast<float>(g.texture_size));
+    glUniform3f(ink_.uniform("u_tip"), g.tip.x, g.tip.y, g.tip.visible ? g.tip.radius : 0.0f);
+    glUniform1f(ink_.uniform("u_preview"), g.preview);
+    glBindTexture(GL_TEXTURE_2D, g.texture);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+  }
+  glDisable(GL_BLEND);
+  glBindVertexArray(0);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  return color_;
+}
+
+Image CanvasRenderer::read_pixels() const {
+  Image image(width_, height_, Rgb{});
+  std::vector<uint8_t> rgba(static_cast<size_t>(width_) * height_ * 4);
+  glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  for (int y = 0; y < height_; ++y)  // GL's rows start at the bottom
+    for (int x = 0; x < width_; ++x)
+      for (int c = 0; c < 3; ++c)
+        image.pixels[(static_cast<size_t>(y) * width_ + x) * 3 + c] = rgba[(static_cast<size_t>(height_ - 1 - y) * width_ + x) * 4 + c];
+  return image;
+}
+
+}  // namespace ink::app

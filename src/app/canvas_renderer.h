@@ -1,0 +1,51 @@
+// Draws the canvas with the shaders in shaders/: paper (or a background image), then each
+// character's ink from its glyph texture at the current moment, into an offscreen target the
+// canvas panel shows. Also reads that target back for PNG export and screenshots.
+#pragma once
+#include <filesystem>
+#include <vector>
+
+#include "gl.h"
+#include "ink/brush_timeline.h"
+#include "ink/image.h"
+#include "shader_program.h"
+
+namespace ink::app {
+
+struct InkedGlyph {
+  GLuint texture = 0;
+  int texture_size = 0;
+  float left = 0, top = 0, size = 0;  // canvas pixels
+  double time = 0;                    // seconds since this character began
+  BrushTip tip;                       // in texture pixels
+  float preview = 0;                  // > 0: a denoising preview at this opacity
+};
+
+struct CanvasScene {
+  int width = 0, height = 0;
+  Rgb paper{246, 240, 226}, ink{18, 16, 14};
+  double wet_seconds = 0.8;
+  GLuint background = 0;            // 0: procedural paper
+  float background_rect[4] = {0, 0, 1, 1};  // the image in canvas uv: x, y, width, height
+  std::vector<InkedGlyph> glyphs;
+};
+
+class CanvasRenderer {
+ public:
+  // Throws InkError naming the shader file (and the GLSL log) when one fails.
+  explicit CanvasRenderer(const std::filesystem::path& shader_dir);
+  ~CanvasRenderer();
+  CanvasRenderer(const CanvasRenderer&) = delete;
+  CanvasRenderer& operator=(const CanvasRenderer&) = delete;
+
+  GLuint render(const CanvasScene& scene);  // returns the colour texture (origin bottom-left)
+  Image read_pixels() const;                // the last render, top row first
+
+ private:
+  void resize(int width, int height);
+  ShaderProgram paper_, ink_;
+  GLuint vao_ = 0, framebuffer_ = 0, color_ = 0;
+  int width_ = 0, height_ = 0;
+};
+
+}  // namespace ink::app

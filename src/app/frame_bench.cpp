@@ -1,0 +1,54 @@
+// --bench-frames N: frame times while the model writes (the job is restarted whenever it
+// finishes, so every frame has generation running beside it). Prints median, p99 and the
+// frames over a 60 fps budget. Figures for ink-bench's README table, never test asserts.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <vector>
+
+#include "frame_loop.h"
+#include "gl.h"
+#include "viewer.h"
+#include "window.h"
+
+namespace ink::app {
+namespace {
+
+void report(const char* what, std::vector<double> ms) {
+  if (ms.empty()) return std::printf("%-18s no frames\n", what), void();
+  std::sort(ms.begin(), ms.end());
+  auto at = [&](double q) { return ms[std::min(ms.size() - 1, static_cast<size_t>(q * (ms.size() - 1) + 0.5))]; };
+  const auto over = std::count_if(ms.begin(), ms.end(), [](double v) { return v > 1000.0 / 60; });
+  std::printf("%-18s %5zu frames  median %6.2f ms  p90 %6.2f  p99 %6.2f  max %6.2f  over 16.7 ms: %ld (%.1f%%)\n", what,
+              ms.size(), at(0.5), at(0.9), at(0.99), ms.back(), static_cast<long>(over), 100.0 * over / ms.size());
+}
+
+}  // namespace
+
+int run_frame_bench(Frame& frame, const ViewerOptions& options) {
+  Viewer& viewer = frame.viewer;
+  int width, height;
+  frame.window.size(width, height);
+  std::vector<double> generating, idle;
+  double last = 1.0 / 60;
+  int restarts = 0;
+  for (int i = 0; i < options.bench_frames; ++i) {
+    if (!viewer.job.progress().busy && !viewer.characters.empty()) {
+      viewer.redo(0, 0);
+      ++restarts;
+    }
+    const bool busy = viewer.job.progress().busy;
+    const auto start = std::chrono::steady_clock::now();
+    if (!frame.run(last)) break;
+    glFinish();
+    last = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    (busy ? generating : idle).push_back(last * 1000);
+  }
+  std::printf("hanzi-ink frame bench: %dx%d, text %s, %s mode, %d rewrites\n", width, height, options.text.c_str(),
+              to_string(options.mode).c_str(), restarts);
+  report("while generating", generating);
+  report("model idle", idle);
+  return 0;
+}
+
+}  // namespace ink::app

@@ -1,0 +1,36 @@
+// One frame, and the interactive loop around it.
+#include "frame_loop.h"
+
+#include <SDL.h>
+
+#include <chrono>
+
+#include "ui_font.h"
+#include "viewer.h"
+#include "window.h"
+
+namespace ink::app {
+
+bool Frame::run(double wall_seconds, bool present) {
+  const bool open = window.poll_events();
+  font.cover(viewer.options.text);  // CJK the user typed gets glyphs before the frame uses them
+  window.begin_frame();
+  viewer.frame(wall_seconds);
+  window.render_ui();
+  if (present) window.present();
+  return open;
+}
+
+int run_interactive(Frame& frame) {
+  auto last = std::chrono::steady_clock::now();
+  while (true) {
+    const auto now = std::chrono::steady_clock::now();
+    const double dt = std::chrono::duration<double>(now - last).count();
+    last = now;
+    if (!frame.run(dt)) break;
+  }
+  frame.viewer.exporter.wait();  // an export in flight finishes (or is cancelled) cleanly
+  return 0;
+}
+
+}  // namespace ink::app

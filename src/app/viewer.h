@@ -1,0 +1,92 @@
+// The viewer's state and its frame: the writing job's snapshots turned into GL textures and a
+// page (placement and timing), the animation clock, the canvas, and the panels that edit it all.
+// Panels are free functions, one file each (panels.h); they read and change this state.
+#pragma once
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "animation_clock.h"
+#include "background_task.h"
+#include "canvas_renderer.h"
+#include "gl_texture.h"
+#include "ink/page.h"
+#include "viewer_options.h"
+#include "writing_job.h"
+
+namespace ink::app {
+
+struct CharacterTextures {
+  GlTexture ink, preview, thumbnails;  // thumbnails: one 64 px cell per stroke, side by side
+  uint64_t revision = ~0ull;
+};
+
+struct Placement {  // where the writing sits on the canvas (matters most over a painting)
+  float x = 0.5f, y = 0.5f;  // centre, as fractions of the canvas
+  float scale = 1.0f;        // 1: the text fits the canvas
+};
+
+struct Message {
+  bool error = false;
+  std::string text;
+};
+
+class Viewer {
+ public:
+  Viewer(ViewerOptions options, std::shared_ptr<const StrokeLibrary> library);
+
+  // Everything of one frame between Window::begin_frame and end_frame.
+  void frame(double wall_seconds);
+
+  // Actions the panels (and the random-event driver) take.
+  void write();                        // (re)start writing options.text with the current settings
+  void redo(int character, int stroke);  // with a new seed
+  void export_gif(const std::string& file);
+  void export_png(const std::string& file);
+  void export_json(const std::string& file);
+  void load_background(const std::string& file);
+  void reload_shaders();
+  void note(std::string text, bool error = false);
+
+  // State.
+  ViewerOptions options;
+  std::shared_ptr<const StrokeLibrary> library;
+  WritingJob job;
+  AnimationClock clock;
+  std::vector<CharacterView> characters;
+  std::vector<CharacterTextures> textures;
+  Page page;  // cells of display_size pixels; empty until the first characters arrive
+  int display_size = 512;
+  int selected = 0;  // the character the timeline panel shows
+  Placement placement;
+  float ink_color[3] = {18 / 255.f, 16 / 255.f, 14 / 255.f};
+  float paper_color[3] = {246 / 255.f, 240 / 255.f, 226 / 255.f};
+  GlTexture background;
+  std::string background_file;
+  BackgroundTask exporter, loader;
+  std::vector<Message> messages;
+  std::unique_ptr<CanvasRenderer> renderer;  // null when the shaders failed (see renderer_error)
+  std::string renderer_error;
+  GLuint canvas_texture = 0;
+  int canvas_width = 0, canvas_height = 0;
+  uint64_t seen_revision = ~0ull;
+  uint64_t redo_counter = 0;
+
+  // Derived.
+  double limit() const;                 // the clock's limit: the first stroke not written yet
+  bool writing_done() const;            // the job is idle and every character is complete
+  std::vector<double> stroke_ends() const;  // page times at which each stroke is finished
+  void render_canvas(int width, int height);  // into `canvas_texture`
+  InkColors colors() const;
+
+ private:
+  void take_snapshots();
+  void take_results();
+  Image pending_background_;
+  std::string pending_background_file_;
+  bool background_ready_ = false;
+  std::mutex background_mutex_;
+};
+
+}  // namespace ink::app

@@ -1,0 +1,270 @@
+// The writing thread: a queue of commands (start, redo, resume), each run to the end of the
+// text unless cancelled; every finished stroke is published as a new snapshot.
+#include "writing_job.h"
+
+#include <cstdio>
+
+#include "ink/error.h"
+#include "ink/glyph_split.h"
+#include "ink/utf8.h"
+
+namespace ink::app {
+
+struct WritingJob::Command {
+  enum class Kind { start, redo, resume } kind = Kind::resume;
+  WritingRequest request;
+  int character = 0, stroke = 0;
+  uint64_t seed = 0;
+};
+
+// Everything here belongs to the worker thread.
+struct WritingJob::Worker {
+  std::filesystem::path model_dir;
+  ConditioningMode mode = ConditioningMode::stroke;
+  std::shared_ptr<DiffusionModel> model;
+  WritingRequest request;
+  std::vector<const Glyph*> glyphs;
+  std::vector<std::unique_ptr<StrokeWriter>> writers;  // stroke mode
+  std::vector<uint64_t> seeds;                         // whole mode, per character
+  std::vector<CharacterView> views;
+};
+
+namespace {
+
+std::string describe(char32_t c) {
+  char hex[16];
+  std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c));
+  return "'" + encode_utf8(c) + "' (" + hex + ")";
+}
+
+// Rebuilds the brush timeline and the shader's texture from the strokes written so far.
+void refresh(CharacterView& view, int display_size) {
+  auto timeline = std::make_shared<BrushTimeline>(view.strokes, view.medians, display_size);
+  view.texture = std::make_shared<GlyphTextureData>(glyph_texture_data(*timeline));
+  view.timeline = std::move(timeline);
+  ++view.revision;
+}
+
+}  // namespace
+
+WritingJob::WritingJob(std::shared_ptr<const StrokeLibrary> library)
+    : library_(std::move(library)), worker_(std::make_unique<Worker>()), thread_([this] { run(); }) {}
+
+WritingJob::~WritingJob() {
+  {
+    std::lock_guard lock(mutex_);
+    quit_ = true;
+    pending_.clear();
+  }
+  cancel_ = true;
+  wake_.notify_all();
+  thread_.join();
+}
+
+void WritingJob::post(Command command) {
+  {
+    std::lock_guard lock(mutex_);
+    pending_.push_back(std::move(command));
+    progress_.busy = true;
+  }
+  cancel_ = true;  // whatever runs now stops at its next denoising step; the queue carries on
+  wake_.notify_all();
+}
+
+void WritingJob::start(WritingRequest request) {
+  Command command;
+  command.kind = Command::Kind::start;
+  command.request = std::move(request);
+  post(std::move(command));
+}
+
+void WritingJob::redo(int character, int stroke, uint64_t seed) {
+  Command command;
+  command.kind = Command::Kind::redo;
+  command.character = character;
+  command.stroke = stroke;
+  command.seed = seed;
+  post(std::move(command));
+}
+
+void WritingJob::resume() { post(Command{}); }
+
+void WritingJob::cancel() {
+  std::lock_guard lock(mutex_);
+  pending_.clear();
+  cancel_ = true;
+}
+
+JobProgress WritingJob::progress() const {
+  std::lock_guard lock(mutex_);
+  return progress_;
+}
+
+std::vector<CharacterView> WritingJob::characters() const {
+  std::lock_guard lock(mutex_);
+  return characters_;
+}
+
+std::vector<std::string> WritingJob::styles() const {
+  std::lock_guard lock(mutex_);
+  return styles_;
+}
+
+std::vector<std::string> WritingJob::take_messages() {
+  std::lock_guard lock(mutex_);
+  std::vector<std::string> out;
+  out.swap(messages_);
+  return out;
+}
+
+void WritingJob::run() {
+  Worker& w = *worker_;
+  // Publishes the worker's views and progress to the frame loop.
+  auto publish = [&](const std::string& label) {
+    size_t done = 0, total = 0;
+    for (const CharacterView& v : w.views) {
+      const bool by_stroke = w.request.mode == ConditioningMode::stroke;
+      done += by_stroke ? v.written : v.complete();
+      total += by_stroke ? v.stroke_count() : 1;
+    }
+    std::lock_guard lock(mutex_);
+    characters_ = w.views;
+    progress_.done = done;
+    progress_.total = total;
+    progress_.label = label;
+    ++revision_;
+  };
+  auto note = [&](const std::string& message) {
+    std::lock_guard lock(mutex_);
+    messages_.push_back(message);
+    ++revision_;
+  };
+
+  auto open = [&](const WritingRequest& request) {
+    w.request = request;
+    w.glyphs.clear();
+    w.writers.clear();
+    w.seeds.clear();
+    w.views.clear();
+    publish("");
+    std::vector<const Glyph*> glyphs;
+    for (char32_t c : request.text) {
+      if (c == U' ' || c == U'\n' || c == U'\t') continue;
+      if (!library_->contains(c)) {
+        note("no stroke data for " + describe(c) + "; left out");
+        continue;
+      }
+      glyphs.push_back(&library_->glyph(c));
+    }
+    if (!w.model || w.model_dir != request.model_dir || w.mode != request.mode) {
+      w.model.reset();
+      {
+        std::lock_guard lock(mutex_);
+        styles_.clear();
+      }
+      w.model = open_model(request.model_dir, request.mode);
+      w.model_dir = request.model_dir;
+      w.mode = request.mode;
+      std::lock_guard lock(mutex_);
+      styles_ = summary_of(*w.model).styles;
+    }
+    w.request.settings.style = style_id(*w.model, request.style);
+    const int sample = summary_of(*w.model).sample_size;
+    for (const Glyph* glyph : glyphs) {
+      CharacterView view;
+      view.codepoint = glyph->codepoint;
+      for (const Stroke& s : glyph->strokes) view.medians.push_back(s.median);
+      view.strokes.assign(view.medians.size(), Coverage(sample, sample));
+      refresh(view, request.display_size);
+      w.views.push_back(std::move(view));
+      w.glyphs.push_back(glyph);
+      w.seeds.push_back(w.request.settings.seed);
+      if (request.mode == ConditioningMode::stroke) w.writers.push_back(std::make_unique<StrokeWriter>(w.model, *glyph, w.request.settings));
+    }
+    publish("");
+  };
+
+  auto write_remaining = [&] {
+    for (size_t i = 0; i < w.views.size(); ++i) {
+      CharacterView& view = w.views[i];
+      if (view.complete()) continue;
+      const std::string label = "writing " + encode_utf8(view.codepoint);
+      if (w.request.mode == ConditioningMode::stroke) {
+        StrokeWriter& writer = *w.writers[i];
+        writer.write(
+            [&](const WrittenStroke& stroke) {
+              view.strokes[stroke.index] = *stroke.coverage;
+              view.written = stroke.index + 1;
+              refresh(view, w.request.display_size);
+              publish(label);
+            },
+            &cancel_);
+      } else {
+        WriterSettings settings = w.request.settings;
+        settings.seed = w.seeds[i];
+        GlyphWriter writer(w.model, *w.glyphs[i], settings);
+        const Coverage glyph = writer.write(
+            [&](int, const Coverage& predicted) {
+              view.preview = std::make_shared<GlyphTextureData>(preview_texture_data(predicted, w.request.display_size));
+              ++view.revision;
+              publish(label);
+            },
+            &cancel_);
+        view.strokes = split_glyph_by_medians(glyph, view.medians);
+        view.written = view.stroke_count();
+        view.preview.reset();
+        refresh(view, w.request.display_size);
+        publish(label);
+      }
+    }
+  };
+
+  auto redo = [&](int i, int k, uint64_t seed) {
+    if (i < 0 || i >= static_cast<int>(w.views.size())) return;
+    CharacterView& view = w.views[i];
+    k = std::clamp(k, 0, std::max(0, view.stroke_count() - 1));
+    const int sample = summary_of(*w.model).sample_size;
+    if (w.request.mode == ConditioningMode::stroke) {
+      w.writers[i]->redo_from(k, seed);
+      for (int j = k; j < view.stroke_count(); ++j) view.strokes[j] = Coverage(sample, sample);
+      view.written = std::min(view.written, k);
+    } else {
+      w.seeds[i] = seed;
+      view.strokes.assign(view.medians.size(), Coverage(sample, sample));
+      view.written = 0;
+    }
+    refresh(view, w.request.display_size);
+    publish("");
+  };
+
+  while (true) {
+    Command command;
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [&] { return quit_ || !pending_.empty(); });
+      if (quit_) return;
+      command = std::move(pending_.front());
+      pending_.erase(pending_.begin());
+      cancel_ = false;
+      progress_.busy = true;
+    }
+    try {
+      if (command.kind == Command::Kind::start) open(command.request);
+      if (command.kind == Command::Kind::redo && w.model) redo(command.character, command.stroke, command.seed);
+      if (w.model) write_remaining();
+      publish("");
+    } catch (const WritingCancelled&) {
+      for (CharacterView& view : w.views)
+        if (view.preview) view.preview.reset(), ++view.revision;
+      publish("cancelled");
+    } catch (const std::exception& e) {
+      note(e.what());
+      publish("");
+    }
+    std::lock_guard lock(mutex_);
+    progress_.busy = !pending_.empty();
+    ++revision_;
+  }
+}
+
+}  // namespace ink::app
