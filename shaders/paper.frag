@@ -45,6 +45,6 @@ void main() {
   // Fibres: noise stretched along two slanted directions, kept only at its peaks.
   float fibre_a = smoothstep(0.78, 0.9, value_noise(vec2(p.x * 0.012 + p.y * 0.004, p.y * 0.35 - p.x * 0.1)));
   float fibre_b = smoothstep(0.8, 0.92, value_noise(vec2(p.y * 0.01 - p.x * 0.003, p.x * 0.3 + p.y * 0.12) + 17.0));
-  vec3 c = u_paper * (1.0 + 0.035 * mottle + 0.015 * grain) - 0.018 * (fibre_a + fibre_b);
+  vec3 c = u_paper * (1.0 + 0.035 * mottle + 0.015 * grain) - 0.01 * (fibre_a + fibre_b);
   color = vec4(c, 1.0);
 }

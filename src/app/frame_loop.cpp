@@ -28,6 +28,9 @@ int run_interactive(Frame& frame) {
     const double dt = std::chrono::duration<double>(now - last).count();
     last = now;
     if (!frame.run(dt)) break;
+    // Without vsync (some drivers ignore it) the loop would spin: cap it near 120 frames/s.
+    const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - now).count();
+    if (spent < 1.0 / 120) SDL_Delay(static_cast<Uint32>((1.0 / 120 - spent) * 1000));
   }
   frame.viewer.exporter.wait();  // an export in flight finishes (or is cancelled) cleanly
   return 0;

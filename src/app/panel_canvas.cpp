@@ -25,6 +25,9 @@ void draw_canvas_panel(Viewer& viewer, const PanelLayout& layout) {
     ImGui::PopStyleColor();
   } else {
     const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    viewer.canvas_left = origin.x * scale.x;
+    viewer.canvas_top = origin.y * scale.y;
     viewer.render_canvas(static_cast<int>(size.x * scale.x), static_cast<int>(size.y * scale.y));
     // The target's rows start at the bottom: flip v.
     ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(viewer.canvas_texture)), size, ImVec2(0, 1), ImVec2(1, 0));

@@ -13,11 +13,13 @@ void draw_status_panel(Viewer& viewer) {
   const float fraction = p.total ? static_cast<float>(p.done) / p.total : 0.0f;
   char overlay[96];
   std::snprintf(overlay, sizeof overlay, "%s %zu/%zu", p.label.c_str(), p.done, p.total);
-  ImGui::ProgressBar(fraction, ImVec2(-90, 0), overlay);
-  ImGui::SameLine();
+  const bool can_continue = !p.busy && p.done < p.total;
+  ImGui::ProgressBar(fraction, ImVec2(p.busy || can_continue ? -90.0f : -1.0f, 0), overlay);
   if (p.busy) {
+    ImGui::SameLine();
     if (ImGui::Button("Cancel")) viewer.job.cancel();
-  } else if (p.done < p.total) {
+  } else if (can_continue) {
+    ImGui::SameLine();
     if (ImGui::Button("Continue")) viewer.job.resume();
   }
   if (!viewer.renderer && ImGui::Button("Reload shaders")) viewer.reload_shaders();

@@ -36,7 +36,7 @@ void draw_timeline_panel(Viewer& viewer, const PanelLayout& layout) {
       ImGui::PushID(k);
       const float u0 = static_cast<float>(k) / n, u1 = static_cast<float>(k + 1) / n;
       const bool now = k == current;
-      if (now) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.85f, 0.55f, 0.35f, 1));
+      if (now) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.70f, 0.20f, 0.13f, 1));
       if (ImGui::ImageButton(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(atlas.id())), ImVec2(64, 64), ImVec2(u0, 0), ImVec2(u1, 1), 2)) {
         const StrokeTiming& s = placed.timeline->timings()[k];
         viewer.clock.pause();

@@ -8,6 +8,7 @@
 
 #include "frame_loop.h"
 #include "ink/error.h"
+#include "ink/utf8.h"
 #include "viewer.h"
 #include "window.h"
 
@@ -30,6 +31,22 @@ int run_screenshot(Frame& frame, const ViewerOptions& options) {
     if (!ready) SDL_Delay(5);
   }
   write_png(frame.window.read_frame(), *options.screenshot);
+  // Where each character was drawn, in window pixels: lets scripts and tests find the ink.
+  for (size_t i = 0; i < viewer.cells.size() && i < viewer.characters.size(); ++i)
+    std::printf("cell %zu %s %.1f %.1f %.1f\n", i, encode_utf8(viewer.characters[i].codepoint).c_str(),
+                viewer.canvas_left + viewer.cells[i].left, viewer.canvas_top + viewer.cells[i].top, viewer.cells[i].size);
+  if (options.export_file) {
+    // Through the window's own export, after the writing is done (it waits for it).
+    while (!viewer.writing_done()) frame.run(0.0), SDL_Delay(5);
+    const std::string file = options.export_file->string(), ext = options.export_file->extension().string();
+    if (ext == ".gif") viewer.export_gif(file);
+    if (ext == ".png") viewer.export_png(file);
+    if (ext == ".json") viewer.export_json(file);
+    while (viewer.exporter.running()) frame.run(0.0), SDL_Delay(5);
+    frame.run(0.0);  // takes the export's result line
+    for (const Message& m : viewer.messages)
+      if (!m.error && m.text.rfind("wrote ", 0) == 0) std::printf("%s\n", m.text.c_str());
+  }
   int errors = 0;
   for (const Message& m : viewer.messages)
     if (m.error) std::fprintf(stderr, "hanzi-ink: error: %s\n", m.text.c_str()), ++errors;

@@ -258,6 +258,7 @@ void Viewer::render_canvas(int width, int height) {
       scene.glyphs.push_back(glyph);
     }
   }
+  cells = scene.glyphs;
   canvas_texture = renderer->render(scene);
 }
 

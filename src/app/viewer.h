@@ -70,6 +70,8 @@ class Viewer {
   std::string renderer_error;
   GLuint canvas_texture = 0;
   int canvas_width = 0, canvas_height = 0;
+  float canvas_left = 0, canvas_top = 0;   // where the canvas sits in the window, pixels
+  std::vector<InkedGlyph> cells;           // each character's square on the canvas, last frame
   uint64_t seen_revision = ~0ull;
   uint64_t redo_counter = 0;
 

@@ -13,7 +13,7 @@ namespace ink::app {
 std::string viewer_usage() {
   return "usage: hanzi-ink [TEXT] [--model DIR] [--mode stroke|whole] [--style NAME] [--seed N] [--steps N]\n"
          "                 [--guidance G] [--speed X] [--layout row|column] [--background IMAGE] [--data PATH]\n"
-         "                 [--size WxH] [--screenshot FILE.png [--at SECONDS]] [--bench-frames N]\n"
+         "                 [--size WxH] [--screenshot FILE.png [--at SECONDS] [--export FILE.gif|png|json]] [--bench-frames N]\n"
          "                 [--random-events N [--events-seed N]]\n";
 }
 
@@ -42,6 +42,12 @@ ViewerOptions parse_viewer_options(int argc, char** argv) {
   if (const auto file = args.value("screenshot")) options.screenshot = *file;
   options.at = cli::double_value(args, "at", -1.0, 0.0, 36000.0);
   if (options.at >= 0 && !options.screenshot) throw InkError("--at needs --screenshot FILE");
+  if (const auto file = args.value("export")) {
+    const std::string ext = std::filesystem::path(*file).extension().string();
+    if (ext != ".gif" && ext != ".png" && ext != ".json") throw InkError("--export " + *file + ": expected a .gif, .png or .json file");
+    if (!options.screenshot) throw InkError("--export needs --screenshot FILE (it exports once the writing is done)");
+    options.export_file = *file;
+  }
   options.bench_frames = args.int_value("bench-frames", 0, 1, 1000000);
   options.random_events = args.int_value("random-events", 0, 1, 10000000);
   options.events_seed = static_cast<uint64_t>(args.int_value("events-seed", 1, 0, 2147483647));

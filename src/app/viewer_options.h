@@ -23,6 +23,7 @@ struct ViewerOptions {
 
   std::optional<std::filesystem::path> screenshot;  // render at `at` seconds to PNG, then exit
   double at = -1;                                   // < 0: the end of the writing
+  std::optional<std::filesystem::path> export_file;  // .gif, .png or .json through the window's export
   int bench_frames = 0;       // > 0: time this many frames while writing, print figures, exit
   int random_events = 0;      // > 0: feed this many random UI events, then exit
   uint64_t events_seed = 1;

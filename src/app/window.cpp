@@ -12,9 +12,48 @@
 #include "ink/error.h"
 
 namespace ink::app {
+namespace {
+
+// Light panels in the paper's warm tones, ink-dark text, a cinnabar accent (a seal's red).
+void use_paper_style() {
+  ImGui::StyleColorsLight();
+  ImGuiStyle& style = ImGui::GetStyle();
+  style.WindowRounding = 0;
+  style.FrameRounding = 3;
+  style.GrabRounding = 3;
+  ImVec4* c = style.Colors;
+  const ImVec4 paper(0.93f, 0.90f, 0.84f, 1), paper_dark(0.86f, 0.82f, 0.74f, 1), ink(0.12f, 0.10f, 0.09f, 1);
+  const ImVec4 cinnabar(0.70f, 0.20f, 0.13f, 1), cinnabar_light(0.82f, 0.38f, 0.28f, 1);
+  c[ImGuiCol_Text] = ink;
+  c[ImGuiCol_WindowBg] = paper;
+  c[ImGuiCol_ChildBg] = ImVec4(0.96f, 0.94f, 0.89f, 1);
+  c[ImGuiCol_FrameBg] = ImVec4(0.98f, 0.96f, 0.92f, 1);
+  c[ImGuiCol_FrameBgHovered] = ImVec4(1.0f, 0.93f, 0.86f, 1);
+  c[ImGuiCol_Header] = paper_dark;
+  c[ImGuiCol_HeaderHovered] = ImVec4(0.90f, 0.78f, 0.70f, 1);
+  c[ImGuiCol_Button] = paper_dark;
+  c[ImGuiCol_ButtonHovered] = cinnabar_light;
+  c[ImGuiCol_ButtonActive] = cinnabar;
+  c[ImGuiCol_CheckMark] = cinnabar;
+  c[ImGuiCol_SliderGrab] = cinnabar_light;
+  c[ImGuiCol_SliderGrabActive] = cinnabar;
+  c[ImGuiCol_PlotHistogram] = cinnabar_light;
+  c[ImGuiCol_TitleBg] = c[ImGuiCol_TitleBgActive] = paper_dark;
+}
+
+}  // namespace
 
 Window::Window(const std::string& title, int width, int height, bool vsync) {
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) throw InkError(std::string("no display: ") + SDL_GetError());
+  // Without X11 or Wayland, SDL falls back to drivers with no screen a person can see
+  // (offscreen, KMS/DRM from a console). Refuse them unless asked for by name.
+  const std::string driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
+  const char* requested = SDL_getenv("SDL_VIDEODRIVER");
+  if (driver != "x11" && driver != "wayland" && !(requested && *requested)) {
+    SDL_Quit();
+    throw InkError("no display: DISPLAY / WAYLAND_DISPLAY are not set (SDL offered only '" + driver +
+                   "'); run it on a desktop, under xvfb-run, or use ink-write for files");
+  }
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
@@ -40,6 +79,7 @@ Window::Window(const std::string& title, int width, int height, bool vsync) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;  // the layout is computed, nothing to remember
+  use_paper_style();
   ImGui_ImplSDL2_InitForOpenGL(window_, context_);
   ImGui_ImplOpenGL3_Init("#version 330 core");
 }
