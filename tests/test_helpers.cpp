@@ -60,9 +60,12 @@ void build_sample_dataset(const std::filesystem::path& dir, const std::vector<ch
 }
 
 ToolRun run_tool(const std::string& tool, const std::string& arguments) {
+  return run_shell(shell_quote((std::filesystem::path(INK_TOOLS_DIR) / tool).string()) + " " + arguments);
+}
+
+ToolRun run_shell(const std::string& command_line) {
   TempDir capture;
-  const std::string command = shell_quote((std::filesystem::path(INK_TOOLS_DIR) / tool).string()) + " " + arguments + " >" +
-                              shell_quote((capture / "out").string()) + " 2>" + shell_quote((capture / "err").string());
+  const std::string command = command_line + " >" + shell_quote((capture / "out").string()) + " 2>" + shell_quote((capture / "err").string());
   const int status = std::system(command.c_str());
   ToolRun run;
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -30,6 +30,7 @@ struct ToolRun {
 };
 // Runs a built tool (ink-data, ink-train, ink-write, ...) with `arguments` (shell-quoted).
 ToolRun run_tool(const std::string& tool, const std::string& arguments);
+ToolRun run_shell(const std::string& command_line);  // through /bin/sh
 inline ToolRun run_ink_data(const std::string& arguments) { return run_tool("ink-data", arguments); }
 std::string shell_quote(const std::string& text);
 

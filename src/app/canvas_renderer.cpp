@@ -22,47 +22,70 @@ CanvasRenderer::CanvasRenderer(const std::filesystem::path& shader_dir)
 }
 
 CanvasRenderer::~CanvasRenderer() {
-  if (color_) glDeleteTextures(1, &color_);
-  if (framebuffer_) glDeleteFramebuffers(1, &framebuffer_);
   if (vao_) glDeleteVertexArrays(1, &vao_);
 }
 
-void CanvasRenderer::resize(int width, int height) {
-  if (width == width_ && height == height_ && framebuffer_) return;
-  if (!framebuffer_) glGenFramebuffers(1, &framebuffer_);
-  if (!color_) glGenTextures(1, &color_);
-  glBindTexture(GL_TEXTURE_2D, color_);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+CanvasRenderer::Target::~Target() {
+  if (color) glDeleteTextures(1, &color);
+  if (framebuffer) glDeleteFramebuffers(1, &framebuffer);
+}
+
+void CanvasRenderer::Target::resize(int w, int h) {
+  if (w == width && h == height && framebuffer) return;
+  if (!framebuffer) glGenFramebuffers(1, &framebuffer);
+  if (!color) glGenTextures(1, &color);
+  glBindTexture(GL_TEXTURE_2D, color);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_);
-  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, color_, 0);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, color, 0);
   if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) throw InkError("the canvas framebuffer is incomplete");
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
-  width_ = width;
-  height_ = height;
+  width = w;
+  height = h;
+}
+
+// The paper pass: an image (the background, or the cached procedural paper) or the paper itself.
+void CanvasRenderer::draw_paper(const CanvasScene& scene) {
+  const bool rebuild = !scene.background && (paper_cache_.width != canvas_.width || paper_cache_.height != canvas_.height ||
+                                              cached_paper_.r != scene.paper.r || cached_paper_.g != scene.paper.g ||
+                                              cached_paper_.b != scene.paper.b);
+  paper_.use();
+  glDisable(GL_BLEND);
+  set_rect(paper_.uniform("u_rect"), 0, 0, 1, 1, 1, 1);
+  glUniform3f(paper_.uniform("u_paper"), unit(scene.paper.r), unit(scene.paper.g), unit(scene.paper.b));
+  glUniform2f(paper_.uniform("u_pixels"), static_cast<float>(canvas_.width), static_cast<float>(canvas_.height));
+  glUniform1i(paper_.uniform("u_image"), 0);
+  if (rebuild) {
+    paper_cache_.resize(canvas_.width, canvas_.height);
+    glBindFramebuffer(GL_FRAMEBUFFER, paper_cache_.framebuffer);
+    glUniform1i(paper_.uniform("u_use_image"), 0);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    cached_paper_ = scene.paper;
+    glBindFramebuffer(GL_FRAMEBUFFER, canvas_.framebuffer);
+  }
+  static const float whole[4] = {0, 0, 1, 1};
+  glUniform1i(paper_.uniform("u_use_image"), 1);
+  glUniform4fv(paper_.uniform("u_image_rect"), 1, scene.background ? scene.background_rect : whole);
+  glBindTexture(GL_TEXTURE_2D, scene.background ? scene.background : paper_cache_.color);
+  glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
 
 GLuint CanvasRenderer::render(const CanvasScene& scene) {
-  resize(std::max(1, scene.width), std::max(1, scene.height));
-  glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_);
-  glViewport(0, 0, width_, height_);
+  canvas_.resize(std::max(1, scene.width), std::max(1, scene.height));
+  glBindFramebuffer(GL_FRAMEBUFFER, canvas_.framebuffer);
+  glViewport(0, 0, canvas_.width, canvas_.height);
+  const int width = canvas_.width, height = canvas_.height;
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_SCISSOR_TEST);
   glDisable(GL_CULL_FACE);
   glBindVertexArray(vao_);
   glActiveTexture(GL_TEXTURE0);
 
-  paper_.use();
-  glDisable(GL_BLEND);
-  set_rect(paper_.uniform("u_rect"), 0, 0, static_cast<float>(width_), static_cast<float>(height_), width_, height_);
-  glUniform3f(paper_.uniform("u_paper"), unit(scene.paper.r), unit(scene.paper.g), unit(scene.paper.b));
-  glUniform2f(paper_.uniform("u_pixels"), static_cast<float>(width_), static_cast<float>(height_));
-  glUniform1i(paper_.uniform("u_use_image"), scene.background ? 1 : 0);
-  glUniform1i(paper_.uniform("u_image"), 0);
-  glUniform4fv(paper_.uniform("u_image_rect"), 1, scene.background_rect);
-  glBindTexture(GL_TEXTURE_2D, scene.background);
-  glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+  draw_paper(scene);
 
   ink_.use();
   glEnable(GL_BLEND);
@@ -72,7 +95,7 @@ GLuint CanvasRenderer::render(const CanvasScene& scene) {
   glUniform3f(ink_.uniform("u_ink"), unit(scene.ink.r), unit(scene.ink.g), unit(scene.ink.b));
   for (const InkedGlyph& g : scene.glyphs) {
     if (!g.texture) continue;
-    set_rect(ink_.uniform("u_rect"), g.left, g.top, g.left + g.size, g.top + g.size, width_, height_);
+    set_rect(ink_.uniform("u_rect"), g.left, g.top, g.left + g.size, g.top + g.size, width, height);
     glUniform1f(ink_.uniform("u_time"), static_cast<float>(g.time));
     glUniform1f(ink_.uniform("u_size"), static_cast<float>(g.texture_size));
     glUniform3f(ink_.uniform("u_tip"), g.tip.x, g.tip.y, g.tip.visible ? g.tip.radius : 0.0f);
@@ -83,20 +106,21 @@ GLuint CanvasRenderer::render(const CanvasScene& scene) {
   glDisable(GL_BLEND);
   glBindVertexArray(0);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
-  return color_;
+  return canvas_.color;
 }
 
 Image CanvasRenderer::read_pixels() const {
-  Image image(width_, height_, Rgb{});
-  std::vector<uint8_t> rgba(static_cast<size_t>(width_) * height_ * 4);
-  glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_);
+  const int width = canvas_.width, height = canvas_.height;
+  Image image(width, height, Rgb{});
+  std::vector<uint8_t> rgba(static_cast<size_t>(width) * height * 4);
+  glBindFramebuffer(GL_FRAMEBUFFER, canvas_.framebuffer);
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
-  glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
-  for (int y = 0; y < height_; ++y)  // GL's rows start at the bottom
-    for (int x = 0; x < width_; ++x)
+  for (int y = 0; y < height; ++y)  // GL's rows start at the bottom
+    for (int x = 0; x < width; ++x)
       for (int c = 0; c < 3; ++c)
-        image.pixels[(static_cast<size_t>(y) * width_ + x) * 3 + c] = rgba[(static_cast<size_t>(height_ - 1 - y) * width_ + x) * 4 + c];
+        image.pixels[(static_cast<size_t>(y) * width + x) * 3 + c] = rgba[(static_cast<size_t>(height - 1 - y) * width + x) * 4 + c];
   return image;
 }
 

@@ -42,10 +42,20 @@ class CanvasRenderer {
   Image read_pixels() const;                // the last render, top row first
 
  private:
-  void resize(int width, int height);
+  struct Target {  // a framebuffer with one colour texture
+    GLuint framebuffer = 0, color = 0;
+    int width = 0, height = 0;
+    void resize(int w, int h);
+    ~Target();
+  };
+  void draw_paper(const CanvasScene& scene);
   ShaderProgram paper_, ink_;
-  GLuint vao_ = 0, framebuffer_ = 0, color_ = 0;
-  int width_ = 0, height_ = 0;
+  GLuint vao_ = 0;
+  Target canvas_;
+  // The procedural paper is the costliest pass on a software rasteriser (~10 ms at 1280x800 on
+  // llvmpipe): drawn once per size and colour, then copied.
+  Target paper_cache_;
+  Rgb cached_paper_{0, 0, 0};
 };
 
 }  // namespace ink::app

@@ -1,5 +1,7 @@
 // hanzi-ink [TEXT] [--model DIR] [--mode stroke|whole] [--style NAME] [--seed N] ...
 // The viewer: a window that writes characters stroke by stroke with the diffusion model.
+#include <cstdio>
+#include <string>
 #include <thread>
 
 #include "common/cli.h"
@@ -11,6 +13,8 @@
 #include "window.h"
 
 int main(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i)
+    if (std::string(argv[i]) == "--help" || std::string(argv[i]) == "-h") return std::printf("%s", ink::app::viewer_usage().c_str()), 0;
   ink::prefer_passive_openmp(argv);
   return ink::cli::run_tool("hanzi-ink", [&] {
     using namespace ink::app;
