@@ -57,6 +57,8 @@ class BrushTimeline {
     float coverage;
     float fraction;  // a_k(p)
   };
+  template <typename When>
+  Coverage earliest_map(When when) const;
   int size_;
   TimelineOptions options_;
   std::vector<StrokeTiming> timings_;

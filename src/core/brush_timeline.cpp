@@ -153,30 +153,29 @@ Coverage BrushTimeline::darkness_at(double seconds) const {
   return out;
 }
 
-Coverage BrushTimeline::write_time_map() const {
+// The earliest `when(k, fraction)` over the strokes that ink each pixel; -1 on bare paper.
+template <typename When>
+Coverage BrushTimeline::earliest_map(When when) const {
   Coverage out(size_, size_);
   std::fill(out.values.begin(), out.values.end(), -1.0f);
   for (size_t k = 0; k < pixels_.size(); ++k)
     for (const InkPixel& p : pixels_[k]) {
       if (p.coverage < 0.05f) continue;
       float& v = out.values[p.index];
-      const float t = static_cast<float>(k) + p.fraction;
+      const float t = when(k, p.fraction);
       if (v < 0 || t < v) v = t;
     }
   return out;
 }
 
+Coverage BrushTimeline::write_time_map() const {
+  return earliest_map([](size_t k, float fraction) { return static_cast<float>(k) + fraction; });
+}
+
 Coverage BrushTimeline::ink_time_map() const {
-  Coverage out(size_, size_);
-  std::fill(out.values.begin(), out.values.end(), -1.0f);
-  for (size_t k = 0; k < pixels_.size(); ++k)
-    for (const InkPixel& p : pixels_[k]) {
-      if (p.coverage < 0.05f) continue;
-      float& v = out.values[p.index];
-      const float t = static_cast<float>(timings_[k].start + p.fraction * timings_[k].duration);
-      if (v < 0 || t < v) v = t;
-    }
-  return out;
+  return earliest_map([this](size_t k, float fraction) {
+    return static_cast<float>(timings_[k].start + fraction * timings_[k].duration);
+  });
 }
 
 }  // namespace ink
