@@ -33,6 +33,17 @@ std::string one_line(std::string log) {
   return out;
 }
 
+// The driver's log for a shader or a program, on one line. `get` is glGetShaderiv or
+// glGetProgramiv, `read` the matching info-log reader.
+template <typename Get, typename Read>
+std::string info_log(GLuint object, Get get, Read read) {
+  GLint length = 0;
+  get(object, GL_INFO_LOG_LENGTH, &length);
+  std::vector<char> log(static_cast<size_t>(std::max(length, 1)));
+  read(object, length, nullptr, log.data());
+  return one_line(log.data());
+}
+
 GLuint compile(GLenum stage, const std::filesystem::path& file) {
   const std::string source = read_source(file);
   const GLuint shader = glCreateShader(stage);
@@ -42,12 +53,9 @@ GLuint compile(GLenum stage, const std::filesystem::path& file) {
   GLint ok = GL_FALSE;
   glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
   if (ok != GL_TRUE) {
-    GLint length = 0;
-    glGetShaderiv(shader, GL_INFO_LOG_LENGTH, &length);
-    std::vector<char> log(static_cast<size_t>(std::max(length, 1)));
-    glGetShaderInfoLog(shader, length, nullptr, log.data());
+    const std::string log = info_log(shader, glGetShaderiv, glGetShaderInfoLog);
     glDeleteShader(shader);
-    throw InkError("shader '" + file.string() + "' failed to compile: " + one_line(log.data()));
+    throw InkError("shader '" + file.string() + "' failed to compile: " + log);
   }
   return shader;
 }
@@ -72,12 +80,9 @@ ShaderProgram::ShaderProgram(const std::filesystem::path& vertex_file, const std
   GLint ok = GL_FALSE;
   glGetProgramiv(program_, GL_LINK_STATUS, &ok);
   if (ok != GL_TRUE) {
-    GLint length = 0;
-    glGetProgramiv(program_, GL_INFO_LOG_LENGTH, &length);
-    std::vector<char> log(static_cast<size_t>(std::max(length, 1)));
-    glGetProgramInfoLog(program_, length, nullptr, log.data());
+    const std::string log = info_log(program_, glGetProgramiv, glGetProgramInfoLog);
     glDeleteProgram(program_);
-    throw InkError("shaders '" + vertex_file.string() + "' + '" + fragment_file.string() + "' failed to link: " + one_line(log.data()));
+    throw InkError("shaders '" + vertex_file.string() + "' + '" + fragment_file.string() + "' failed to link: " + log);
   }
 }
 
