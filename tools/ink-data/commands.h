@@ -10,5 +10,6 @@ int stats(cli::Args& args);
 int pack(cli::Args& args);
 int heldout(cli::Args& args);
 int peek(cli::Args& args);
+int split(cli::Args& args);
 
 }  // namespace ink::data_tool

@@ -18,6 +18,11 @@ constexpr const char* kUsage = R"(usage: ink-data COMMAND [OPTIONS]
   heldout --write FILE                 regenerate the held-out list from the code-point hash
   peek SHARD --png FILE [--index I] [--zoom Z]
                                        one dataset sample's channels side by side
+  split --font FAMILY [--chars heldout|seen|all|CHARS] [--limit N] [--size PX] [--sheet FILE] [--json FILE]
+                                       split a font's glyphs into the data's strokes by alignment;
+                                       agreement with the stroke data, a sheet to look at
+  split IMAGE|DIR... [--size PX] [--sheet FILE]
+                                       split photos named after their character (春_1.png)
 common: --data PATH   stroke data (.inkpack or a directory of JSON; default strokes/hanzi.inkpack)
 )";
 
@@ -37,6 +42,7 @@ int main(int argc, char** argv) {
     if (command == "pack") return ink::data_tool::pack(args);
     if (command == "heldout") return ink::data_tool::heldout(args);
     if (command == "peek") return ink::data_tool::peek(args);
+    if (command == "split") return ink::data_tool::split(args);
     throw ink::InkError("unknown command '" + command + "' (see ink-data --help)");
   });
 }
