@@ -117,14 +117,17 @@ TEST_CASE("rebuilding into a directory removes shards the new manifest does not 
   CHECK(shards == 2);  // one stroke-step shard and one whole-glyph shard
 }
 
-TEST_CASE("a font dataset has whole glyphs in the font's hand and skips what it lacks", "[dataset]") {
+TEST_CASE("a font dataset has stroke steps and glyphs in the font's hand, one style per font", "[dataset]") {
   test::TempDir dir;
   auto options = options_for(dir.path(), 2);
-  options.font_family = "LXGW WenKai";
+  options.font_family = "hanzi-writer-data,wenkai=LXGW WenKai";
   const DatasetReport report = build_dataset(test::sample_library(), options);
-  CHECK(report.stroke_steps == 0);
-  CHECK(report.whole_glyphs + report.skipped.size() == 6);
-  CHECK(report.whole_glyphs >= 5);
+  size_t data_steps = 0;
+  for (char32_t c : options.chars) data_steps += test::sample_library().glyph(c).strokes.size();
+  // The data's style has every step; the font's adds the characters whose glyphs split.
+  CHECK(report.stroke_steps > data_steps);
+  CHECK(report.whole_glyphs + report.skipped.size() == 2 * options.chars.size());
+  CHECK(report.whole_glyphs >= 2 * options.chars.size() - 1);
   const auto manifest = nlohmann::json::parse(test::read_text(dir / "manifest.json"));
-  CHECK(manifest["styles"][0] == "LXGW WenKai");
+  CHECK(manifest["styles"] == nlohmann::json::array({"hanzi-writer-data", "wenkai"}));
 }

@@ -10,14 +10,17 @@
 
 namespace ink {
 
+// The style name of the stroke data's own outlines.
+inline constexpr const char* kDataStyle = "hanzi-writer-data";
+
 struct DatasetOptions {
   std::filesystem::path out_dir;
   int size = 64;
   std::vector<char32_t> chars;
   std::string selection = "custom";  // how `chars` was chosen, recorded in the manifest
-  // Empty: targets are the stroke data's own outlines. Otherwise whole-glyph targets are these
-  // fonts' glyphs ("A,B,C": style i is font i); stroke-step targets need a font split into
-  // strokes, which this does not do.
+  // Empty: targets are the stroke data's own outlines. Otherwise one style per listed font
+  // ("A,B,C": style i is font i; "kai=A" names the style): targets are its glyphs, split into
+  // the character's strokes by alignment; kDataStyle in the list stands for the data's outlines.
   std::string font_family;
   uint32_t samples_per_shard = 4096;
   int threads = 2;
@@ -28,7 +31,7 @@ struct DatasetReport {
   size_t stroke_steps = 0;
   size_t whole_glyphs = 0;
   size_t shards = 0;
-  std::vector<char32_t> skipped;  // characters the font lacks
+  std::vector<char32_t> skipped;  // characters a font lacks, or whose glyph does not split into the data's strokes
   double seconds = 0;
 };
 

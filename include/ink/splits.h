@@ -15,7 +15,7 @@ bool heldout_by_hash(char32_t codepoint);
 std::vector<char32_t> read_char_list(const std::filesystem::path& file);
 void write_char_list(const std::filesystem::path& file, const std::vector<char32_t>& chars, const std::string& header);
 
-// "all", "heldout", "seen", or the characters themselves ("春满干坤"). Literal characters
+// "all", "heldout", "seen" (each optionally ":N", N characters spread evenly over it), or the characters themselves ("春满干坤"). Literal characters
 // without stroke data throw InkError naming them. The result is sorted by code point for the
 // named splits and in the given order for literal lists.
 std::vector<char32_t> select_chars(const StrokeLibrary& library, const std::string& spec,

@@ -58,6 +58,7 @@ class Trainer {
 
  private:
   Trainer(TrainingRecipe recipe, std::filesystem::path out_dir, bool fresh);
+  void start_from(const std::filesystem::path& model);  // recipe.init_from: copy its weights
   double train_step();
 
   TrainingRecipe recipe_;

@@ -20,6 +20,9 @@ struct TrainingRecipe {
   // outlines, one style each (class mode's images rendered from fonts).
   std::string data_fonts;
   std::filesystem::path data_dir;  // when set, used as is instead of data_chars (relative: to the project root)
+  // When set, a fresh run starts from this model's weights (a model file or directory; relative:
+  // to the project root), e.g. to add styles to a trained model. Its config must match `model`.
+  std::filesystem::path init_from;
   // Periodic held-out eval: the denoising loss at fixed noise on `eval_samples` samples.
   std::string eval_chars = "heldout";
   int eval_samples = 256;

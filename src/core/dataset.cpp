@@ -12,38 +12,93 @@
 #include "ink/atomic_file.h"
 #include "ink/error.h"
 #include "ink/font.h"
+#include "ink/ink_extraction.h"
 #include "ink/shard.h"
+#include "ink/stroke_alignment.h"
 #include "ink/stroke_step.h"
 #include "ink/utf8.h"
 
 namespace ink {
 namespace {
 
+// A font glyph whose split fits worse than this is another form of the character (a Japanese
+// or traditional variant under the same code point) and is left out.
+constexpr float kMinFontFit = 0.25f;
+constexpr float kMinFontStrokeShare = 0.15f;
+
+// One style's samples of a character; both empty when the style's font lacks the character or
+// its glyph does not split into the character's strokes.
+struct StyleSamples {
+  std::vector<uint8_t> stroke_steps;  // strokes x kStrokeStepChannels planes
+  std::vector<uint8_t> whole;         // kWholeGlyphChannels planes
+};
+
 struct RenderedChar {
   char32_t codepoint = 0;
   int strokes = 0;
-  std::vector<uint8_t> stroke_steps;  // strokes x kStrokeStepChannels planes
-  std::vector<std::vector<uint8_t>> wholes;  // per style: kWholeGlyphChannels planes; empty if skipped
+  std::vector<StyleSamples> styles;
 };
 
-// "A,B" -> {"A", "B"}; empty -> {} (the stroke data's own style).
-std::vector<std::string> font_families(const std::string& list) {
-  std::vector<std::string> out;
+// One style of a dataset: its name and the font it comes from ("" for the stroke data's own).
+struct StyleSource {
+  std::string name, family;
+};
+
+// "A,kai=B" -> {A: font A, kai: font B}; kDataStyle -> the stroke data; "" -> {kDataStyle}.
+std::vector<StyleSource> style_sources(const std::string& list) {
+  std::vector<StyleSource> out;
   size_t start = 0;
   while (start < list.size()) {
     const size_t comma = std::min(list.find(',', start), list.size());
-    if (comma > start) out.push_back(list.substr(start, comma - start));
+    const std::string item = list.substr(start, comma - start);
     start = comma + 1;
+    if (item.empty()) continue;
+    const size_t equals = item.find('=');
+    StyleSource source{item.substr(0, equals), equals == std::string::npos ? item : item.substr(equals + 1)};
+    if (source.family == kDataStyle) source.family.clear();
+    out.push_back(source);
   }
+  if (out.empty()) out.push_back({kDataStyle, ""});
   return out;
+}
+
+StyleSamples samples_from_planes(const GlyphPlanes& planes, int size) {
+  const size_t plane = static_cast<size_t>(size) * size;
+  const int strokes = static_cast<int>(planes.strokes.size());
+  StyleSamples out;
+  out.stroke_steps.resize(strokes * kStrokeStepChannels * plane);
+  for (int k = 0; k < strokes; ++k) stroke_step_sample(planes, k, out.stroke_steps.data() + k * kStrokeStepChannels * plane);
+  out.whole.resize(kWholeGlyphChannels * plane);
+  whole_glyph_sample(planes, out.whole.data());
+  return out;
+}
+
+// A font's glyph split into the character's strokes (at twice the size, then averaged down),
+// in place of the data's outlines; the skeleton channels stay the data's, which is all a
+// writer has for characters the font never showed it.
+std::optional<GlyphPlanes> font_planes(const GlyphPlanes& reference_planes, const Glyph& glyph, const FontFace& font,
+                                       Rasterizer& rasterizer, int size) {
+  if (!font.has_char(glyph.codepoint)) return std::nullopt;
+  const int fine = 2 * size;
+  const Coverage ink = rasterizer.fill(font.glyph_outline(glyph.codepoint), BoxToPixels::square(static_cast<float>(fine)), fine, fine);
+  if (ink.sum() <= 0) return std::nullopt;  // some fonts map characters to empty glyphs
+  const StrokeSplit split = split_by_alignment(ink, glyph);
+  if (split.alignment.iou < kMinFontFit || split.weakest_stroke < kMinFontStrokeShare) return std::nullopt;
+  GlyphPlanes planes = reference_planes;
+  planes.glyph = Coverage(size, size);
+  for (size_t k = 0; k < split.strokes.size(); ++k) {
+    planes.strokes[k] = downsample(split.strokes[k], 2);
+    planes.glyph.max_with(planes.strokes[k]);
+  }
+  return planes;
 }
 
 std::vector<RenderedChar> render_chunk(const StrokeLibrary& library, const DatasetOptions& options,
                                        const std::vector<char32_t>& chars, size_t begin, size_t end) {
   Rasterizer rasterizer;
-  std::vector<FontFace> fonts;
-  for (const std::string& family : font_families(options.font_family)) fonts.push_back(FontFace::open_family(family));
-  const size_t plane = static_cast<size_t>(options.size) * options.size;
+  std::vector<std::optional<FontFace>> fonts;  // nullopt: the stroke data's own outlines
+  for (const StyleSource& source : style_sources(options.font_family))
+    fonts.push_back(source.family.empty() ? std::nullopt : std::optional<FontFace>(FontFace::open_family(source.family)));
   std::vector<RenderedChar> out;
   for (size_t i = begin; i < end; ++i) {
     const Glyph& glyph = library.glyph(chars[i]);
@@ -51,20 +106,13 @@ std::vector<RenderedChar> render_chunk(const StrokeLibrary& library, const Datas
     r.codepoint = glyph.codepoint;
     r.strokes = static_cast<int>(glyph.strokes.size());
     const GlyphPlanes planes = render_glyph_planes(glyph, rasterizer, options.size);
-    if (fonts.empty()) {
-      r.stroke_steps.resize(r.strokes * kStrokeStepChannels * plane);
-      for (int k = 0; k < r.strokes; ++k)
-        stroke_step_sample(planes, k, r.stroke_steps.data() + k * kStrokeStepChannels * plane);
-      r.wholes.emplace_back(kWholeGlyphChannels * plane);
-      whole_glyph_sample(planes, r.wholes.back().data());
-    }
-    for (FontFace& font : fonts) {
-      r.wholes.emplace_back();
-      if (!font.has_char(glyph.codepoint)) continue;
-      const Coverage target = rasterizer.fill(font.glyph_outline(glyph.codepoint),
-                                              BoxToPixels::square(static_cast<float>(options.size)), options.size, options.size);
-      r.wholes.back().resize(kWholeGlyphChannels * plane);
-      whole_glyph_sample(planes, r.wholes.back().data(), &target);
+    for (const auto& font : fonts) {
+      if (!font) {
+        r.styles.push_back(samples_from_planes(planes, options.size));
+        continue;
+      }
+      const std::optional<GlyphPlanes> styled = font_planes(planes, glyph, *font, rasterizer, options.size);
+      r.styles.push_back(styled ? samples_from_planes(*styled, options.size) : StyleSamples{});
     }
     out.push_back(std::move(r));
   }
@@ -117,7 +165,11 @@ DatasetReport build_dataset(const StrokeLibrary& library, const DatasetOptions& 
   const auto start = std::chrono::steady_clock::now();
   if (options.size < 8 || options.size > 1024) throw InkError("--size " + std::to_string(options.size) + " out of range (8..1024)");
   if (options.chars.empty()) throw InkError("no characters selected");
-  for (const std::string& family : font_families(options.font_family)) FontFace::open_family(family);  // fail before any work
+  std::vector<std::string> style_names;
+  for (const StyleSource& source : style_sources(options.font_family)) {
+    if (!source.family.empty()) FontFace::open_family(source.family);  // fail before any work
+    style_names.push_back(source.name);
+  }
   std::error_code error;
   std::filesystem::create_directories(options.out_dir, error);
   if (error) throw InkError("cannot write '" + options.out_dir.string() + "': " + error.message());
@@ -146,17 +198,17 @@ DatasetReport build_dataset(const StrokeLibrary& library, const DatasetOptions& 
     in_flight.erase(in_flight.begin());
     if (next < total) launch();
     for (const RenderedChar& r : rendered) {
-      SampleMeta meta{r.codepoint, 0, static_cast<uint16_t>(r.strokes), 0, 0};
-      for (int k = 0; k < static_cast<int>(r.stroke_steps.size() / (kStrokeStepChannels * plane)); ++k) {
-        meta.step = static_cast<uint16_t>(k);
-        steps.add(meta, r.stroke_steps.data() + k * kStrokeStepChannels * plane);
-      }
-      meta.step = 0;
       bool missing = false;
-      for (size_t style = 0; style < r.wholes.size(); ++style) {
-        meta.style = static_cast<uint16_t>(style);
-        if (!r.wholes[style].empty()) wholes.add(meta, r.wholes[style].data());
-        missing = missing || r.wholes[style].empty();
+      for (size_t style = 0; style < r.styles.size(); ++style) {
+        const StyleSamples& samples = r.styles[style];
+        SampleMeta meta{r.codepoint, 0, static_cast<uint16_t>(r.strokes), static_cast<uint16_t>(style), 0};
+        for (int k = 0; k < static_cast<int>(samples.stroke_steps.size() / (kStrokeStepChannels * plane)); ++k) {
+          meta.step = static_cast<uint16_t>(k);
+          steps.add(meta, samples.stroke_steps.data() + k * kStrokeStepChannels * plane);
+        }
+        meta.step = 0;
+        if (!samples.whole.empty()) wholes.add(meta, samples.whole.data());
+        missing = missing || samples.whole.empty();
       }
       if (missing) report.skipped.push_back(r.codepoint);
     }
@@ -181,7 +233,7 @@ DatasetReport build_dataset(const StrokeLibrary& library, const DatasetOptions& 
       {"size", options.size},
       {"selection", options.selection},
       {"characters", report.characters},
-      {"styles", options.font_family.empty() ? std::vector<std::string>{"hanzi-writer-data"} : font_families(options.font_family)},
+      {"styles", style_names},
       {"stroke_step",
        {{"channels", {"target_stroke", "canvas", "stroke_skeleton", "future_skeletons"}},
         {"samples", report.stroke_steps},

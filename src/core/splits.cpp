@@ -43,6 +43,22 @@ void write_char_list(const std::filesystem::path& file, const std::vector<char32
 
 std::vector<char32_t> select_chars(const StrokeLibrary& library, const std::string& spec,
                                    const std::filesystem::path& heldout_list) {
+  // "seen:3000": that many characters spread evenly over the split, for smaller datasets.
+  if (const size_t colon = spec.find(':'); colon != std::string::npos) {
+    const std::string base = spec.substr(0, colon), count_text = spec.substr(colon + 1);
+    if (base != "all" && base != "seen" && base != "heldout")
+      throw InkError("'" + spec + "': a count goes after all, seen or heldout (e.g. seen:3000)");
+    size_t count = 0;
+    for (char c : count_text) {
+      if (c < '0' || c > '9') throw InkError("'" + spec + "': '" + count_text + "' is not a count");
+      count = count * 10 + static_cast<size_t>(c - '0');
+    }
+    const std::vector<char32_t> all = select_chars(library, base, heldout_list);
+    if (count == 0 || count >= all.size()) return all;
+    std::vector<char32_t> spread;
+    for (size_t i = 0; i < count; ++i) spread.push_back(all[i * all.size() / count]);
+    return spread;
+  }
   if (spec == "all") return library.codepoints();
   if (spec == "heldout" || spec == "seen") {
     const auto listed = read_char_list(heldout_list);

@@ -2,6 +2,7 @@
 #include "ink/style_images.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "ink/error.h"
@@ -15,6 +16,9 @@ namespace {
 constexpr int kMaxSplitSide = 384;     // photos are split at most this large
 constexpr float kMinFit = 0.3f;        // aligned reference vs ink IoU below this: another character
 constexpr float kMinStrokeShare = 0.15f;  // a reference stroke with less ink found is missing
+// A fit that needs more stretch or turn than a hand or a camera gives is matching the wrong shape.
+constexpr float kMaxStretch = 1.8f;
+constexpr float kMaxRotation = 0.35f;  // radians, about 20 degrees
 
 bool is_cjk(char32_t c) {
   return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF);
@@ -49,9 +53,11 @@ SplitImage split_image_file(const std::filesystem::path& file, const StrokeLibra
   if (side > kMaxSplitSide) ink = downsample(ink, (side + kMaxSplitSide - 1) / kMaxSplitSide);
   out.split = split_by_alignment(ink, library.glyph(out.character));
   char detail[160];
-  if (out.split.alignment.iou < kMinFit || out.split.weakest_stroke < kMinStrokeShare) {
-    std::snprintf(detail, sizeof detail, " (fit IoU %.2f, weakest stroke %.0f%% found)", out.split.alignment.iou,
-                  100 * out.split.weakest_stroke);
+  const Alignment& a = out.split.alignment;
+  const float stretch = std::max(a.scale_x / a.scale_y, a.scale_y / a.scale_x);
+  if (a.iou < kMinFit || out.split.weakest_stroke < kMinStrokeShare || stretch > kMaxStretch || std::abs(a.rotation) > kMaxRotation) {
+    std::snprintf(detail, sizeof detail, " (fit IoU %.2f, weakest stroke %.0f%% found, stretched %.1fx, turned %.0f degrees)",
+                  a.iou, 100 * out.split.weakest_stroke, stretch, a.rotation * 57.2958f);
     throw InkError(file.string() + ": the ink does not match the strokes of " + describe_char(out.character) + detail);
   }
   out.image_ink = std::move(ink);

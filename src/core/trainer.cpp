@@ -9,6 +9,7 @@
 
 #include "ink/checkpoint.h"
 #include "ink/error.h"
+#include "ink/paths.h"
 #include "ink/training_augment.h"
 
 namespace ink {
@@ -25,6 +26,7 @@ Trainer::Trainer(TrainingRecipe recipe, std::filesystem::path out_dir, bool fres
   schedule_ = std::make_shared<NoiseSchedule>(recipe_.schedule);
   model_ = UNet(recipe_.model);
   ema_ = UNet(recipe_.model);
+  if (fresh && !recipe_.init_from.empty()) start_from(recipe_.init_from);
   {
     torch::NoGradGuard no_grad;
     const auto from = model_->parameters();
@@ -34,6 +36,19 @@ Trainer::Trainer(TrainingRecipe recipe, std::filesystem::path out_dir, bool fres
   ema_->eval();
   optimizer_ = std::make_unique<torch::optim::AdamW>(
       model_->parameters(), torch::optim::AdamWOptions(recipe_.learning_rate).weight_decay(recipe_.weight_decay));
+}
+
+void Trainer::start_from(const std::filesystem::path& path) {
+  const std::filesystem::path resolved = path.is_absolute() ? path : project_root() / path;
+  const LoadedModel base = load_model(resolved, recipe_.model.mode);
+  const std::string base_config = unet_config_to_json(base.info.recipe.model);
+  if (base_config != unet_config_to_json(recipe_.model))
+    throw InkError("init_from '" + resolved.string() + "': its model config differs from the recipe's:\n" + base_config);
+  torch::NoGradGuard no_grad;
+  const auto from = base.unet->named_parameters();
+  for (auto& param : model_->named_parameters()) param.value().copy_(from[param.key()]);
+  const auto from_buffers = base.unet->named_buffers();
+  for (auto& buffer : model_->named_buffers()) buffer.value().copy_(from_buffers[buffer.key()]);
 }
 
 Trainer Trainer::resume(const std::filesystem::path& out_dir) {

@@ -53,8 +53,6 @@ void TrainingRecipe::validate() const {
   check(eval_samples >= 1, "eval_samples", number(eval_samples), "at least 1");
   check(threads >= 0, "threads", number(threads), "0 (one per core) or more");
   check(!data_chars.empty() || !data_dir.empty(), "data_chars", "empty", "a selection such as \"seen\"");
-  check(data_fonts.empty() || model.mode != ConditioningMode::stroke, "data_fonts", "'" + data_fonts + "'",
-        "no fonts for a stroke-mode model (fonts have no stroke split yet)");
 }
 
 TrainingRecipe training_recipe_from_json(const std::string& json_text, const std::string& where) {
@@ -70,6 +68,7 @@ TrainingRecipe training_recipe_from_json(const std::string& json_text, const std
       else if (key == "data_chars") recipe.data_chars = value.get<std::string>();
       else if (key == "data_dir") recipe.data_dir = value.get<std::string>();
       else if (key == "data_fonts") recipe.data_fonts = value.get<std::string>();
+      else if (key == "init_from") recipe.init_from = value.get<std::string>();
       else if (key == "eval_chars") recipe.eval_chars = value.get<std::string>();
       else if (key == "eval_samples") recipe.eval_samples = value.get<int>();
       else if (key == "eval_every") recipe.eval_every = value.get<int>();
@@ -131,6 +130,7 @@ std::string training_recipe_to_json(const TrainingRecipe& r) {
   };
   if (!r.data_dir.empty()) doc["data_dir"] = r.data_dir.string();
   if (!r.data_fonts.empty()) doc["data_fonts"] = r.data_fonts;
+  if (!r.init_from.empty()) doc["init_from"] = r.init_from.string();
   return doc.dump(2) + "\n";
 }
 

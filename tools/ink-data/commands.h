@@ -11,5 +11,6 @@ int pack(cli::Args& args);
 int heldout(cli::Args& args);
 int peek(cli::Args& args);
 int split(cli::Args& args);
+int photos(cli::Args& args);
 
 }  // namespace ink::data_tool

@@ -23,6 +23,9 @@ constexpr const char* kUsage = R"(usage: ink-data COMMAND [OPTIONS]
                                        agreement with the stroke data, a sheet to look at
   split IMAGE|DIR... [--size PX] [--sheet FILE]
                                        split photos named after their character (春_1.png)
+  photos --font FAMILY --out DIR [--chars 春满干坤] [--variants 5] [--size 320] [--seed N]
+                                       a font's glyphs as calligraphy "photos" (rotation, scale,
+                                       uneven light, paper, noise): CHAR_VARIANT.png
 common: --data PATH   stroke data (.inkpack or a directory of JSON; default strokes/hanzi.inkpack)
 )";
 
@@ -43,6 +46,7 @@ int main(int argc, char** argv) {
     if (command == "heldout") return ink::data_tool::heldout(args);
     if (command == "peek") return ink::data_tool::peek(args);
     if (command == "split") return ink::data_tool::split(args);
+    if (command == "photos") return ink::data_tool::photos(args);
     throw ink::InkError("unknown command '" + command + "' (see ink-data --help)");
   });
 }

@@ -1,0 +1,128 @@
+// Splitting by alignment where the truth is known: the stroke data's own font (gkai00mp), the
+// same glyphs as noisy rotated "photos", and the bad images a user may hand over.
+#include <catch2/catch.hpp>
+#include <fstream>
+
+#include "ink/font.h"
+#include "ink/image.h"
+#include "ink/ink_extraction.h"
+#include "ink/stroke_alignment.h"
+#include "ink/style_images.h"
+#include "ink/synthetic_photo.h"
+#include "ink/utf8.h"
+#include "test_helpers.h"
+
+using namespace ink;
+
+namespace {
+
+// Simplified characters of the committed sample that gkai00mp (GB2312) has.
+const std::u32string kGbChars = U"一三东中书云人写北南和国坤";
+
+std::vector<Coverage> data_strokes(const Glyph& glyph, const BoxToPixels& frame, int width, int height) {
+  Rasterizer rasterizer;
+  std::vector<Coverage> out;
+  for (const Stroke& s : glyph.strokes) out.push_back(rasterizer.fill(s.outline, frame, width, height));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("gkai00mp glyphs split into the stroke data's strokes on at least 95% of ink pixels", "[alignment]") {
+  const FontFace font = FontFace::open_family("AR PL KaitiM GB");
+  Rasterizer rasterizer;
+  const int size = 128;
+  const BoxToPixels frame = BoxToPixels::square(size);
+  for (char32_t c : kGbChars) {
+    INFO(encode_utf8(c));
+    const Glyph& glyph = test::sample_library().glyph(c);
+    const Coverage ink = rasterizer.fill(font.glyph_outline(c), frame, size, size);
+    const StrokeSplit split = split_by_alignment(ink, glyph);
+    CHECK(split.strokes.size() == glyph.strokes.size());
+    CHECK(split_agreement(split, data_strokes(glyph, frame, size, size)) >= 0.95f);
+    CHECK(split.alignment.iou > 0.9f);
+    // The font sits where the data does: the fit is close to the identity.
+    CHECK(split.alignment.scale_x == Approx(size / 256.0f).epsilon(0.08));
+    CHECK(std::abs(split.alignment.rotation) < 0.03f);
+    for (const Coverage& stroke : split.strokes) CHECK(stroke.sum() > 0);
+  }
+}
+
+TEST_CASE("a rotated, unevenly lit, noisy photo splits like the glyph it shows", "[alignment]") {
+  const FontFace font = FontFace::open_family("AR PL KaitiM GB");
+  Rasterizer rasterizer;
+  for (char32_t c : std::u32string(U"国写和")) {
+    INFO(encode_utf8(c));
+    const Glyph& glyph = test::sample_library().glyph(c);
+    PhotoOptions options = random_photo_options(c);
+    options.rotation_degrees = 3.5f, options.lighting = 0.35f, options.noise = 0.05f;
+    const Image photo = render_photo({font.glyph_outline(c)}, options);
+    const InkExtraction ink = extract_ink(photo, "photo");
+    const StrokeSplit split = split_by_alignment(ink.ink, glyph);
+    std::vector<Coverage> truth;
+    for (const Stroke& s : glyph.strokes) truth.push_back(rasterizer.fill(place_outline(s.outline, options), BoxToPixels{1, 0, 0}, photo.width, photo.height));
+    CHECK(split_agreement(split, truth) >= 0.93f);
+    CHECK(split.alignment.rotation * 180 / 3.14159f == Approx(3.5f).margin(1.5f));
+    // Framed back into the box, the strokes sit where the data's do.
+    const std::vector<Coverage> framed = frame_strokes(split, split.alignment.framing(), 64);
+    Coverage glyph_ink(64, 64), data_ink(64, 64);
+    for (const Coverage& s : framed) glyph_ink.max_with(s);
+    for (const Coverage& s : data_strokes(glyph, BoxToPixels::square(64), 64, 64)) data_ink.max_with(s);
+    CHECK(coverage_iou(glyph_ink, data_ink) > 0.6f);
+  }
+}
+
+TEST_CASE("ink extraction keeps the writing and drops lighting, paper and specks", "[alignment]") {
+  const FontFace font = FontFace::open_family("AR PL KaitiM GB");
+  PhotoOptions options;
+  options.lighting = 0.4f, options.noise = 0.06f, options.seed = 5;
+  Image photo = render_photo({font.glyph_outline(U'中')}, options);
+  photo.fill_rect(10, 10, 2, 2, Rgb{20, 20, 20});  // a speck far from the writing
+  const InkExtraction ink = extract_ink(photo, "photo");
+  Rasterizer rasterizer;
+  Coverage truth(photo.width, photo.height);
+  rasterizer.fill(place_outline(font.glyph_outline(U'中'), options), BoxToPixels{1, 0, 0}, truth);
+  CHECK(coverage_iou(ink.ink, truth) > 0.85f);
+  CHECK(ink.ink.at(10, 10) == 0.0f);
+  CHECK(ink.ink.at(2, 2) == 0.0f);  // the dim corner is paper, not ink
+}
+
+TEST_CASE("a blank or uniform image has no ink, said with the file's name", "[alignment]") {
+  PhotoOptions options;
+  options.seed = 3;
+  const Image blank = render_photo({}, options);
+  REQUIRE_THROWS_WITH(extract_ink(blank, "blank.png"), Catch::Contains("blank.png") && Catch::Contains("no ink found"));
+  REQUIRE_THROWS_WITH(extract_ink(Image(64, 64, Rgb{255, 255, 255}), "white.png"), Catch::Contains("no ink found"));
+}
+
+TEST_CASE("the character comes from the file name", "[alignment]") {
+  CHECK(character_from_file_name("dir/春_1.png") == U'春');
+  CHECK(character_from_file_name("春.jpg") == U'春');
+  CHECK(character_from_file_name("春-b.png") == U'春');
+  REQUIRE_THROWS_WITH(character_from_file_name("dir/spring_1.png"), Catch::Contains("dir/spring_1.png") && Catch::Contains("one character"));
+  REQUIRE_THROWS_WITH(character_from_file_name("春天_1.png"), Catch::Contains("春天_1.png"));
+}
+
+TEST_CASE("a folder of images: each bad file is named once and the rest are split", "[alignment]") {
+  test::TempDir dir;
+  const FontFace font = FontFace::open_family("AR PL KaitiM GB");
+  write_png(render_photo({font.glyph_outline(U'国')}, random_photo_options(1)), dir / "国_1.png");
+  write_png(render_photo({font.glyph_outline(U'中')}, random_photo_options(2)), dir / "center.png");  // not a character
+  write_png(render_photo({}, random_photo_options(3)), dir / "中_blank.png");
+  test::write_text(dir / "中_2.png", "not a png at all");
+  write_png(render_photo({font.glyph_outline(U'永')}, random_photo_options(4)), dir / "齉_1.png");  // no stroke data in the sample
+  write_png(render_photo({font.glyph_outline(U'一')}, random_photo_options(5)), dir / "国_2.png");  // the wrong character
+  const StyleImageSet set = split_style_images(list_image_files(dir.path()), test::sample_library(), 64);
+  for (const auto& image : set.images) UNSCOPED_INFO(image.file.string() << " fit " << image.split.alignment.iou << " weakest " << image.split.weakest_stroke);
+  REQUIRE(set.images.size() == 1);
+  CHECK(set.images[0].character == U'国');
+  CHECK(set.images[0].strokes.size() == test::sample_library().glyph(U'国').strokes.size());
+  REQUIRE(set.problems.size() == 5);
+  const std::string all = [&] { std::string s; for (const auto& p : set.problems) s += p + "\n"; return s; }();
+  CHECK_THAT(all, Catch::Contains("center.png: file name does not start with one character"));
+  CHECK_THAT(all, Catch::Contains("中_blank.png: no ink found"));
+  CHECK_THAT(all, Catch::Contains("中_2.png: cannot read image"));
+  CHECK_THAT(all, Catch::Contains("齉_1.png: no stroke data"));
+  CHECK_THAT(all, Catch::Contains("国_2.png: the ink does not match the strokes"));
+  REQUIRE_THROWS_WITH(list_image_files(dir / "missing"), Catch::Contains("missing"));
+}
