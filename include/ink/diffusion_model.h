@@ -18,7 +18,8 @@ struct ModelSummary {
   int sample_size = 0;
   int64_t parameters = 0;
   int64_t trained_steps = 0;
-  std::vector<std::string> styles;
+  std::vector<std::string> styles;  // trained ones first, then the learnt hands beside the file
+  int learned_styles = 0;
   std::u32string classes;
 };
 

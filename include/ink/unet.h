@@ -33,6 +33,10 @@ class UNetImpl : public torch::nn::Module {
   int64_t null_style() const { return config_.num_styles; }
   int64_t null_step() const { return config_.max_strokes; }
   int64_t null_label() const { return config_.num_classes; }
+  // Learnt hands: rows appended to the style embedding after the "no style" row; returns the
+  // first new row's style id. The table (`style_table`) is what style tuning trains.
+  int64_t append_style_rows(const torch::Tensor& rows);
+  torch::Tensor& style_table() { return style_embedding->weight; }
 
  private:
   UNetConfig config_;

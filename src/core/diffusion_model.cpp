@@ -1,10 +1,34 @@
 // Opening a model for writing: the file, its schedule, and a summary for the fronts.
 #include <torch/torch.h>
 
+#include <algorithm>
+
 #include "diffusion_model_impl.h"
 #include "ink/error.h"
+#include "ink/learned_style.h"
 
 namespace ink {
+
+namespace {
+
+// The learnt hands beside the model file become extra style rows, listed after the trained ones.
+void add_learned_styles(DiffusionModel& model) {
+  for (const std::filesystem::path& file : learned_style_files(model.summary.file)) {
+    const LearnedStyle style = load_learned_style(file);
+    if (std::find(model.summary.styles.begin(), model.summary.styles.end(), style.name) != model.summary.styles.end())
+      throw InkError(file.string() + ": style '" + style.name + "' is already one of the model's styles");
+    UNetImpl& unet = *model.loaded.unet;
+    if (static_cast<int64_t>(style.embedding.size()) != unet.style_table().size(1))
+      throw InkError(file.string() + ": learnt for another model (embedding of " + std::to_string(style.embedding.size()) +
+                     " values, this model has " + std::to_string(unet.style_table().size(1)) + ")");
+    const torch::Tensor row = torch::tensor(style.embedding).reshape({1, -1});
+    model.style_ids.push_back(static_cast<int>(unet.append_style_rows(row)));
+    model.summary.styles.push_back(style.name);
+    ++model.summary.learned_styles;
+  }
+}
+
+}  // namespace
 
 std::shared_ptr<DiffusionModel> open_model(const std::filesystem::path& path, ConditioningMode mode) {
   auto model = std::make_shared<DiffusionModel>();
@@ -18,6 +42,8 @@ std::shared_ptr<DiffusionModel> open_model(const std::filesystem::path& path, Co
   s.trained_steps = model->loaded.info.trained_steps;
   s.styles = model->loaded.info.styles;
   s.classes = model->loaded.info.classes;
+  for (size_t i = 0; i < s.styles.size(); ++i) model->style_ids.push_back(static_cast<int>(i));
+  if (mode != ConditioningMode::class_label) add_learned_styles(*model);
   return model;
 }
 
@@ -27,7 +53,7 @@ int style_id(const DiffusionModel& model, const std::string& name) {
   const auto& styles = model.summary.styles;
   if (name.empty()) return 0;
   for (size_t i = 0; i < styles.size(); ++i)
-    if (styles[i] == name) return static_cast<int>(i);
+    if (styles[i] == name) return model.style_ids[i];
   std::string known;
   for (const auto& s : styles) known += (known.empty() ? "" : ", ") + s;
   throw InkError("style '" + name + "' unknown to " + model.summary.file.string() + " (it has: " + known + ")");

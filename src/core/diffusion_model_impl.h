@@ -14,6 +14,7 @@ class DiffusionModel {
   LoadedModel loaded;
   std::shared_ptr<const NoiseSchedule> schedule;
   ModelSummary summary;
+  std::vector<int> style_ids;  // summary.styles[i] is style id style_ids[i]
   std::mutex mutex;  // one forward at a time: writers on different threads may share a model
 };
 

@@ -56,6 +56,17 @@ UNetImpl::UNetImpl(UNetConfig config) : config_(std::move(config)) {
   conv_out = register_module("conv_out", torch::nn::Conv2d(torch::nn::Conv2dOptions(channels[0], config_.out_channels, 3).padding(1)));
 }
 
+int64_t UNetImpl::append_style_rows(const torch::Tensor& rows) {
+  torch::NoGradGuard no_grad;
+  torch::Tensor& table = style_embedding->weight;
+  if (rows.dim() != 2 || rows.size(1) != table.size(1))
+    throw InkError("UNet: style rows of shape " + std::string(c10::str(rows.sizes())) + ", expected [N, " +
+                   std::to_string(table.size(1)) + "]");
+  const int64_t first = table.size(0);
+  table.set_data(torch::cat({table, rows.to(table.dtype())}));
+  return first;
+}
+
 int64_t UNetImpl::parameter_count() const {
   int64_t n = 0;
   for (const auto& p : parameters()) n += p.numel();

@@ -2,6 +2,8 @@
 // [--steps N] [--guidance G] [--seed N] — how well the model
 // writes characters: per-stroke IoU, stroke-order accuracy and whole-glyph IoU (DESIGN.md,
 // Quality measures), for stroke mode and, when the model has one, whole mode.
+// ink-eval --styles A,B,... --fonts NAME=FAMILY,... [--chars N] [--exclude CHARS] [--json FILE]:
+// the style matrix (whole-glyph IoU of each style's writing against each font's glyphs).
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -16,6 +18,7 @@
 #include "ink/torch_runtime.h"
 #include "ink/utf8.h"
 #include "ink/writer.h"
+#include "style_matrix.h"
 
 namespace {
 
@@ -51,6 +54,7 @@ int main(int argc, char** argv) {
   ink::prefer_passive_openmp(argv);
   return cli::run_tool("ink-eval", [&] {
     cli::Args args(argc, argv, 1);
+    if (const auto styles = args.value("styles")) return eval_tool::style_matrix(args, *styles);
     const std::filesystem::path model_dir = args.value_or("model", default_model_dir().string());
     const std::string split = args.value_or("split", "heldout");
     if (split != "heldout" && split != "seen") throw InkError("--split must be heldout or seen, got '" + split + "'");

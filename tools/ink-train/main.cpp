@@ -1,5 +1,6 @@
 // ink-train RECIPE.json [--out DIR] | --resume DIR | --export DIR — train a model (DESIGN.md,
-// Training), or write model.pt from a run's latest checkpoint.
+// Training), or write model.pt from a run's latest checkpoint; ink-train --style-images DIR
+// --name NAME [--model DIR] learns a new hand from a few images.
 // Ctrl-C saves a checkpoint and exits; --resume continues exactly where it stopped.
 #include <atomic>
 #include <csignal>
@@ -12,6 +13,7 @@
 #include "ink/progress.h"
 #include "ink/torch_runtime.h"
 #include "ink/trainer.h"
+#include "learn_style.h"
 #include "training_datasets.h"
 
 namespace {
@@ -32,6 +34,7 @@ int main(int argc, char** argv) {
   return ink::cli::run_tool("ink-train", [&] {
     using namespace ink;
     cli::Args args(argc, argv, 1);
+    if (const auto images = args.value("style-images")) return train_tool::learn_style(args, *images);
     const auto resume_dir = args.value("resume");
     const auto export_dir = args.value("export");
     const auto out = args.value("out");

@@ -1,0 +1,35 @@
+// Learning a new hand from a few split images (DESIGN.md, "Styles from fonts and from photos"):
+// textual-inversion-like, only a new style embedding row is trained, the base weights stay
+// frozen, so a hand is one small file and the model keeps writing every character. Includes torch.
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "ink/learned_style.h"
+#include "ink/stroke_library.h"
+#include "ink/style_images.h"
+
+namespace ink {
+
+struct StyleTuningOptions {
+  int steps = 500;
+  int batch_size = 16;
+  double learning_rate = 0.01;
+  uint64_t seed = 0;
+};
+
+struct StyleTuningProgress {
+  int step = 0, total = 0;
+  double loss = 0;  // running mean over the last steps
+};
+
+// `model_path`: a stroke-mode model (file or directory). The new row starts at the mean of the
+// model's trained styles. Returns the style, not yet saved; nullopt-like empty embedding when
+// `stop_requested` said stop. Throws InkError when there are no usable images.
+LearnedStyle tune_style(const std::filesystem::path& model_path, const std::vector<SplitImage>& images,
+                        const StrokeLibrary& library, const std::string& name, const StyleTuningOptions& options,
+                        const std::function<void(const StyleTuningProgress&)>& progress = {},
+                        const std::function<bool()>& stop_requested = {});
+
+}  // namespace ink

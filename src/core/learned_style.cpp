@@ -1,0 +1,72 @@
+// Learned style files: versioned JSON, written atomically.
+#include "ink/learned_style.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "ink/atomic_file.h"
+#include "ink/error.h"
+#include "json_document.h"
+
+namespace ink {
+
+std::filesystem::path learned_styles_dir(const std::filesystem::path& model_file) { return model_file.parent_path() / "styles"; }
+
+std::filesystem::path learned_style_file(const std::filesystem::path& model_file, const std::string& name) {
+  return learned_styles_dir(model_file) / (name + ".style.json");
+}
+
+std::vector<std::filesystem::path> learned_style_files(const std::filesystem::path& model_file) {
+  std::vector<std::filesystem::path> files;
+  std::error_code error;
+  for (std::filesystem::directory_iterator it(learned_styles_dir(model_file), error), end; !error && it != end; it.increment(error)) {
+    const std::string name = it->path().filename().string();
+    if (name.size() > 11 && name.compare(name.size() - 11, 11, ".style.json") == 0) files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+void check_style_name(const std::string& name) {
+  bool ok = !name.empty() && name.size() <= 64 && name[0] != '-' && name[0] != '.';
+  for (unsigned char c : name) ok = ok && (std::isalnum(c) || c == '-' || c == '_' || c >= 0x80);
+  if (!ok) throw InkError("style name '" + name + "': use letters, digits, '-' and '_' (it names a file)");
+}
+
+void save_learned_style(const std::filesystem::path& file, const LearnedStyle& style) {
+  const nlohmann::json doc = {
+      {"format", "hanzi-ink learned style"}, {"version", 1},
+      {"name", style.name}, {"embedding", style.embedding},
+      {"base_trained_steps", style.base_trained_steps}, {"characters", style.characters},
+      {"images", style.images}, {"steps", style.steps}, {"seconds", style.seconds}, {"final_loss", style.final_loss},
+  };
+  std::error_code error;
+  std::filesystem::create_directories(file.parent_path(), error);
+  if (error) throw InkError("cannot write '" + file.string() + "': " + error.message());
+  write_file_atomic(file, doc.dump(1) + "\n");
+}
+
+LearnedStyle load_learned_style(const std::filesystem::path& file) {
+  const nlohmann::json doc = parse_json_object(read_text_file(file, "style"), file.string());
+  try {
+    if (doc.value("format", "") != "hanzi-ink learned style" || doc.value("version", 0) != 1)
+      throw InkError("not a hanzi-ink learned style (version 1)");
+    LearnedStyle style;
+    style.name = doc.at("name").get<std::string>();
+    style.embedding = doc.at("embedding").get<std::vector<float>>();
+    style.base_trained_steps = doc.value("base_trained_steps", int64_t{0});
+    style.characters = doc.value("characters", "");
+    style.images = doc.value("images", 0);
+    style.steps = doc.value("steps", 0);
+    style.seconds = doc.value("seconds", 0.0);
+    style.final_loss = doc.value("final_loss", 0.0);
+    check_style_name(style.name);
+    return style;
+  } catch (const nlohmann::json::exception& e) {
+    throw InkError(file.string() + ": broken style file (" + e.what() + ")");
+  } catch (const InkError& e) {
+    throw InkError(file.string() + ": " + e.what());
+  }
+}
+
+}  // namespace ink

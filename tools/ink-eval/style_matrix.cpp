@@ -1,0 +1,149 @@
+// The style matrix: does style F write closer to font F than the other styles do?
+#include "style_matrix.h"
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "common/writer_options.h"
+#include "ink/atomic_file.h"
+#include "ink/error.h"
+#include "ink/evaluation.h"
+#include "ink/font.h"
+#include "ink/paths.h"
+#include "ink/progress.h"
+#include "ink/splits.h"
+#include "ink/stroke_alignment.h"
+#include "ink/torch_runtime.h"
+#include "ink/utf8.h"
+#include "ink/writer.h"
+
+namespace ink::eval_tool {
+namespace {
+
+std::vector<std::string> split_list(const std::string& list) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= list.size()) {
+    const size_t comma = std::min(list.find(',', start), list.size());
+    if (comma > start) out.push_back(list.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+struct Column {
+  std::string name, family;  // family "" : the stroke data's own outlines
+  std::optional<FontFace> font;
+};
+
+// The font's glyph placed as a photo of it would be: aligned to the data's strokes with its own
+// proportions kept (as ink-train --style-images frames its images).
+Coverage framed_glyph(const FontFace& font, const Glyph& glyph, int size) {
+  Rasterizer rasterizer;
+  const Coverage ink = rasterizer.fill(font.glyph_outline(glyph.codepoint), BoxToPixels::square(2.0f * size), 2 * size, 2 * size);
+  StrokeSplit whole = split_by_alignment(ink, glyph);
+  whole.strokes = {ink};
+  return frame_strokes(whole, whole.alignment.framing(), size).front();
+}
+
+}  // namespace
+
+int style_matrix(cli::Args& args, const std::string& style_list) {
+  const std::filesystem::path model_dir = args.value_or("model", default_model_dir().string());
+  const auto font_list = args.value("fonts");
+  if (!font_list) throw InkError("--styles needs --fonts NAME=FAMILY,... (the glyphs to compare with)");
+  const int count = args.int_value("chars", 100, 1, 100000);
+  const std::u32string exclude = decode_utf8(args.value_or("exclude", ""), "--exclude");
+  const auto json_file = args.value("json");
+  // A hand learnt from photos is framed like the data (photos have no em box): compare it with
+  // the font's glyphs framed the same way.
+  const bool framed = args.flag("framed");
+  WriterSettings settings = cli::writer_settings(args);
+  const StrokeLibrary library = cli::open_library(args);
+  args.finish();
+  configure_torch_threads();
+  if (json_file) AtomicFile check(*json_file);
+
+  std::vector<Column> columns;
+  for (const std::string& item : split_list(*font_list)) {
+    const size_t eq = item.find('=');
+    Column c{item.substr(0, eq), eq == std::string::npos ? item : item.substr(eq + 1), std::nullopt};
+    if (c.family != "hanzi-writer-data") c.font.emplace(FontFace::open_family(c.family));
+    else c.family.clear();
+    columns.push_back(std::move(c));
+  }
+  const auto model = open_model(model_dir, ConditioningMode::stroke);
+  const std::vector<std::string> styles = split_list(style_list);
+  std::vector<int> ids;
+  for (const std::string& s : styles) ids.push_back(style_id(*model, s));
+
+  // Held-out characters every font has (the brush fonts lack simplified-only forms).
+  std::vector<char32_t> usable;
+  for (char32_t c : select_chars(library, "heldout", heldout_list_path())) {
+    bool ok = exclude.find(c) == std::u32string::npos;
+    for (const Column& col : columns) ok = ok && (!col.font || col.font->has_char(c));
+    if (ok) usable.push_back(c);
+  }
+  std::vector<char32_t> chars;
+  for (int i = 0; i < count && i < static_cast<int>(usable.size()); ++i) chars.push_back(usable[i * usable.size() / std::min<size_t>(count, usable.size())]);
+  if (chars.empty()) throw InkError("no held-out character is in every one of the fonts");
+
+  const int size = summary_of(*model).sample_size;
+  Rasterizer rasterizer;
+  std::vector<std::vector<double>> sum(styles.size(), std::vector<double>(columns.size(), 0));
+  ProgressBar bar("style matrix", chars.size() * styles.size());
+  size_t done = 0;
+  for (char32_t c : chars) {
+    std::vector<Coverage> targets;
+    for (const Column& col : columns) {
+      if (!col.font) {
+        Coverage glyph(size, size);
+        for (const Stroke& s : library.glyph(c).strokes) rasterizer.fill(s.outline, BoxToPixels::square(size), glyph);
+        targets.push_back(glyph);
+      } else {
+        targets.push_back(framed ? framed_glyph(*col.font, library.glyph(c), size)
+                             : rasterizer.fill(col.font->glyph_outline(c), BoxToPixels::square(size), size, size));
+      }
+    }
+    for (size_t r = 0; r < styles.size(); ++r) {
+      WriterSettings s = settings;
+      s.style = ids[r];
+      StrokeWriter writer(model, library.glyph(c), s);
+      writer.write();
+      const Coverage written = writer.glyph();
+      for (size_t k = 0; k < columns.size(); ++k) sum[r][k] += coverage_iou(written, targets[k]);
+      bar.update(++done);
+    }
+  }
+  bar.finish();
+
+  nlohmann::json report = {{"model", model_dir.string()}, {"characters", encode_utf8(std::u32string(chars.begin(), chars.end()))},
+                           {"steps", settings.steps}, {"seed", settings.seed}, {"styles", styles}, {"iou", nlohmann::json::array()}};
+  std::printf("whole-glyph IoU, %zu held-out characters (rows: the style written; columns: the glyphs compared with)\n%-18s",
+              chars.size(), "");
+  for (const Column& col : columns) std::printf(" %10s", col.name.substr(0, 10).c_str());
+  std::printf("\n");
+  for (size_t r = 0; r < styles.size(); ++r) {
+    std::printf("%-18s", styles[r].substr(0, 18).c_str());
+    nlohmann::json row = nlohmann::json::array();
+    for (size_t k = 0; k < columns.size(); ++k) {
+      const double iou = sum[r][k] / chars.size();
+      row.push_back(iou);
+      bool best = true;  // is this style the closest one to this column's font?
+      for (size_t o = 0; o < styles.size(); ++o) best = best && sum[o][k] <= sum[r][k];
+      std::printf(" %9.3f%s", iou, best ? "*" : " ");
+    }
+    std::printf("\n");
+    report["iou"].push_back(row);
+  }
+  std::printf("* the closest style to that column's glyphs\n");
+  if (json_file) {
+    std::vector<std::string> names;
+    for (const Column& col : columns) names.push_back(col.name);
+    report["fonts"] = names;
+    write_file_atomic(*json_file, report.dump(2) + "\n");
+  }
+  return 0;
+}
+
+}  // namespace ink::eval_tool

@@ -1,0 +1,80 @@
+// ink-train --style-images DIR --name NAME: split the images, learn a new hand's style row on
+// the frozen model, save it beside the model as styles/NAME.style.json.
+#include "learn_style.h"
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+
+#include "ink/error.h"
+#include "ink/model_file.h"
+#include "ink/paths.h"
+#include "ink/progress.h"
+#include "ink/style_tuning.h"
+#include "ink/torch_runtime.h"
+
+namespace ink::train_tool {
+namespace {
+
+std::atomic<bool> g_stop{false};
+extern "C" void on_style_interrupt(int) { g_stop = true; }
+
+}  // namespace
+
+int learn_style(cli::Args& args, const std::string& images_dir) {
+  const auto name = args.value("name");
+  if (!name) throw InkError("--style-images needs --name NAME (the new style's name)");
+  check_style_name(*name);
+  const std::filesystem::path model = args.value_or("model", default_model_dir().string());
+  StyleTuningOptions options;
+  options.steps = args.int_value("steps", options.steps, 1, 100000);
+  options.seed = static_cast<uint64_t>(args.int_value("seed", 0, 0, 1 << 30));
+  const int threads_option = args.int_value("threads", 0, 0, 256);
+  const StrokeLibrary library = cli::open_library(args);
+  args.finish();
+  configure_torch_threads(threads_option);
+  const std::filesystem::path model_file = resolve_model_file(model, ConditioningMode::stroke);
+  const std::filesystem::path out = learned_style_file(model_file, *name);
+
+  const int size = load_model(model, ConditioningMode::stroke).info.recipe.model.sample_size;
+  const auto files = list_image_files(images_dir);
+  ProgressBar split_bar("splitting", files.size());
+  StyleImageSet set;
+  for (size_t i = 0; i < files.size(); ++i) {
+    StyleImageSet one = split_style_images({files[i]}, library, size);
+    for (auto& image : one.images) set.images.push_back(std::move(image));
+    for (auto& problem : one.problems) set.problems.push_back(std::move(problem));
+    split_bar.update(i + 1);
+  }
+  split_bar.finish();
+  for (const std::string& problem : set.problems) std::fprintf(stderr, "ink-train: skipped %s\n", problem.c_str());
+  if (set.images.empty()) throw InkError("none of the " + std::to_string(files.size()) + " images in '" + images_dir + "' could be used");
+  std::printf("%zu of %zu images split into strokes; learning style '%s' (%d steps, base weights frozen)\n", set.images.size(),
+              files.size(), name->c_str(), options.steps);
+  std::fflush(stdout);
+
+  std::signal(SIGINT, on_style_interrupt);
+  std::signal(SIGTERM, on_style_interrupt);
+  ProgressBar bar("learning", static_cast<size_t>(options.steps));
+  const LearnedStyle style = tune_style(
+      model, set.images, library, *name, options,
+      [&](const StyleTuningProgress& p) {
+        char detail[64];
+        std::snprintf(detail, sizeof detail, "loss %.4f", p.loss);
+        bar.update(static_cast<size_t>(p.step), detail);
+      },
+      [] { return g_stop.load(); });
+  if (style.embedding.empty()) {
+    bar.stop(0, "interrupted");
+    std::fprintf(stderr, "ink-train: interrupted; no style written\n");
+    return 130;
+  }
+  bar.finish();
+  save_learned_style(out, style);
+  std::printf("style '%s' learnt from %d images of %s in %.0f s (loss %.4f): %s\n", style.name.c_str(), style.images,
+              style.characters.c_str(), style.seconds, style.final_loss, out.c_str());
+  std::printf("write with it: ink-write 永 --style %s --gif yong.gif\n", style.name.c_str());
+  return 0;
+}
+
+}  // namespace ink::train_tool

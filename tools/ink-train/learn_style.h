@@ -1,0 +1,11 @@
+// ink-train's --style-images mode: a new hand from a folder of images.
+#pragma once
+#include <string>
+
+#include "common/cli.h"
+
+namespace ink::train_tool {
+
+int learn_style(cli::Args& args, const std::string& images_dir);
+
+}  // namespace ink::train_tool
