@@ -1,0 +1,142 @@
+// Learning a hand from images on a small untrained model: only the new style row changes, the
+// style file round-trips and every program that opens the model can write with it; ink-train
+// --style-images reports each bad file by name and goes on.
+#include "torch_catch.h"
+
+#include "ink/diffusion_model.h"
+#include "ink/font.h"
+#include "ink/learned_style.h"
+#include "ink/model_file.h"
+#include "ink/style_tuning.h"
+#include "ink/synthetic_photo.h"
+#include "ink/utf8.h"
+#include "ink/writer.h"
+#include "test_helpers.h"
+
+using namespace ink;
+using Catch::Matchers::Contains;
+
+namespace {
+
+std::filesystem::path save_tiny_stroke_model(const std::filesystem::path& dir) {
+  ModelInfo info;
+  info.recipe.model.in_channels = input_channels_for(ConditioningMode::stroke);
+  info.recipe.model.sample_size = 16;
+  info.recipe.model.block_out_channels = {8, 16};
+  info.recipe.model.layers_per_block = 1;
+  info.recipe.model.norm_num_groups = 4;
+  info.recipe.model.attention_head_dim = 16;
+  info.styles = {"hanzi-writer-data", "kai"};
+  info.trained_steps = 7;
+  torch::manual_seed(5);
+  UNet unet(info.recipe.model);
+  std::filesystem::create_directories(dir / "stroke");
+  save_model(dir / "stroke" / "model.pt", info, *unet);
+  return dir;
+}
+
+void write_photos(const std::filesystem::path& dir, const std::u32string& chars, int variants) {
+  const FontFace font = FontFace::open_family("AR PL KaitiM GB");
+  std::filesystem::create_directories(dir);
+  for (char32_t c : chars)
+    for (int v = 1; v <= variants; ++v) {
+      PhotoOptions options = random_photo_options(c * 10u + v);
+      options.width = options.height = 160;
+      write_png(render_photo({font.glyph_outline(c)}, options), dir / (encode_utf8(c) + "_" + std::to_string(v) + ".png"));
+    }
+}
+
+std::vector<Coverage> write_with(const std::shared_ptr<DiffusionModel>& model, char32_t c, int style) {
+  WriterSettings settings;
+  settings.seed = 11, settings.style = style, settings.steps = 2;
+  StrokeWriter writer(model, test::sample_library().glyph(c), settings);
+  writer.write();
+  return writer.strokes();
+}
+
+}  // namespace
+
+TEST_CASE("a learnt style is one new row; the model writes with it and is otherwise unchanged", "[style]") {
+  test::TempDir dir;
+  const auto model_dir = save_tiny_stroke_model(dir / "model");
+  write_photos(dir / "photos", U"国中", 2);
+  const StyleImageSet set = split_style_images(list_image_files(dir / "photos"), test::sample_library(), 16);
+  REQUIRE(set.problems.empty());
+  REQUIRE(set.images.size() == 4);
+
+  const auto before = open_model(model_dir, ConditioningMode::stroke);
+  const std::vector<Coverage> plain_before = write_with(before, U'永', 0);
+
+  StyleTuningOptions options;
+  options.steps = 30, options.batch_size = 8, options.learning_rate = 0.05;
+  std::vector<int> steps_seen;
+  const LearnedStyle style = tune_style(model_dir, set.images, test::sample_library(), "hand", options,
+                                        [&](const StyleTuningProgress& p) { steps_seen.push_back(p.step); });
+  CHECK(steps_seen.size() == 30);
+  CHECK(style.embedding.size() == 32);  // the time-embedding width, 4 x 8 channels
+  CHECK(style.characters == "中国");  // in file-name order
+  CHECK(style.images == 4);
+  CHECK(style.base_trained_steps == 7);
+  CHECK(std::isfinite(style.final_loss));
+
+  const std::filesystem::path model_file = resolve_model_file(model_dir, ConditioningMode::stroke);
+  save_learned_style(learned_style_file(model_file, "hand"), style);
+  const auto after = open_model(model_dir, ConditioningMode::stroke);
+  REQUIRE(summary_of(*after).styles == std::vector<std::string>{"hanzi-writer-data", "kai", "hand"});
+  CHECK(summary_of(*after).learned_styles == 1);
+  // The trained rows are untouched: style 0 writes exactly as before; the new hand writes otherwise.
+  CHECK(write_with(after, U'永', 0)[0].values == plain_before[0].values);
+  const std::vector<Coverage> hand = write_with(after, U'永', style_id(*after, "hand"));
+  REQUIRE(hand.size() == plain_before.size());
+  CHECK(hand[0].values != plain_before[0].values);
+
+  // The row moved away from where it started (the mean of the trained rows).
+  LoadedModel base = load_model(model_dir, ConditioningMode::stroke);
+  const torch::Tensor start = base.unet->style_table().narrow(0, 0, 2).mean(0);
+  CHECK((torch::tensor(style.embedding) - start).abs().max().item<float>() > 1e-3f);
+}
+
+TEST_CASE("style names and style files are checked", "[style]") {
+  test::TempDir dir;
+  const auto model_dir = save_tiny_stroke_model(dir / "model");
+  write_photos(dir / "photos", U"中", 1);
+  const StyleImageSet set = split_style_images(list_image_files(dir / "photos"), test::sample_library(), 16);
+  StyleTuningOptions options;
+  options.steps = 1;
+  REQUIRE_THROWS_WITH(tune_style(model_dir, set.images, test::sample_library(), "a/b", options), Contains("names a file"));
+  REQUIRE_THROWS_WITH(tune_style(model_dir, set.images, test::sample_library(), "kai", options), Contains("trained styles"));
+  REQUIRE_THROWS_WITH(tune_style(model_dir, {}, test::sample_library(), "x", options), Contains("no usable images"));
+  const std::filesystem::path styles = learned_styles_dir(resolve_model_file(model_dir, ConditioningMode::stroke));
+  std::filesystem::create_directories(styles);
+  test::write_text(styles / "broken.style.json", "{\"format\": \"hanzi-ink learned style\", \"version\": 1, \"name\": 3}");
+  REQUIRE_THROWS_WITH(open_model(model_dir, ConditioningMode::stroke), Contains("broken.style.json"));
+}
+
+TEST_CASE("ink-train --style-images names each bad file, learns from the rest, and ink-write lists the style", "[style]") {
+  test::TempDir dir;
+  const auto model_dir = save_tiny_stroke_model(dir / "model");
+  write_photos(dir / "photos", U"国", 2);
+  test::write_text(dir / "photos" / "中_1.png", "not an image");
+  write_png(render_photo({}, random_photo_options(9)), dir / "photos" / "中_2.png");
+  write_png(render_photo({}, random_photo_options(9)), dir / "photos" / "spring.png");
+  const std::string common = " --model " + test::shell_quote(model_dir.string()) + " --data " + test::shell_quote(test::sample_dir().string());
+  const auto run = test::run_tool("ink-train", "--style-images " + test::shell_quote((dir / "photos").string()) +
+                                                   " --name mine --steps 5" + common);
+  INFO(run.out << run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK_THAT(run.err, Contains("中_1.png: cannot read image"));
+  CHECK_THAT(run.err, Contains("中_2.png: no ink found"));
+  CHECK_THAT(run.err, Contains("spring.png: file name does not start with one character"));
+  CHECK_THAT(run.out, Contains("2 of 5 images split"));
+  CHECK(std::filesystem::exists(model_dir / "stroke" / "styles" / "mine.style.json"));
+  const auto list = test::run_tool("ink-write", "--list-styles" + common);
+  CHECK(list.exit_code == 0);
+  CHECK_THAT(list.out, Contains("mine"));
+  const auto write = test::run_tool("ink-write", "永 --style mine --steps 2 --png " + test::shell_quote((dir / "yong.png").string()) + common);
+  CHECK(write.exit_code == 0);
+  CHECK(std::filesystem::exists(dir / "yong.png"));
+
+  const auto none = test::run_tool("ink-train", "--style-images " + test::shell_quote((dir / "model").string()) + " --name x" + common);
+  CHECK(none.exit_code == 1);
+  CHECK_THAT(none.err, Contains("has no images"));
+}
