@@ -23,7 +23,7 @@ constexpr const char* kUsage = R"(usage: ink-data COMMAND [OPTIONS]
                                        agreement with the stroke data, a sheet to look at
   split IMAGE|DIR... [--size PX] [--sheet FILE]
                                        split photos named after their character (春_1.png)
-  photos --font FAMILY --out DIR [--chars 春满干坤] [--variants 5] [--size 320] [--seed N]
+  photos --font FAMILY --out DIR [--chars 春满干坤] [--variants 5] [--first 1] [--size 320] [--seed N]
                                        a font's glyphs as calligraphy "photos" (rotation, scale,
                                        uneven light, paper, noise): CHAR_VARIANT.png
 common: --data PATH   stroke data (.inkpack or a directory of JSON; default strokes/hanzi.inkpack)

@@ -19,6 +19,7 @@ int photos(cli::Args& args) {
   const int variants = args.int_value("variants", 5, 1, 100);
   const int size = args.int_value("size", 320, 64, 4096);
   const int seed = args.int_value("seed", 1, 0, 1 << 30);
+  const int first = args.int_value("first", 1, 0, 1 << 20);  // the first variant's number in file names
   args.finish();
   const FontFace font = FontFace::open_family(*family);
   std::error_code error;
@@ -28,7 +29,7 @@ int photos(cli::Args& args) {
   size_t written = 0;
   for (char32_t c : chars) {
     if (!font.has_char(c)) throw InkError("'" + *family + "' has no glyph for " + describe_char(c));
-    for (int v = 1; v <= variants; ++v) {
+    for (int v = first; v < first + variants; ++v) {
       PhotoOptions options = random_photo_options(static_cast<uint64_t>(seed) * 1000003u + c * 101u + v);
       options.width = options.height = size;
       const std::filesystem::path file = std::filesystem::path(*out) / (encode_utf8(c) + "_" + std::to_string(v) + ".png");
