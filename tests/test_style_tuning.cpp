@@ -90,10 +90,10 @@ TEST_CASE("a learnt style is one new row; the model writes with it and is otherw
   REQUIRE(hand.size() == plain_before.size());
   CHECK(hand[0].values != plain_before[0].values);
 
-  // The row moved away from where it started (the mean of the trained rows).
+  // The row moved away from where it started (a copy of one of the trained rows).
   LoadedModel base = load_model(model_dir, ConditioningMode::stroke);
-  const torch::Tensor start = base.unet->style_table().narrow(0, 0, 2).mean(0);
-  CHECK((torch::tensor(style.embedding) - start).abs().max().item<float>() > 1e-3f);
+  for (int64_t row = 0; row < 2; ++row)
+    CHECK((torch::tensor(style.embedding) - base.unet->style_table()[row]).abs().max().item<float>() > 1e-3f);
 }
 
 TEST_CASE("style names and style files are checked", "[style]") {

@@ -24,8 +24,8 @@ struct StyleTuningProgress {
   double loss = 0;  // running mean over the last steps
 };
 
-// `model_path`: a stroke-mode model (file or directory). The new row starts at the mean of the
-// model's trained styles. Returns the style, not yet saved; nullopt-like empty embedding when
+// `model_path`: a stroke-mode model (file or directory). The new row starts as a copy of the
+// trained style closest to the images (lowest denoising loss on them). Returns the style, not yet saved; nullopt-like empty embedding when
 // `stop_requested` said stop. Throws InkError when there are no usable images.
 LearnedStyle tune_style(const std::filesystem::path& model_path, const std::vector<SplitImage>& images,
                         const StrokeLibrary& library, const std::string& name, const StyleTuningOptions& options,

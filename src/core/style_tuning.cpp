@@ -44,6 +44,33 @@ StepSamples samples_from_images(const std::vector<SplitImage>& images, const Str
   return {torch::stack(planes), torch::tensor(steps, torch::kInt64), torch::tensor(counts, torch::kInt64)};
 }
 
+DiffusionBatch batch_of(const StepSamples& samples, const torch::Tensor& idx, int64_t style) {
+  DiffusionBatch batch = batch_from_planes(samples.planes.index_select(0, idx));
+  batch.conditions.style = torch::full({idx.size(0)}, style, torch::kInt64);
+  batch.conditions.step = samples.steps.index_select(0, idx);
+  batch.conditions.strokes = samples.counts.index_select(0, idx);
+  return batch;
+}
+
+// The trained style whose denoising loss on the images is lowest (same samples, noise and
+// timesteps for each): the new row starts there, so learning begins from the closest hand.
+int64_t nearest_trained_style(UNet& unet, const NoiseSchedule& schedule, const StepSamples& samples, int64_t trained) {
+  torch::NoGradGuard no_grad;
+  const int64_t n = std::min<int64_t>(samples.planes.size(0), 256);
+  std::vector<int64_t> spread(n);
+  for (int64_t i = 0; i < n; ++i) spread[i] = i * samples.planes.size(0) / n;
+  const torch::Tensor idx = torch::tensor(spread, torch::kInt64);
+  int64_t best = 0;
+  double best_loss = INFINITY;
+  for (int64_t style = 0; style < trained; ++style) {
+    torch::Generator generator = at::detail::createCPUGenerator(1234);
+    double loss = 0;
+    for (int repeat = 0; repeat < 4; ++repeat) loss += diffusion_loss(unet, schedule, batch_of(samples, idx, style), &generator).item<double>();
+    if (loss < best_loss) best_loss = loss, best = style;
+  }
+  return best;
+}
+
 }  // namespace
 
 LearnedStyle tune_style(const std::filesystem::path& model_path, const std::vector<SplitImage>& images,
@@ -63,9 +90,10 @@ LearnedStyle tune_style(const std::filesystem::path& model_path, const std::vect
 
   torch::manual_seed(options.seed);
   for (auto& p : unet->parameters()) p.set_requires_grad(false);
+  unet->eval();
   const int64_t trained = std::max<int64_t>(1, static_cast<int64_t>(base.info.styles.size()));
-  const torch::Tensor start_row = unet->style_table().narrow(0, 0, trained).mean(0, true);
-  const int64_t id = unet->append_style_rows(start_row);
+  const int64_t nearest = nearest_trained_style(unet, schedule, samples, trained);
+  const int64_t id = unet->append_style_rows(unet->style_table().narrow(0, nearest, 1).clone());
   torch::Tensor& table = unet->style_table();
   table.set_requires_grad(true);
   const torch::Tensor only_new = torch::zeros({table.size(0), 1});
@@ -82,10 +110,7 @@ LearnedStyle tune_style(const std::filesystem::path& model_path, const std::vect
   for (int step = 0; step < options.steps; ++step) {
     if (stop_requested && stop_requested()) return LearnedStyle{};
     const torch::Tensor idx = torch::randint(0, samples.planes.size(0), {options.batch_size}, torch::kInt64);
-    DiffusionBatch batch = batch_from_planes(samples.planes.index_select(0, idx));
-    batch.conditions.style = torch::full({options.batch_size}, id, torch::kInt64);
-    batch.conditions.step = samples.steps.index_select(0, idx);
-    batch.conditions.strokes = samples.counts.index_select(0, idx);
+    const DiffusionBatch batch = batch_of(samples, idx, id);
     optimizer.zero_grad();
     const torch::Tensor loss = diffusion_loss(unet, schedule, batch);
     loss.backward();
