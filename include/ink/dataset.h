@@ -31,7 +31,7 @@ struct DatasetReport {
   size_t stroke_steps = 0;
   size_t whole_glyphs = 0;
   size_t shards = 0;
-  std::vector<char32_t> skipped;  // characters a font lacks, or whose glyph does not split into the data's strokes
+  std::vector<char32_t> skipped;  // characters a font lacks (a glyph that does not split has no stroke steps)
   double seconds = 0;
 };
 

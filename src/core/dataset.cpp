@@ -26,8 +26,8 @@ namespace {
 constexpr float kMinFontFit = 0.25f;
 constexpr float kMinFontStrokeShare = 0.15f;
 
-// One style's samples of a character; both empty when the style's font lacks the character or
-// its glyph does not split into the character's strokes.
+// One style's samples of a character: both empty when the style's font lacks the character;
+// no stroke steps when its glyph does not split into the character's strokes.
 struct StyleSamples {
   std::vector<uint8_t> stroke_steps;  // strokes x kStrokeStepChannels planes
   std::vector<uint8_t> whole;         // kWholeGlyphChannels planes
@@ -73,24 +73,31 @@ StyleSamples samples_from_planes(const GlyphPlanes& planes, int size) {
   return out;
 }
 
-// A font's glyph split into the character's strokes (at twice the size, then averaged down),
-// in place of the data's outlines; the skeleton channels stay the data's, which is all a
-// writer has for characters the font never showed it.
-std::optional<GlyphPlanes> font_planes(const GlyphPlanes& reference_planes, const Glyph& glyph, const FontFace& font,
-                                       Rasterizer& rasterizer, int size) {
-  if (!font.has_char(glyph.codepoint)) return std::nullopt;
+// A font's samples of a character. The whole glyph is the font's own, as drawn; stroke steps
+// need its glyph split into the character's strokes (at twice the size, then averaged down),
+// in place of the data's outlines. The skeleton channels stay the data's, which is all a writer
+// has for characters the font never showed it.
+StyleSamples font_samples(const GlyphPlanes& reference_planes, const Glyph& glyph, const FontFace& font,
+                          Rasterizer& rasterizer, int size) {
+  StyleSamples out;
+  if (!font.has_char(glyph.codepoint)) return out;
   const int fine = 2 * size;
   const Coverage ink = rasterizer.fill(font.glyph_outline(glyph.codepoint), BoxToPixels::square(static_cast<float>(fine)), fine, fine);
-  if (ink.sum() <= 0) return std::nullopt;  // some fonts map characters to empty glyphs
+  if (ink.sum() <= 0) return out;  // some fonts map characters to empty glyphs
+  const Coverage target = downsample(ink, 2);
+  out.whole.resize(kWholeGlyphChannels * static_cast<size_t>(size) * size);
+  whole_glyph_sample(reference_planes, out.whole.data(), &target);
+
   const StrokeSplit split = split_by_alignment(ink, glyph);
-  if (split.alignment.iou < kMinFontFit || split.weakest_stroke < kMinFontStrokeShare) return std::nullopt;
+  if (split.alignment.iou < kMinFontFit || split.weakest_stroke < kMinFontStrokeShare) return out;
   GlyphPlanes planes = reference_planes;
   planes.glyph = Coverage(size, size);
   for (size_t k = 0; k < split.strokes.size(); ++k) {
     planes.strokes[k] = downsample(split.strokes[k], 2);
     planes.glyph.max_with(planes.strokes[k]);
   }
-  return planes;
+  out.stroke_steps = samples_from_planes(planes, size).stroke_steps;
+  return out;
 }
 
 std::vector<RenderedChar> render_chunk(const StrokeLibrary& library, const DatasetOptions& options,
@@ -111,8 +118,7 @@ std::vector<RenderedChar> render_chunk(const StrokeLibrary& library, const Datas
         r.styles.push_back(samples_from_planes(planes, options.size));
         continue;
       }
-      const std::optional<GlyphPlanes> styled = font_planes(planes, glyph, *font, rasterizer, options.size);
-      r.styles.push_back(styled ? samples_from_planes(*styled, options.size) : StyleSamples{});
+      r.styles.push_back(font_samples(planes, glyph, *font, rasterizer, options.size));
     }
     out.push_back(std::move(r));
   }

@@ -32,7 +32,7 @@ int build(cli::Args& args) {
               report.characters, report.stroke_steps, report.whole_glyphs, report.shards, report.seconds,
               (report.stroke_steps + report.whole_glyphs) / std::max(report.seconds, 1e-9), options.out_dir.c_str());
   if (!report.skipped.empty())
-    std::printf("%zu characters lack a glyph in at least one of '%s' or do not split into their strokes (left out for that font)\n", report.skipped.size(),
+    std::printf("%zu characters lack a glyph in at least one of '%s' (left out for that font)\n", report.skipped.size(),
                 options.font_family.c_str());
   return 0;
 }
