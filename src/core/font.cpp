@@ -28,7 +28,7 @@ std::string debian_package_for_font(const std::string& family) {
       {"AR PL KaitiM GB", "fonts-arphic-gkai00mp"}, {"AR PL UKai CN", "fonts-arphic-ukai"},
       {"LXGW WenKai", "fonts-lxgw-wenkai"},         {"TW-Kai", "fonts-cns11643-kai"},
       {"KouzanBrushFont", "fonts-kouzan-mouhitsu"}, {"AoyagiKouzanFontT", "fonts-aoyagi-kouzan-t"},
-      {"DejaVu Sans", "fonts-dejavu-core"},
+      {"cwTeXKai", "fonts-cwtex-kai"},              {"DejaVu Sans", "fonts-dejavu-core"},
   };
   const auto it = known.find(family);
   return it == known.end() ? "" : it->second;
