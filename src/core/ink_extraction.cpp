@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 
+#include "connected_pieces.h"
 #include "ink/error.h"
 
 namespace ink {
@@ -94,33 +95,6 @@ float otsu_threshold(const std::vector<float>& values) {
   return (cut + 0.5f) / 255.0f;
 }
 
-// Component sizes of a mask (8-connected): label per pixel (-1 outside) and area per label.
-std::vector<int> label_components(const std::vector<uint8_t>& mask, int width, int height, std::vector<int>& areas) {
-  std::vector<int> label(mask.size(), -1), stack;
-  areas.clear();
-  for (size_t start = 0; start < mask.size(); ++start) {
-    if (!mask[start] || label[start] >= 0) continue;
-    const int id = static_cast<int>(areas.size());
-    areas.push_back(0);
-    label[start] = id;
-    stack.assign(1, static_cast<int>(start));
-    while (!stack.empty()) {
-      const int i = stack.back();
-      stack.pop_back();
-      ++areas[id];
-      const int x = i % width, y = i / width;
-      for (int dy = -1; dy <= 1; ++dy)
-        for (int dx = -1; dx <= 1; ++dx) {
-          const int nx = x + dx, ny = y + dy;
-          if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
-          const int j = ny * width + nx;
-          if (mask[j] && label[j] < 0) label[j] = id, stack.push_back(j);
-        }
-    }
-  }
-  return label;
-}
-
 }  // namespace
 
 InkExtraction extract_ink(const Image& photo, const std::string& where) {
@@ -151,7 +125,7 @@ InkExtraction extract_ink(const Image& photo, const std::string& where) {
 
   // Specks: components much smaller than the writing's largest piece.
   std::vector<int> areas;
-  const std::vector<int> label = label_components(mask, gray.width, gray.height, areas);
+  const std::vector<int> label = label_pieces(mask, gray.width, gray.height, areas);
   const int largest = *std::max_element(areas.begin(), areas.end());
   const int min_area = std::max({4, largest / 200, static_cast<int>(2e-4f * darkness.size())});
   for (size_t i = 0; i < mask.size(); ++i)

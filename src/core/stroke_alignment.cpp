@@ -6,6 +6,7 @@
 #include <cmath>
 #include <queue>
 
+#include "connected_pieces.h"
 #include "ink/error.h"
 #include "ink/ink_extraction.h"
 
@@ -133,33 +134,13 @@ float thresholded_iou(const Coverage& ink, const Coverage& reference, const Alig
 
 // Keeps only the largest 8-connected piece of a claim mask (values > 0); returns pixels kept.
 size_t keep_largest_piece(std::vector<uint8_t>& claim, int width, int height) {
-  std::vector<int> piece(claim.size(), -1), stack;
-  std::vector<size_t> sizes;
-  for (size_t start = 0; start < claim.size(); ++start) {
-    if (!claim[start] || piece[start] >= 0) continue;
-    const int id = static_cast<int>(sizes.size());
-    sizes.push_back(0);
-    piece[start] = id;
-    stack.assign(1, static_cast<int>(start));
-    while (!stack.empty()) {
-      const int i = stack.back();
-      stack.pop_back();
-      ++sizes[id];
-      const int x = i % width, y = i / width;
-      for (int dy = -1; dy <= 1; ++dy)
-        for (int dx = -1; dx <= 1; ++dx) {
-          const int nx = x + dx, ny = y + dy;
-          if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
-          const int j = ny * width + nx;
-          if (claim[j] && piece[j] < 0) piece[j] = id, stack.push_back(j);
-        }
-    }
-  }
-  if (sizes.empty()) return 0;
-  const int keep = static_cast<int>(std::max_element(sizes.begin(), sizes.end()) - sizes.begin());
+  std::vector<int> areas;
+  const std::vector<int> piece = label_pieces(claim, width, height, areas);
+  if (areas.empty()) return 0;
+  const int keep = static_cast<int>(std::max_element(areas.begin(), areas.end()) - areas.begin());
   for (size_t i = 0; i < claim.size(); ++i)
     if (piece[i] != keep) claim[i] = 0;
-  return sizes[keep];
+  return static_cast<size_t>(areas[keep]);
 }
 
 // Every unowned ink pixel takes the owner of the nearest owned pixel, distance measured
