@@ -8,15 +8,12 @@
 
 #include "ink/font.h"
 #include "ink/raster.h"
+#include "sheet_colors.h"
 
 namespace ink {
 namespace {
 
-constexpr Rgb kPaper{250, 246, 236};
-constexpr Rgb kInk{28, 26, 24};
-constexpr Rgb kVermilion{204, 46, 32};
-constexpr Rgb kFaint{222, 216, 204};
-constexpr Rgb kGrid{214, 150, 140};
+using namespace sheet_colors;
 
 class SheetPainter {
  public:

@@ -4,14 +4,12 @@
 
 #include <algorithm>
 
+#include "sheet_colors.h"
+
 namespace ink {
 namespace {
 
-constexpr Rgb kPaper{250, 246, 236};
-constexpr Rgb kInk{28, 26, 24};
-constexpr Rgb kVermilion{204, 46, 32};
-constexpr Rgb kFaint{222, 216, 204};
-constexpr Rgb kBorder{214, 150, 140};
+using namespace sheet_colors;
 constexpr Rgb kPalette[] = {{214, 39, 40}, {31, 119, 180}, {44, 160, 44},  {255, 127, 14}, {148, 103, 189},
                             {140, 86, 75}, {227, 119, 194}, {23, 190, 207}, {188, 189, 34}, {60, 60, 60}};
 
@@ -34,7 +32,7 @@ Image render_split_sheet(const std::vector<SplitSheetRow>& rows, int cell, int m
     int column = 0;
     auto next_cell = [&](auto&& paint) {
       const int left = margin + (column % max_columns) * (cell + gap), top = margin + (line + column / max_columns) * (cell + gap);
-      image.fill_rect(left - 1, top - 1, cell + 2, cell + 2, kBorder);
+      image.fill_rect(left - 1, top - 1, cell + 2, cell + 2, kGrid);
       image.fill_rect(left, top, cell, cell, kPaper);
       paint(left, top);
       ++column;
