@@ -130,4 +130,24 @@ TEST_CASE("a font dataset has stroke steps and glyphs in the font's hand, one st
   CHECK(report.whole_glyphs >= 2 * options.chars.size() - 1);
   const auto manifest = nlohmann::json::parse(test::read_text(dir / "manifest.json"));
   CHECK(manifest["styles"] == nlohmann::json::array({"hanzi-writer-data", "wenkai"}));
+  CHECK(manifest["version"] == kDatasetVersion);
+  CHECK(manifest["stroke_step"]["samples_per_style"] ==
+        nlohmann::json::array({data_steps, report.stroke_steps - data_steps}));
+
+  // The font's strokes are carried onto the data's: the skeleton a writer is given runs inside
+  // the stroke it is asked for (where WenKai draws it in its em box, much of it would not).
+  size_t skeleton = 0, inside = 0;
+  for (const auto& name : manifest["stroke_step"]["shards"]) {
+    const Shard shard = Shard::read(dir / name.get<std::string>());
+    const size_t plane = static_cast<size_t>(shard.size()) * shard.size();
+    for (uint32_t i = 0; i < shard.count(); ++i) {
+      if (shard.meta(i).style != 1) continue;
+      const uint8_t* target = shard.planes(i);
+      const uint8_t* bone = target + 2 * plane;  // the stroke_skeleton channel
+      for (size_t p = 0; p < plane; ++p)
+        if (bone[p] > 128) ++skeleton, inside += target[p] > 64;
+    }
+  }
+  REQUIRE(skeleton > 0);
+  CHECK(static_cast<double>(inside) / skeleton > 0.85);
 }

@@ -63,10 +63,10 @@ TEST_CASE("a rotated, unevenly lit, noisy photo splits like the glyph it shows",
     for (const Stroke& s : glyph.strokes) truth.push_back(rasterizer.fill(place_outline(s.outline, options), BoxToPixels{1, 0, 0}, photo.width, photo.height));
     CHECK(split_agreement(split, truth) >= 0.93f);
     CHECK(split.alignment.rotation * 180 / 3.14159f == Approx(3.5f).margin(1.5f));
-    // Framed back into the box, the strokes sit where the data's do.
-    const std::vector<Coverage> framed = frame_strokes(split, split.alignment.framing(), 64);
+    // Carried back through the fit, the strokes sit where the data's do.
+    const std::vector<Coverage> carried = frame_strokes(split, split.alignment, 64);
     Coverage glyph_ink(64, 64), data_ink(64, 64);
-    for (const Coverage& s : framed) glyph_ink.max_with(s);
+    for (const Coverage& s : carried) glyph_ink.max_with(s);
     for (const Coverage& s : data_strokes(glyph, BoxToPixels::square(64), 64, 64)) data_ink.max_with(s);
     CHECK(coverage_iou(glyph_ink, data_ink) > 0.6f);
   }

@@ -13,6 +13,11 @@ namespace ink {
 // The style name of the stroke data's own outlines.
 inline constexpr const char* kDataStyle = "hanzi-writer-data";
 
+// The manifest's version. 2: a font's stroke steps sit in the reference frame (the split's
+// strokes carried back through its alignment), where version 1 kept them where the font draws
+// them. A cache of another version is rebuilt.
+inline constexpr int kDatasetVersion = 2;
+
 struct DatasetOptions {
   std::filesystem::path out_dir;
   int size = 64;
@@ -20,7 +25,8 @@ struct DatasetOptions {
   std::string selection = "custom";  // how `chars` was chosen, recorded in the manifest
   // Empty: targets are the stroke data's own outlines. Otherwise one style per listed font
   // ("A,B,C": style i is font i; "kai=A" names the style): targets are its glyphs, split into
-  // the character's strokes by alignment; kDataStyle in the list stands for the data's outlines.
+  // the character's strokes by alignment and carried back onto the data's strokes (a style is the
+  // brush, not where the font places the character); kDataStyle stands for the data's outlines.
   std::string font_family;
   uint32_t samples_per_shard = 4096;
   int threads = 2;
@@ -29,6 +35,7 @@ struct DatasetOptions {
 struct DatasetReport {
   size_t characters = 0;
   size_t stroke_steps = 0;
+  std::vector<size_t> stroke_steps_per_style;  // in the order of the styles
   size_t whole_glyphs = 0;
   size_t shards = 0;
   std::vector<char32_t> skipped;  // characters a font lacks (a glyph that does not split has no stroke steps)

@@ -1,6 +1,6 @@
 // A folder of calligraphy images as stroke-split samples for learning a hand: the file name
 // gives the character (春_1.png, 春.jpg, 春-b.png), each image is binarised, split by alignment
-// against that character's reference strokes and framed in the 1024 box. Bad files are reported
+// against that character's reference strokes and carried back onto them. Bad files are reported
 // one by one, naming the file, and the rest go on.
 #pragma once
 #include <filesystem>
@@ -19,8 +19,8 @@ char32_t character_from_file_name(const std::filesystem::path& file);
 struct SplitImage {
   std::filesystem::path file;
   char32_t character = 0;
-  Coverage ink;                 // framed in the box at `size`
-  std::vector<Coverage> strokes;  // framed in the box at `size`, in writing order
+  Coverage ink;                 // laid onto the data's strokes at `size`
+  std::vector<Coverage> strokes;  // laid onto the data's strokes at `size`, in writing order
   StrokeSplit split;            // on the (downsampled) image itself, for sheets
   Coverage image_ink;           // what the split ran on
 };

@@ -73,10 +73,12 @@ StyleSamples samples_from_planes(const GlyphPlanes& planes, int size) {
   return out;
 }
 
-// A font's samples of a character. The whole glyph is the font's own, as drawn; stroke steps
-// need its glyph split into the character's strokes (at twice the size, then averaged down),
-// in place of the data's outlines. The skeleton channels stay the data's, which is all a writer
-// has for characters the font never showed it.
+// A font's samples of a character. The whole glyph is the font's own, as drawn. Stroke steps
+// need its glyph split into the character's strokes (at twice the size); each stroke is then
+// carried back through the split's alignment onto the data's strokes, so the skeleton channels
+// (the data's, which is all a writer has for characters the font never showed it) run down the
+// middle of the font's strokes. What a style learns is the brush: stroke shape, weight and ends,
+// not a placement in the box that no skeleton predicts.
 StyleSamples font_samples(const GlyphPlanes& reference_planes, const Glyph& glyph, const FontFace& font,
                           Rasterizer& rasterizer, int size) {
   StyleSamples out;
@@ -91,11 +93,9 @@ StyleSamples font_samples(const GlyphPlanes& reference_planes, const Glyph& glyp
   const StrokeSplit split = split_by_alignment(ink, glyph);
   if (split.alignment.iou < kMinFontFit || split.weakest_stroke < kMinFontStrokeShare) return out;
   GlyphPlanes planes = reference_planes;
+  planes.strokes = frame_strokes(split, split.alignment, size);
   planes.glyph = Coverage(size, size);
-  for (size_t k = 0; k < split.strokes.size(); ++k) {
-    planes.strokes[k] = downsample(split.strokes[k], 2);
-    planes.glyph.max_with(planes.strokes[k]);
-  }
+  for (const Coverage& stroke : planes.strokes) planes.glyph.max_with(stroke);
   out.stroke_steps = samples_from_planes(planes, size).stroke_steps;
   return out;
 }
@@ -186,6 +186,7 @@ DatasetReport build_dataset(const StrokeLibrary& library, const DatasetOptions& 
   ShardSeries steps(options, SampleKind::stroke_step, kStrokeStepChannels);
   ShardSeries wholes(options, SampleKind::whole_glyph, kWholeGlyphChannels);
   DatasetReport report;
+  report.stroke_steps_per_style.assign(style_names.size(), 0);
   const size_t plane = static_cast<size_t>(options.size) * options.size;
   const size_t chunk = 32, total = options.chars.size();
   const int threads = std::max(1, options.threads);
@@ -211,6 +212,7 @@ DatasetReport build_dataset(const StrokeLibrary& library, const DatasetOptions& 
         for (int k = 0; k < static_cast<int>(samples.stroke_steps.size() / (kStrokeStepChannels * plane)); ++k) {
           meta.step = static_cast<uint16_t>(k);
           steps.add(meta, samples.stroke_steps.data() + k * kStrokeStepChannels * plane);
+          ++report.stroke_steps_per_style[style];
         }
         meta.step = 0;
         if (!samples.whole.empty()) wholes.add(meta, samples.whole.data());
@@ -234,7 +236,7 @@ DatasetReport build_dataset(const StrokeLibrary& library, const DatasetOptions& 
 
   nlohmann::json manifest = {
       {"format", "hanzi-ink dataset"},
-      {"version", 1},
+      {"version", kDatasetVersion},
       {"data_version", library.data_version()},
       {"size", options.size},
       {"selection", options.selection},
@@ -243,6 +245,7 @@ DatasetReport build_dataset(const StrokeLibrary& library, const DatasetOptions& 
       {"stroke_step",
        {{"channels", {"target_stroke", "canvas", "stroke_skeleton", "future_skeletons"}},
         {"samples", report.stroke_steps},
+        {"samples_per_style", report.stroke_steps_per_style},
         {"shards", steps.names()}}},
       {"whole_glyph",
        {{"channels", {"target_glyph", "ordered_skeletons"}}, {"samples", report.whole_glyphs}, {"shards", wholes.names()}}},

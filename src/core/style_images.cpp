@@ -1,4 +1,4 @@
-// Style images: name -> character, photo -> ink -> split -> framed strokes, with quality gates.
+// Style images: name -> character, photo -> ink -> split -> strokes laid onto the reference, with quality gates.
 #include "ink/style_images.h"
 
 #include <algorithm>
@@ -61,8 +61,9 @@ SplitImage split_image_file(const std::filesystem::path& file, const StrokeLibra
     throw InkError(file.string() + ": the ink does not match the strokes of " + describe_char(out.character) + detail);
   }
   out.image_ink = std::move(ink);
-  const Alignment frame = out.split.alignment.framing();
-  out.strokes = frame_strokes(out.split, frame, size);
+  // Carried back onto the data's strokes, as the font styles are (dataset.cpp): the hand is
+  // learnt as a brush, and the skeleton decides where each stroke goes.
+  out.strokes = frame_strokes(out.split, out.split.alignment, size);
   out.ink = Coverage(size, size);
   for (const Coverage& s : out.strokes) out.ink.max_with(s);
   return out;

@@ -36,14 +36,14 @@ struct Column {
   std::optional<FontFace> font;
 };
 
-// The font's glyph placed as a photo of it would be: aligned to the data's strokes with its own
-// proportions kept (as ink-train --style-images frames its images).
-Coverage framed_glyph(const FontFace& font, const Glyph& glyph, int size) {
+// The font's glyph laid onto the data's strokes by its fit, as the font styles and learnt hands
+// are trained (dataset.cpp, style_images.cpp): what is left to compare is the brush.
+Coverage aligned_glyph(const FontFace& font, const Glyph& glyph, int size) {
   Rasterizer rasterizer;
   const Coverage ink = rasterizer.fill(font.glyph_outline(glyph.codepoint), BoxToPixels::square(2.0f * size), 2 * size, 2 * size);
   StrokeSplit whole = split_by_alignment(ink, glyph);
   whole.strokes = {ink};
-  return frame_strokes(whole, whole.alignment.framing(), size).front();
+  return frame_strokes(whole, whole.alignment, size).front();
 }
 
 }  // namespace
@@ -55,9 +55,9 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
   const int count = args.int_value("chars", 100, 1, 100000);
   const std::u32string exclude = decode_utf8(args.value_or("exclude", ""), "--exclude");
   const auto json_file = args.value("json");
-  // A hand learnt from photos is framed like the data (photos have no em box): compare it with
-  // the font's glyphs framed the same way.
-  const bool framed = args.flag("framed");
+  // Styles are trained on fonts laid onto the data's strokes; --in-place compares with the glyphs
+  // where the fonts draw them instead.
+  const bool in_place = args.flag("in-place");
   WriterSettings settings = cli::writer_settings(args);
   const StrokeLibrary library = cli::open_library(args);
   args.finish();
@@ -101,8 +101,8 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
         for (const Stroke& s : library.glyph(c).strokes) rasterizer.fill(s.outline, BoxToPixels::square(size), glyph);
         targets.push_back(glyph);
       } else {
-        targets.push_back(framed ? framed_glyph(*col.font, library.glyph(c), size)
-                             : rasterizer.fill(col.font->glyph_outline(c), BoxToPixels::square(size), size, size));
+        targets.push_back(in_place ? rasterizer.fill(col.font->glyph_outline(c), BoxToPixels::square(size), size, size)
+                                   : aligned_glyph(*col.font, library.glyph(c), size));
       }
     }
     for (size_t r = 0; r < styles.size(); ++r) {
@@ -118,7 +118,8 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
   bar.finish();
 
   nlohmann::json report = {{"model", model_dir.string()}, {"characters", encode_utf8(std::u32string(chars.begin(), chars.end()))},
-                           {"steps", settings.steps}, {"seed", settings.seed}, {"styles", styles}, {"iou", nlohmann::json::array()}};
+                           {"steps", settings.steps}, {"seed", settings.seed},
+                           {"glyphs", in_place ? "in place" : "aligned to the data's strokes"}, {"styles", styles}, {"iou", nlohmann::json::array()}};
   std::printf("whole-glyph IoU, %zu held-out characters (rows: the style written; columns: the glyphs compared with)\n%-18s",
               chars.size(), "");
   for (const Column& col : columns) std::printf(" %10s", col.name.substr(0, 10).c_str());

@@ -1,4 +1,5 @@
-// Dataset cache for ink-train: one directory per (selection, size, stroke data version).
+// Dataset cache for ink-train: one directory per (selection, fonts, size); rebuilt when the stroke
+// data's version or the dataset format's differs.
 #include "training_datasets.h"
 
 #include <cstdio>
@@ -43,7 +44,8 @@ std::filesystem::path ensure_dataset(const StrokeLibrary& library, const std::st
   const std::string name = selection_name(selection) + (fonts.empty() ? "" : "-" + selection_name(fonts));
   const std::filesystem::path dir = project_root() / "build" / "datasets" / (name + "-" + std::to_string(size));
   const nlohmann::json manifest = read_manifest(dir);
-  if (manifest.is_object() && manifest.value("data_version", "") == library.data_version() &&
+  if (manifest.is_object() && manifest.value("version", 0) == kDatasetVersion &&
+      manifest.value("data_version", "") == library.data_version() &&
       manifest.value("selection", "") == selection)
     return dir;
   DatasetOptions options;
