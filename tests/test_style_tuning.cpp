@@ -1,5 +1,5 @@
-// Learning a hand from images on a small untrained model: only the new style row changes, the
-// style file round-trips and every program that opens the model can write with it; ink-train
+// Learning a hand from images on a small untrained model: only the new style row and the hand's
+// own norms change (the model's stay as trained), the style file round-trips and every program that opens the model can write with it; ink-train
 // --style-images reports each bad file by name and goes on.
 #include "torch_catch.h"
 
@@ -56,7 +56,7 @@ std::vector<Coverage> write_with(const std::shared_ptr<DiffusionModel>& model, c
 
 }  // namespace
 
-TEST_CASE("a learnt style is one new row; the model writes with it and is otherwise unchanged", "[style]") {
+TEST_CASE("a learnt style is one new row and its own norms; the model writes with it and is otherwise unchanged", "[style]") {
   test::TempDir dir;
   const auto model_dir = save_tiny_stroke_model(dir / "model");
   write_photos(dir / "photos", U"国中", 2);
@@ -78,6 +78,12 @@ TEST_CASE("a learnt style is one new row; the model writes with it and is otherw
   CHECK(style.images == 4);
   CHECK(style.base_trained_steps == 7);
   CHECK(std::isfinite(style.final_loss));
+  CHECK((style.started_from == "hanzi-writer-data" || style.started_from == "kai"));
+  // The adapter: every group norm's gain and shift, and nothing else.
+  REQUIRE(!style.adapter.empty());
+  for (const auto& [name, values] : style.adapter) CHECK_THAT(name, Contains("norm"));
+  CHECK(style.adapter.count("conv_norm_out.weight") == 1);
+  CHECK(style.adapter.at("conv_norm_out.weight").size() == 8);
 
   const std::filesystem::path model_file = resolve_model_file(model_dir, ConditioningMode::stroke);
   save_learned_style(learned_style_file(model_file, "hand"), style);
@@ -90,10 +96,18 @@ TEST_CASE("a learnt style is one new row; the model writes with it and is otherw
   REQUIRE(hand.size() == plain_before.size());
   CHECK(hand[0].values != plain_before[0].values);
 
-  // The row moved away from where it started (a copy of one of the trained rows).
+  // The row moved away from where it started (a copy of one of the trained rows), and so did the
+  // hand's norms from the model's.
   LoadedModel base = load_model(model_dir, ConditioningMode::stroke);
   for (int64_t row = 0; row < 2; ++row)
     CHECK((torch::tensor(style.embedding) - base.unet->style_table()[row]).abs().max().item<float>() > 1e-3f);
+  const torch::Tensor trained_norm = base.unet->named_parameters()["conv_norm_out.weight"];
+  CHECK((torch::tensor(style.adapter.at("conv_norm_out.weight")) - trained_norm).abs().max().item<float>() > 1e-3f);
+
+  // Without the adapter the hand is the row alone.
+  options.adapter = false;
+  options.steps = 2;
+  CHECK(tune_style(model_dir, set.images, test::sample_library(), "row", options).adapter.empty());
 }
 
 TEST_CASE("style names and style files are checked", "[style]") {
@@ -110,6 +124,18 @@ TEST_CASE("style names and style files are checked", "[style]") {
   std::filesystem::create_directories(styles);
   test::write_text(styles / "broken.style.json", "{\"format\": \"hanzi-ink learned style\", \"version\": 1, \"name\": 3}");
   REQUIRE_THROWS_WITH(open_model(model_dir, ConditioningMode::stroke), Contains("broken.style.json"));
+
+  // An adapter that names a weight that is not a norm, or has the wrong size, is another model's.
+  LearnedStyle other;
+  other.name = "other";
+  other.embedding.assign(32, 0.0f);
+  other.adapter["conv_in.weight"] = {1.0f};
+  std::filesystem::remove(styles / "broken.style.json");
+  save_learned_style(styles / "other.style.json", other);
+  REQUIRE_THROWS_WITH(open_model(model_dir, ConditioningMode::stroke), Contains("other.style.json") && Contains("not a norm"));
+  other.adapter = {{"conv_norm_out.weight", {1.0f, 2.0f}}};
+  save_learned_style(styles / "other.style.json", other);
+  REQUIRE_THROWS_WITH(open_model(model_dir, ConditioningMode::stroke), Contains("other.style.json") && Contains("has 2 values"));
 }
 
 TEST_CASE("ink-train --style-images names each bad file, learns from the rest, and ink-write lists the style", "[style]") {

@@ -1,8 +1,9 @@
 // A hand learnt from a few images (ink-train --style-images): a style embedding row for a
-// trained model, saved as a small JSON file in a styles/ folder beside the model file, and
+// trained model and, optionally, its own gains and shifts for the model's group norms, saved as a small JSON file in a styles/ folder beside the model file, and
 // picked up by every program that opens the model. No torch here.
 #pragma once
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,9 @@ namespace ink {
 struct LearnedStyle {
   std::string name;
   std::vector<float> embedding;  // one row of the model's style embedding (time-embedding width)
+  // The adapter: values for the model's norm parameters, by name (empty: the row alone).
+  std::map<std::string, std::vector<float>> adapter;
+  std::string started_from;        // the trained style whose row it started as
   int64_t base_trained_steps = 0;  // the model it was learnt for, to catch a mismatch
   std::string characters;          // the characters of the images it was learnt from
   int images = 0, steps = 0;

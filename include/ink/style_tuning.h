@@ -1,6 +1,7 @@
 // Learning a new hand from a few split images (DESIGN.md, "Styles from fonts and from photos"):
-// textual-inversion-like, only a new style embedding row is trained, the base weights stay
-// frozen, so a hand is one small file and the model keeps writing every character. Includes torch.
+// textual-inversion-like, a new style embedding row is trained, with (by default) an adapter:
+// the hand's own gains and shifts for the model's group norms. Every other weight stays frozen,
+// so a hand is one small file and the model keeps writing every character. Includes torch.
 #pragma once
 #include <functional>
 #include <string>
@@ -15,7 +16,10 @@ namespace ink {
 struct StyleTuningOptions {
   int steps = 500;
   int batch_size = 16;
-  double learning_rate = 0.01;
+  double learning_rate = 0.01;          // the style row
+  bool adapter = true;                  // also train the norms (style_adapter.h)
+  double adapter_learning_rate = 0.003;
+  double condition_dropout = 0.1;       // as in training: the guided writer's unconditional half
   uint64_t seed = 0;
 };
 

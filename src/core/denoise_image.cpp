@@ -38,7 +38,7 @@ Coverage denoise_image(DiffusionModel& model, const torch::Tensor& spatial, cons
                        const std::atomic<bool>* cancel) {
   torch::NoGradGuard no_grad;
   std::lock_guard<std::mutex> lock(model.mutex);
-  UNet& unet = model.loaded.unet;
+  UNet& unet = model.unet_for(conditions.style.defined() ? conditions.style[0].item<int64_t>() : 0);
   const int64_t s = model.summary.sample_size;
   DpmSolverSampler sampler(model.schedule);
   sampler.set_timesteps(settings.steps);

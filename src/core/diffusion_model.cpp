@@ -6,13 +6,16 @@
 #include "diffusion_model_impl.h"
 #include "ink/error.h"
 #include "ink/learned_style.h"
+#include "style_adapter.h"
 
 namespace ink {
 
 namespace {
 
 // The learnt hands beside the model file become extra style rows, listed after the trained ones.
+// A hand with an adapter writes with its own copy of the UNet, made once every row is in.
 void add_learned_styles(DiffusionModel& model) {
+  std::map<int, AdapterValues> adapters;
   for (const std::filesystem::path& file : learned_style_files(model.summary.file)) {
     const LearnedStyle style = load_learned_style(file);
     if (std::find(model.summary.styles.begin(), model.summary.styles.end(), style.name) != model.summary.styles.end())
@@ -25,6 +28,19 @@ void add_learned_styles(DiffusionModel& model) {
     model.style_ids.push_back(static_cast<int>(unet.append_style_rows(row)));
     model.summary.styles.push_back(style.name);
     ++model.summary.learned_styles;
+    if (!style.adapter.empty()) {
+      try {
+        check_adapter(unet, style.adapter);
+      } catch (const InkError& e) {
+        throw InkError(file.string() + ": learnt for another model (" + e.what() + ")");
+      }
+      adapters[model.style_ids.back()] = style.adapter;
+    }
+  }
+  for (const auto& [id, values] : adapters) {
+    UNet copy = copy_unet(*model.loaded.unet);
+    apply_adapter(*copy, values);
+    model.adapted.emplace(id, copy);
   }
 }
 

@@ -1,5 +1,6 @@
 // DiffusionModel's insides, for the core's own sampling code (includes torch).
 #pragma once
+#include <map>
 #include <memory>
 #include <mutex>
 
@@ -15,7 +16,14 @@ class DiffusionModel {
   std::shared_ptr<const NoiseSchedule> schedule;
   ModelSummary summary;
   std::vector<int> style_ids;  // summary.styles[i] is style id style_ids[i]
+  std::map<int, UNet> adapted;  // learnt hands with an adapter: their own copy of the UNet
   std::mutex mutex;  // one forward at a time: writers on different threads may share a model
+
+  // The UNet that writes in `style`: the loaded one, or the hand's adapted copy.
+  UNet& unet_for(int64_t style) {
+    const auto it = adapted.find(static_cast<int>(style));
+    return it == adapted.end() ? loaded.unet : it->second;
+  }
 };
 
 }  // namespace ink

@@ -29,6 +29,7 @@ std::string debian_package_for_font(const std::string& family) {
       {"LXGW WenKai", "fonts-lxgw-wenkai"},         {"TW-Kai", "fonts-cns11643-kai"},
       {"KouzanBrushFont", "fonts-kouzan-mouhitsu"}, {"AoyagiKouzanFontT", "fonts-aoyagi-kouzan-t"},
       {"cwTeXKai", "fonts-cwtex-kai"},              {"DejaVu Sans", "fonts-dejavu-core"},
+      {"SetoFont", "fonts-seto"},
   };
   const auto it = known.find(family);
   return it == known.end() ? "" : it->second;

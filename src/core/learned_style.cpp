@@ -36,7 +36,7 @@ void check_style_name(const std::string& name) {
 void save_learned_style(const std::filesystem::path& file, const LearnedStyle& style) {
   const nlohmann::json doc = {
       {"format", "hanzi-ink learned style"}, {"version", 1},
-      {"name", style.name}, {"embedding", style.embedding},
+      {"name", style.name}, {"embedding", style.embedding}, {"adapter", style.adapter}, {"started_from", style.started_from},
       {"base_trained_steps", style.base_trained_steps}, {"characters", style.characters},
       {"images", style.images}, {"steps", style.steps}, {"seconds", style.seconds}, {"final_loss", style.final_loss},
   };
@@ -54,6 +54,8 @@ LearnedStyle load_learned_style(const std::filesystem::path& file) {
     LearnedStyle style;
     style.name = doc.at("name").get<std::string>();
     style.embedding = doc.at("embedding").get<std::vector<float>>();
+    style.adapter = doc.value("adapter", std::map<std::string, std::vector<float>>{});
+    style.started_from = doc.value("started_from", "");
     style.base_trained_steps = doc.value("base_trained_steps", int64_t{0});
     style.characters = doc.value("characters", "");
     style.images = doc.value("images", 0);

@@ -11,7 +11,9 @@
 #include "ink/model_file.h"
 #include "ink/noise_schedule.h"
 #include "ink/stroke_step.h"
+#include "ink/training_augment.h"
 #include "ink/utf8.h"
+#include "style_adapter.h"
 
 namespace ink {
 namespace {
@@ -98,19 +100,28 @@ LearnedStyle tune_style(const std::filesystem::path& model_path, const std::vect
   table.set_requires_grad(true);
   const torch::Tensor only_new = torch::zeros({table.size(0), 1});
   only_new[id] = 1;
-  torch::optim::Adam optimizer({table}, torch::optim::AdamOptions(options.learning_rate));
+  std::vector<torch::optim::OptimizerParamGroup> groups;
+  groups.emplace_back(std::vector<torch::Tensor>{table}, std::make_unique<torch::optim::AdamOptions>(options.learning_rate));
+  if (options.adapter) {
+    std::vector<torch::Tensor> norms = adapter_parameters(*unet);
+    for (auto& p : norms) p.set_requires_grad(true);
+    groups.emplace_back(norms, std::make_unique<torch::optim::AdamOptions>(options.adapter_learning_rate));
+  }
+  torch::optim::Adam optimizer(std::move(groups), torch::optim::AdamOptions(options.learning_rate));
 
   LearnedStyle style;
   style.name = name;
   style.base_trained_steps = base.info.trained_steps;
   style.images = static_cast<int>(images.size());
+  style.started_from = nearest < static_cast<int64_t>(base.info.styles.size()) ? base.info.styles[nearest] : "";
   for (const SplitImage& image : images)
     if (style.characters.find(encode_utf8(image.character)) == std::string::npos) style.characters += encode_utf8(image.character);
   double running = 0;
   for (int step = 0; step < options.steps; ++step) {
     if (stop_requested && stop_requested()) return LearnedStyle{};
     const torch::Tensor idx = torch::randint(0, samples.planes.size(0), {options.batch_size}, torch::kInt64);
-    const DiffusionBatch batch = batch_of(samples, idx, id);
+    DiffusionBatch batch = batch_of(samples, idx, id);
+    drop_conditions(batch, *unet, options.condition_dropout);
     optimizer.zero_grad();
     const torch::Tensor loss = diffusion_loss(unet, schedule, batch);
     loss.backward();
@@ -122,6 +133,7 @@ LearnedStyle tune_style(const std::filesystem::path& model_path, const std::vect
   }
   const torch::Tensor row = table[id].detach().contiguous();
   style.embedding.assign(row.data_ptr<float>(), row.data_ptr<float>() + row.numel());
+  if (options.adapter) style.adapter = adapter_values(*unet);
   style.steps = options.steps;
   style.final_loss = running;
   style.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

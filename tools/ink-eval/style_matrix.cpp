@@ -77,11 +77,12 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
   std::vector<int> ids;
   for (const std::string& s : styles) ids.push_back(style_id(*model, s));
 
-  // Held-out characters every font has (the brush fonts lack simplified-only forms).
+  // Held-out characters every font draws (the brush fonts lack simplified-only forms; some fonts
+  // map a character to an empty glyph).
   std::vector<char32_t> usable;
   for (char32_t c : select_chars(library, "heldout", heldout_list_path())) {
     bool ok = exclude.find(c) == std::u32string::npos;
-    for (const Column& col : columns) ok = ok && (!col.font || col.font->has_char(c));
+    for (const Column& col : columns) ok = ok && (!col.font || (col.font->has_char(c) && !col.font->glyph_outline(c).empty()));
     if (ok) usable.push_back(c);
   }
   std::vector<char32_t> chars;
@@ -91,6 +92,9 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
   const int size = summary_of(*model).sample_size;
   Rasterizer rasterizer;
   std::vector<std::vector<double>> sum(styles.size(), std::vector<double>(columns.size(), 0));
+  // The weight of the writing: its ink over the glyph's, so a brush that is too thin or too heavy
+  // shows as such, where IoU only says it differs.
+  std::vector<std::vector<double>> weight = sum;
   ProgressBar bar("style matrix", chars.size() * styles.size());
   size_t done = 0;
   for (char32_t c : chars) {
@@ -111,7 +115,10 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
       StrokeWriter writer(model, library.glyph(c), s);
       writer.write();
       const Coverage written = writer.glyph();
-      for (size_t k = 0; k < columns.size(); ++k) sum[r][k] += coverage_iou(written, targets[k]);
+      for (size_t k = 0; k < columns.size(); ++k) {
+        sum[r][k] += coverage_iou(written, targets[k]);
+        weight[r][k] += written.sum() / std::max(1e-6f, targets[k].sum());
+      }
       bar.update(++done);
     }
   }
@@ -119,7 +126,8 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
 
   nlohmann::json report = {{"model", model_dir.string()}, {"characters", encode_utf8(std::u32string(chars.begin(), chars.end()))},
                            {"steps", settings.steps}, {"seed", settings.seed},
-                           {"glyphs", in_place ? "in place" : "aligned to the data's strokes"}, {"styles", styles}, {"iou", nlohmann::json::array()}};
+                           {"glyphs", in_place ? "in place" : "aligned to the data's strokes"}, {"styles", styles}, {"iou", nlohmann::json::array()},
+                           {"ink_ratio", nlohmann::json::array()}};
   std::printf("whole-glyph IoU, %zu held-out characters (rows: the style written; columns: the glyphs compared with)\n%-18s",
               chars.size(), "");
   for (const Column& col : columns) std::printf(" %10s", col.name.substr(0, 10).c_str());
@@ -137,7 +145,17 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
     std::printf("\n");
     report["iou"].push_back(row);
   }
-  std::printf("* the closest style to that column's glyphs\n");
+  std::printf("* the closest style to that column's glyphs\n\nink area, written / glyph\n");
+  for (size_t r = 0; r < styles.size(); ++r) {
+    std::printf("%-18s", styles[r].substr(0, 18).c_str());
+    nlohmann::json row = nlohmann::json::array();
+    for (size_t k = 0; k < columns.size(); ++k) {
+      row.push_back(weight[r][k] / chars.size());
+      std::printf(" %10.3f", weight[r][k] / chars.size());
+    }
+    std::printf("\n");
+    report["ink_ratio"].push_back(row);
+  }
   if (json_file) {
     std::vector<std::string> names;
     for (const Column& col : columns) names.push_back(col.name);

@@ -1,5 +1,5 @@
-// ink-train --style-images DIR --name NAME: split the images, learn a new hand's style row on
-// the frozen model, save it beside the model as styles/NAME.style.json.
+// ink-train --style-images DIR --name NAME: split the images, learn a new hand's style row (and
+// norm adapter) on the frozen model, save it beside the model as styles/NAME.style.json.
 #include "learn_style.h"
 
 #include <atomic>
@@ -29,6 +29,9 @@ int learn_style(cli::Args& args, const std::string& images_dir) {
   StyleTuningOptions options;
   options.steps = args.int_value("steps", options.steps, 1, 100000);
   options.seed = static_cast<uint64_t>(args.int_value("seed", 0, 0, 1 << 30));
+  const std::string adapter = args.value_or("adapter", "norms");
+  if (adapter != "norms" && adapter != "none") throw InkError("--adapter " + adapter + ": expected norms or none");
+  options.adapter = adapter == "norms";
   const int threads_option = args.int_value("threads", 0, 0, 256);
   const StrokeLibrary library = cli::open_library(args);
   args.finish();
@@ -49,8 +52,8 @@ int learn_style(cli::Args& args, const std::string& images_dir) {
   split_bar.finish();
   for (const std::string& problem : set.problems) std::fprintf(stderr, "ink-train: skipped %s\n", problem.c_str());
   if (set.images.empty()) throw InkError("none of the " + std::to_string(files.size()) + " images in '" + images_dir + "' could be used");
-  std::printf("%zu of %zu images split into strokes; learning style '%s' (%d steps, base weights frozen)\n", set.images.size(),
-              files.size(), name->c_str(), options.steps);
+  std::printf("%zu of %zu images split into strokes; learning style '%s' (%d steps, %s, base weights frozen)\n",
+              set.images.size(), files.size(), name->c_str(), options.steps, options.adapter ? "row and norms" : "row only");
   std::fflush(stdout);
 
   std::signal(SIGINT, on_style_interrupt);
@@ -71,8 +74,8 @@ int learn_style(cli::Args& args, const std::string& images_dir) {
   }
   bar.finish();
   save_learned_style(out, style);
-  std::printf("style '%s' learnt from %d images of %s in %.0f s (loss %.4f): %s\n", style.name.c_str(), style.images,
-              style.characters.c_str(), style.seconds, style.final_loss, out.c_str());
+  std::printf("style '%s' learnt from %d images of %s, starting from '%s', in %.0f s (loss %.4f): %s\n", style.name.c_str(),
+              style.images, style.characters.c_str(), style.started_from.c_str(), style.seconds, style.final_loss, out.c_str());
   std::printf("write with it: ink-write 永 --style %s --gif yong.gif\n", style.name.c_str());
   return 0;
 }
