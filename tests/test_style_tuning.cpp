@@ -1,6 +1,7 @@
 // Learning a hand from images on a small untrained model: only the new style row and the hand's
-// own norms change (the model's stay as trained), the style file round-trips and every program that opens the model can write with it; ink-train
-// --style-images reports each bad file by name and goes on.
+// own norms change (the model's stay as trained), the style file round-trips and every program
+// that opens the model can write with it; ink-train --style-images reports each bad file by
+// name and goes on.
 #include "torch_catch.h"
 
 #include "ink/diffusion_model.h"

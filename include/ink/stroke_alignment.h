@@ -21,9 +21,6 @@ struct Alignment {
 
   Point to_image(Point ref_px) const;
   Point to_reference(Point image_px) const;
-  // The same fit without its stretch: uniform scale sqrt(sx * sy), same rotation and centres.
-  // Used to frame a photo in the box, keeping the hand's proportions as part of its style.
-  Alignment framing() const;
 };
 
 struct StrokeSplit {
@@ -43,7 +40,7 @@ constexpr int kReferenceRaster = 256;
 StrokeSplit split_by_alignment(const Coverage& ink, const Glyph& reference);
 
 // The split's strokes resampled into the 1024 box at `size` px through `frame` (image pixels
-// from reference), e.g. alignment.framing() for a photo.
+// from reference); the split's own alignment carries the strokes back onto the reference's.
 std::vector<Coverage> frame_strokes(const StrokeSplit& split, const Alignment& frame, int size);
 
 // The reference strokes laid over the image by `alignment` (width x height), e.g. as the truth to

@@ -182,12 +182,6 @@ Point Alignment::to_reference(Point p) const {
   return {ref_centre.x + (c * u + s * v) / scale_x, ref_centre.y + (-s * u + c * v) / scale_y};
 }
 
-Alignment Alignment::framing() const {
-  Alignment f = *this;
-  f.scale_x = f.scale_y = std::sqrt(scale_x * scale_y);
-  return f;
-}
-
 StrokeSplit split_by_alignment(const Coverage& ink, const Glyph& reference) {
   if (reference.strokes.empty()) throw InkError("the reference character has no strokes");
   Rasterizer rasterizer;

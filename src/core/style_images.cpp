@@ -1,4 +1,5 @@
-// Style images: name -> character, photo -> ink -> split -> strokes laid onto the reference, with quality gates.
+// Style images: name -> character, photo -> ink -> split -> strokes carried back onto the
+// reference's, with quality gates.
 #include "ink/style_images.h"
 
 #include <algorithm>
