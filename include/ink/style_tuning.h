@@ -29,7 +29,8 @@ struct StyleTuningProgress {
 };
 
 // `model_path`: a stroke-mode model (file or directory). The new row starts as a copy of the
-// trained style closest to the images (lowest denoising loss on them). Returns the style, not yet saved; nullopt-like empty embedding when
+// trained style closest to the images (lowest denoising loss on them), the adapter as the
+// model's own norms. Returns the style, not yet saved; its embedding is empty when
 // `stop_requested` said stop. Throws InkError when there are no usable images.
 LearnedStyle tune_style(const std::filesystem::path& model_path, const std::vector<SplitImage>& images,
                         const StrokeLibrary& library, const std::string& name, const StyleTuningOptions& options,
