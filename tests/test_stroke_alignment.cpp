@@ -1,6 +1,7 @@
 // Splitting by alignment where the truth is known: the stroke data's own font (gkai00mp), the
 // same glyphs as noisy rotated "photos", and the bad images a user may hand over.
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <fstream>
 
 #include "ink/font.h"
@@ -70,6 +71,37 @@ TEST_CASE("a rotated, unevenly lit, noisy photo splits like the glyph it shows",
     for (const Coverage& s : data_strokes(glyph, BoxToPixels::square(64), 64, 64)) data_ink.max_with(s);
     CHECK(coverage_iou(glyph_ink, data_ink) > 0.6f);
   }
+}
+
+TEST_CASE("a stroke written off its place is settled back onto the data's stroke", "[alignment]") {
+  // 国 from the data's own outlines, with its middle 横 (stroke 4) drawn 3 px right and 2 px up
+  // at 128 px: the whole fit cannot move one stroke, the settling must.
+  const Glyph& glyph = test::sample_library().glyph(U'国');
+  const int size = 128, moved = 3;
+  Rasterizer rasterizer;
+  const BoxToPixels frame = BoxToPixels::square(size);
+  Coverage ink(size, size);
+  for (size_t k = 0; k < glyph.strokes.size(); ++k) {
+    BoxToPixels place = frame;
+    if (static_cast<int>(k) == moved) place.dx += 3, place.dy -= 2;
+    rasterizer.fill(glyph.strokes[k].outline, place, ink);
+  }
+  StrokeSplit split = split_by_alignment(ink, glyph);
+  REQUIRE(split.stroke_offsets.size() == glyph.strokes.size());
+  // Reference-raster pixels are twice these image pixels.
+  CHECK(split.stroke_offsets[moved].x == Approx(-6).margin(2));
+  CHECK(split.stroke_offsets[moved].y == Approx(4).margin(2));
+  for (size_t k = 0; k < glyph.strokes.size(); ++k)
+    if (static_cast<int>(k) != moved) CHECK(std::hypot(split.stroke_offsets[k].x, split.stroke_offsets[k].y) <= 2.0f);
+
+  const std::vector<Coverage> truth = data_strokes(glyph, BoxToPixels::square(64), 64, 64);
+  const float settled = coverage_iou(frame_strokes(split, split.alignment, 64)[moved], truth[moved]);
+  split.stroke_offsets.clear();
+  const float unsettled = coverage_iou(frame_strokes(split, split.alignment, 64)[moved], truth[moved]);
+  INFO("settled " << settled << " unsettled " << unsettled);
+  // Not 1: where the moved 横 crosses the 王's 丨 off its place, the 丨 owns those pixels.
+  CHECK(settled > 0.75f);
+  CHECK(settled > unsettled + 0.2f);
 }
 
 TEST_CASE("ink extraction keeps the writing and drops lighting, paper and specks", "[alignment]") {

@@ -15,8 +15,9 @@ inline constexpr const char* kDataStyle = "hanzi-writer-data";
 
 // The manifest's version. 2: a font's stroke steps sit in the reference frame (the split's
 // strokes carried back through its alignment), where version 1 kept them where the font draws
-// them. A cache of another version is rebuilt.
-inline constexpr int kDatasetVersion = 2;
+// them. 3: each carried-back stroke is also settled onto its data stroke (stroke_offsets). A
+// cache of another version is rebuilt.
+inline constexpr int kDatasetVersion = 3;
 
 struct DatasetOptions {
   std::filesystem::path out_dir;

@@ -30,6 +30,9 @@ struct StrokeSplit {
   // Smallest share, over strokes, of a stroke's aligned reference area that found ink: near 0
   // means a stroke of the reference is missing from the image (another form of the character).
   float weakest_stroke = 0;
+  // Per stroke, the shift (reference-raster pixels) that settles it, carried back, onto its
+  // reference stroke: the font's or hand's own placement left out (stroke_settling.h).
+  std::vector<Point> stroke_offsets;
 };
 
 // The reference raster's size: the 1024 box drawn at this many pixels for the fit.
@@ -40,7 +43,8 @@ constexpr int kReferenceRaster = 256;
 StrokeSplit split_by_alignment(const Coverage& ink, const Glyph& reference);
 
 // The split's strokes resampled into the 1024 box at `size` px through `frame` (image pixels
-// from reference); the split's own alignment carries the strokes back onto the reference's.
+// from reference), each moved by its stroke offset; the split's own alignment carries the
+// strokes back onto the reference's.
 std::vector<Coverage> frame_strokes(const StrokeSplit& split, const Alignment& frame, int size);
 
 // The reference strokes laid over the image by `alignment` (width x height), e.g. as the truth to

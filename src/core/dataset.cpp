@@ -75,9 +75,9 @@ StyleSamples samples_from_planes(const GlyphPlanes& planes, int size) {
 
 // A font's samples of a character. The whole glyph is the font's own, as drawn. Stroke steps
 // need its glyph split into the character's strokes (at twice the size); each stroke is then
-// carried back through the split's alignment onto the data's strokes, so the skeleton channels
-// (the data's, which is all a writer has for characters the font never showed it) run down the
-// middle of the font's strokes. What a style learns is the brush: stroke shape, weight and ends,
+// carried back through the split's alignment and settled onto its data stroke, so the skeleton
+// channels (the data's, which is all a writer has for characters the font never showed it) run
+// down the middle of the font's strokes. What a style learns is the brush: stroke shape, weight and ends,
 // not a placement in the box that no skeleton predicts.
 StyleSamples font_samples(const GlyphPlanes& reference_planes, const Glyph& glyph, const FontFace& font,
                           Rasterizer& rasterizer, int size) {

@@ -36,14 +36,16 @@ struct Column {
   std::optional<FontFace> font;
 };
 
-// The font's glyph laid onto the data's strokes by its fit, as the font styles and learnt hands
-// are trained (dataset.cpp, style_images.cpp): what is left to compare is the brush.
+// The font's glyph laid onto the data's strokes as the font styles and learnt hands are trained
+// (dataset.cpp, style_images.cpp): the whole fit, then each stroke settled onto the data's. What
+// is left to compare is the brush.
 Coverage aligned_glyph(const FontFace& font, const Glyph& glyph, int size) {
   Rasterizer rasterizer;
   const Coverage ink = rasterizer.fill(font.glyph_outline(glyph.codepoint), BoxToPixels::square(2.0f * size), 2 * size, 2 * size);
-  StrokeSplit whole = split_by_alignment(ink, glyph);
-  whole.strokes = {ink};
-  return frame_strokes(whole, whole.alignment, size).front();
+  const StrokeSplit split = split_by_alignment(ink, glyph);
+  Coverage out(size, size);
+  for (const Coverage& stroke : frame_strokes(split, split.alignment, size)) out.max_with(stroke);
+  return out;
 }
 
 }  // namespace
