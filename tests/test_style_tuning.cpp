@@ -88,6 +88,12 @@ TEST_CASE("a learnt style is one new row and its own norms; the model writes wit
 
   const std::filesystem::path model_file = resolve_model_file(model_dir, ConditioningMode::stroke);
   save_learned_style(learned_style_file(model_file, "hand"), style);
+  // The file gives back every number exactly.
+  const LearnedStyle reloaded = load_learned_style(learned_style_file(model_file, "hand"));
+  CHECK(reloaded.embedding == style.embedding);
+  CHECK(reloaded.adapter == style.adapter);
+  CHECK(reloaded.started_from == style.started_from);
+  CHECK(reloaded.characters == style.characters);
   const auto after = open_model(model_dir, ConditioningMode::stroke);
   REQUIRE(summary_of(*after).styles == std::vector<std::string>{"hanzi-writer-data", "kai", "hand"});
   CHECK(summary_of(*after).learned_styles == 1);

@@ -2,6 +2,7 @@
 #include "ink/learned_style.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "ink/atomic_file.h"
@@ -33,17 +34,42 @@ void check_style_name(const std::string& name) {
   if (!ok) throw InkError("style name '" + name + "': use letters, digits, '-' and '_' (it names a file)");
 }
 
+namespace {
+
+// One line per list, each number with the 9 digits that give the float back exactly: the
+// adapter's 4,928 numbers one per line in full double form made a 120 KB file.
+std::string float_list(const std::vector<float>& values) {
+  std::string out = "[";
+  char number[32];
+  for (size_t i = 0; i < values.size(); ++i) {
+    std::snprintf(number, sizeof number, "%s%.9g", i ? ", " : "", static_cast<double>(values[i]));
+    out += number;
+  }
+  return out + "]";
+}
+
+}  // namespace
+
 void save_learned_style(const std::filesystem::path& file, const LearnedStyle& style) {
-  const nlohmann::json doc = {
+  const nlohmann::json fields = {
       {"format", "hanzi-ink learned style"}, {"version", 1},
-      {"name", style.name}, {"embedding", style.embedding}, {"adapter", style.adapter}, {"started_from", style.started_from},
+      {"name", style.name}, {"started_from", style.started_from},
       {"base_trained_steps", style.base_trained_steps}, {"characters", style.characters},
       {"images", style.images}, {"steps", style.steps}, {"seconds", style.seconds}, {"final_loss", style.final_loss},
   };
+  std::string text = "{\n";
+  for (const auto& [key, value] : fields.items()) text += " " + nlohmann::json(key).dump() + ": " + value.dump() + ",\n";
+  text += " \"embedding\": " + float_list(style.embedding) + ",\n \"adapter\": {";
+  const char* separator = "\n";
+  for (const auto& [name, values] : style.adapter) {
+    text += separator + ("  " + nlohmann::json(name).dump()) + ": " + float_list(values);
+    separator = ",\n";
+  }
+  text += style.adapter.empty() ? "}\n}\n" : "\n }\n}\n";
   std::error_code error;
   std::filesystem::create_directories(file.parent_path(), error);
   if (error) throw InkError("cannot write '" + file.string() + "': " + error.message());
-  write_file_atomic(file, doc.dump(1) + "\n");
+  write_file_atomic(file, text);
 }
 
 LearnedStyle load_learned_style(const std::filesystem::path& file) {
