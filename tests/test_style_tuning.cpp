@@ -4,6 +4,8 @@
 // name and goes on.
 #include "torch_catch.h"
 
+#include <nlohmann/json.hpp>
+
 #include "ink/diffusion_model.h"
 #include "ink/font.h"
 #include "ink/learned_style.h"
@@ -168,6 +170,29 @@ TEST_CASE("ink-train --style-images names each bad file, learns from the rest, a
   const auto write = test::run_tool("ink-write", "永 --style mine --steps 2 --png " + test::shell_quote((dir / "yong.png").string()) + common);
   CHECK(write.exit_code == 0);
   CHECK(std::filesystem::exists(dir / "yong.png"));
+
+  // The style matrix has the new hand as a row, and its sheet shows each row over its own glyphs.
+  const auto sheet = dir / "matrix.png", report = dir / "matrix.json";
+  const auto eval = test::run_tool("ink-eval", "--styles hanzi-writer-data,mine --fonts " + test::shell_quote("data=hanzi-writer-data,kai=AR PL KaitiM GB") +
+                                                   " --chars 2 --steps 2 --sheet " + test::shell_quote(sheet.string()) +
+                                                   " --json " + test::shell_quote(report.string()) + common);
+  INFO(eval.out << eval.err);
+  REQUIRE(eval.exit_code == 0);
+  CHECK_THAT(eval.out, Contains("mine"));
+  const nlohmann::json matrix = nlohmann::json::parse(test::read_text(report));
+  REQUIRE(matrix["iou"].size() == 2);
+  for (const auto& row : matrix["iou"]) {
+    REQUIRE(row.size() == 2);
+    for (double iou : row) CHECK((iou >= 0 && iou <= 1));
+  }
+  const Image picture = read_png(sheet);
+  CHECK(picture.width == picture.height);  // 2 styles x 2 characters
+  // The glyphs show through any writing: pale blue keeps blue above green even under the
+  // vermilion at full cover, where paper, white and vermilion have it below or equal.
+  int glyph_pixels = 0;
+  for (int y = 0; y < picture.height; ++y)
+    for (int x = 0; x < picture.width; ++x) glyph_pixels += picture.at(x, y).b > picture.at(x, y).g;
+  CHECK(glyph_pixels > 100);
 
   const auto none = test::run_tool("ink-train", "--style-images " + test::shell_quote((dir / "model").string()) + " --name x" + common);
   CHECK(none.exit_code == 1);

@@ -2,7 +2,7 @@
 // [--steps N] [--guidance G] [--seed N] — how well the model
 // writes characters: per-stroke IoU, stroke-order accuracy and whole-glyph IoU (DESIGN.md,
 // Quality measures), for stroke mode and, when the model has one, whole mode.
-// ink-eval --styles A,B,... --fonts NAME=FAMILY,... [--chars N] [--exclude CHARS] [--json FILE]:
+// ink-eval --styles A,B,... --fonts NAME=FAMILY,... [--chars N] [--exclude CHARS] [--json FILE] [--sheet PNG]:
 // the style matrix (whole-glyph IoU of each style's writing against each font's glyphs).
 #include <cstdio>
 #include <nlohmann/json.hpp>

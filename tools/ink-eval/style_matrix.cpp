@@ -16,6 +16,7 @@
 #include "ink/torch_runtime.h"
 #include "ink/utf8.h"
 #include "ink/writer.h"
+#include "style_sheet.h"
 
 namespace ink::eval_tool {
 namespace {
@@ -57,6 +58,7 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
   const int count = args.int_value("chars", 100, 1, 100000);
   const std::u32string exclude = decode_utf8(args.value_or("exclude", ""), "--exclude");
   const auto json_file = args.value("json");
+  const auto sheet_file = args.value("sheet");
   // Styles are trained on fonts laid onto the data's strokes; --in-place compares with the glyphs
   // where the fonts draw them instead.
   const bool in_place = args.flag("in-place");
@@ -65,6 +67,7 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
   args.finish();
   configure_torch_threads();
   if (json_file) AtomicFile check(*json_file);
+  if (sheet_file) AtomicFile check(*sheet_file);
 
   std::vector<Column> columns;
   for (const std::string& item : split_list(*font_list)) {
@@ -97,6 +100,9 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
   // The weight of the writing: its ink over the glyph's, so a brush that is too thin or too heavy
   // shows as such, where IoU only says it differs.
   std::vector<std::vector<double>> weight = sum;
+  // The sheet: row r is measured against column r (the matrix's diagonal), first characters only.
+  constexpr size_t kSheetChars = 12;
+  std::vector<StyleSheetRow> sheet(styles.size());
   ProgressBar bar("style matrix", chars.size() * styles.size());
   size_t done = 0;
   for (char32_t c : chars) {
@@ -121,6 +127,8 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
         sum[r][k] += coverage_iou(written, targets[k]);
         weight[r][k] += written.sum() / std::max(1e-6f, targets[k].sum());
       }
+      if (sheet_file && r < columns.size() && sheet[r].glyphs.size() < kSheetChars)
+        sheet[r].glyphs.push_back(targets[r]), sheet[r].written.push_back(written);
       bar.update(++done);
     }
   }
@@ -164,6 +172,7 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
     report["fonts"] = names;
     write_file_atomic(*json_file, report.dump(2) + "\n");
   }
+  if (sheet_file) write_style_sheet(sheet, *sheet_file);
   return 0;
 }
 
