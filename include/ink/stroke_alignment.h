@@ -3,6 +3,7 @@
 // give every ink pixel to a reference stroke: the aligned strokes claim the pixels they cover
 // (both, where they cross), each keeps only its largest connected claim, and the rest of the
 // ink goes to the stroke nearest along the ink (geodesic), so every stroke stays contiguous.
+// Carried back onto the reference, each stroke is then settled by its own small shift.
 #pragma once
 #include <vector>
 

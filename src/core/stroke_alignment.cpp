@@ -1,5 +1,6 @@
 // split_by_alignment: a moment-initialised pattern search for the transform (soft IoU on a
-// <= 128 px copy), then claims, largest-component pruning and geodesic propagation at full size.
+// <= 128 px copy), then claims, largest-component pruning and geodesic propagation at full size,
+// then each stroke settled onto its reference stroke (stroke_settling.h).
 #include "ink/stroke_alignment.h"
 
 #include <algorithm>
@@ -7,7 +8,6 @@
 #include <queue>
 
 #include "connected_pieces.h"
-#include "coverage_sampling.h"
 #include "stroke_settling.h"
 #include "ink/error.h"
 #include "ink/ink_extraction.h"
@@ -18,6 +18,15 @@ namespace {
 constexpr int kWorkingSize = 128;  // the fit runs on the ink downsampled to at most this
 constexpr float kClaim = 0.5f;     // an aligned stroke claims pixels it covers at least this much
 constexpr float kInkFloor = 0.05f; // pixels with less ink are bare paper
+
+// Bilinear sample at a continuous position (pixel centres at +0.5); 0 outside.
+float sample(const Coverage& c, Point p) {
+  const float fx = p.x - 0.5f, fy = p.y - 0.5f;
+  const int x0 = static_cast<int>(std::floor(fx)), y0 = static_cast<int>(std::floor(fy));
+  const float tx = fx - x0, ty = fy - y0;
+  auto at = [&](int x, int y) { return x < 0 || y < 0 || x >= c.width || y >= c.height ? 0.0f : c.at(x, y); };
+  return (at(x0, y0) * (1 - tx) + at(x0 + 1, y0) * tx) * (1 - ty) + (at(x0, y0 + 1) * (1 - tx) + at(x0 + 1, y0 + 1) * tx) * ty;
+}
 
 struct Moments {
   Point centre;
@@ -58,7 +67,7 @@ float overlap_score(const Coverage& ink, const Coverage& reference, float refere
   double inter = 0, uni = 0, inside = 0;
   for (int y = 0; y < ink.height; ++y)
     for (int x = 0; x < ink.width; ++x) {
-      const float r = sample_bilinear(reference, a.to_reference({x + 0.5f, y + 0.5f}));
+      const float r = sample(reference, a.to_reference({x + 0.5f, y + 0.5f}));
       const float i = ink.at(x, y);
       inter += std::min(i, r), uni += std::max(i, r), inside += r;
     }
@@ -119,7 +128,7 @@ float thresholded_iou(const Coverage& ink, const Coverage& reference, const Alig
   int inter = 0, uni = 0;
   for (int y = 0; y < ink.height; ++y)
     for (int x = 0; x < ink.width; ++x) {
-      const bool i = ink.at(x, y) >= 0.5f, r = sample_bilinear(reference, a.to_reference({x + 0.5f, y + 0.5f})) >= 0.5f;
+      const bool i = ink.at(x, y) >= 0.5f, r = sample(reference, a.to_reference({x + 0.5f, y + 0.5f})) >= 0.5f;
       inter += i && r, uni += i || r;
     }
   return uni ? static_cast<float>(inter) / uni : 0.0f;
@@ -209,7 +218,7 @@ StrokeSplit split_by_alignment(const Coverage& ink, const Glyph& reference) {
       if (ink.values[i] < kInkFloor) continue;
       const Point r = a.to_reference({x + 0.5f, y + 0.5f});
       for (int k = 0; k < strokes; ++k) {
-        const float cover = sample_bilinear(ref_strokes[k], r);
+        const float cover = sample(ref_strokes[k], r);
         if (cover >= kClaim) claims[k][i] = static_cast<uint8_t>(std::lround(cover * 255));
       }
     }
@@ -253,7 +262,7 @@ std::vector<Coverage> frame_strokes(const StrokeSplit& split, const Alignment& f
         for (int sy = 0; sy < ss; ++sy)
           for (int sx = 0; sx < ss; ++sx) {
             const Point ref{(x + (sx + 0.5f) / ss) * to_reference - offset.x, (y + (sy + 0.5f) / ss) * to_reference - offset.y};
-            sum += sample_bilinear(stroke, frame.to_image(ref));
+            sum += sample(stroke, frame.to_image(ref));
           }
         c.at(x, y) = std::min(1.0f, sum / (ss * ss));
       }
@@ -270,7 +279,7 @@ std::vector<Coverage> aligned_reference_strokes(const Glyph& reference, const Al
     const Coverage raster = rasterizer.fill(stroke.outline, to_raster, kReferenceRaster, kReferenceRaster);
     Coverage c(width, height);
     for (int y = 0; y < height; ++y)
-      for (int x = 0; x < width; ++x) c.at(x, y) = sample_bilinear(raster, alignment.to_reference({x + 0.5f, y + 0.5f}));
+      for (int x = 0; x < width; ++x) c.at(x, y) = sample(raster, alignment.to_reference({x + 0.5f, y + 0.5f}));
     out.push_back(std::move(c));
   }
   return out;
