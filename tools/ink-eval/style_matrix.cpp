@@ -21,6 +21,14 @@
 namespace ink::eval_tool {
 namespace {
 
+// The centre of the ink (coverage-weighted), in pixels.
+Point ink_centre(const Coverage& c) {
+  double sx = 0, sy = 0, w = 0;
+  for (int y = 0; y < c.height; ++y)
+    for (int x = 0; x < c.width; ++x) w += c.at(x, y), sx += c.at(x, y) * (x + 0.5), sy += c.at(x, y) * (y + 0.5);
+  return w > 0 ? Point{static_cast<float>(sx / w), static_cast<float>(sy / w)} : Point{};
+}
+
 std::vector<std::string> split_list(const std::string& list) {
   std::vector<std::string> out;
   size_t start = 0;
@@ -100,6 +108,9 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
   // The weight of the writing: its ink over the glyph's, so a brush that is too thin or too heavy
   // shows as such, where IoU only says it differs.
   std::vector<std::vector<double>> weight = sum;
+  // Where the writing sits against the glyph: its ink centre minus the glyph's, so a placement
+  // off by a pixel shows apart from weight and shape.
+  std::vector<std::vector<double>> shift_x = sum, shift_y = sum;
   // The sheet: row r is measured against column r (the matrix's diagonal), first characters only.
   constexpr size_t kSheetChars = 12;
   std::vector<StyleSheetRow> sheet(styles.size());
@@ -126,6 +137,8 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
       for (size_t k = 0; k < columns.size(); ++k) {
         sum[r][k] += coverage_iou(written, targets[k]);
         weight[r][k] += written.sum() / std::max(1e-6f, targets[k].sum());
+        const Point a = ink_centre(written), b = ink_centre(targets[k]);
+        shift_x[r][k] += a.x - b.x, shift_y[r][k] += a.y - b.y;
       }
       if (sheet_file && r < columns.size() && sheet[r].glyphs.size() < kSheetChars)
         sheet[r].glyphs.push_back(targets[r]), sheet[r].written.push_back(written);
@@ -165,6 +178,19 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
     }
     std::printf("\n");
     report["ink_ratio"].push_back(row);
+  }
+  std::printf("\nink centre, written minus glyph (x, y in pixels of %d; y down)\n", size);
+  report["centre_shift"] = nlohmann::json::array();
+  for (size_t r = 0; r < styles.size(); ++r) {
+    std::printf("%-18s", styles[r].substr(0, 18).c_str());
+    nlohmann::json row = nlohmann::json::array();
+    for (size_t k = 0; k < columns.size(); ++k) {
+      const double dx = shift_x[r][k] / chars.size(), dy = shift_y[r][k] / chars.size();
+      row.push_back({dx, dy});
+      std::printf("  %+4.2f,%+4.2f", dx, dy);
+    }
+    std::printf("\n");
+    report["centre_shift"].push_back(row);
   }
   if (json_file) {
     std::vector<std::string> names;
