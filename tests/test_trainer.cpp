@@ -11,7 +11,9 @@
 #include <thread>
 
 #include "ink/checkpoint.h"
+#include "ink/dataset.h"
 #include "ink/trainer.h"
+#include "ink/training_data.h"
 #include "test_helpers.h"
 
 using namespace ink;
@@ -73,6 +75,40 @@ TEST_CASE("a run stopped and resumed ends exactly where an uninterrupted run doe
   CHECK(resumed.step() == 8);
   CHECK(same_weights(straight.model(), resumed.model()));
   CHECK(same_weights(straight.ema(), resumed.ema()));
+}
+
+TEST_CASE("style_balance shares batches out evenly between a big style and a small one", "[train]") {
+  test::TempDir dir;
+  DatasetOptions options;
+  options.out_dir = dir / "data";
+  options.size = 16;
+  // Kouzan has the first three and none of the simplified-only rest: a small style beside the data.
+  options.chars = {U'干', U'十', U'大', U'东', U'书', U'长', U'风', U'马', U'鱼'};
+  options.font_family = "hanzi-writer-data,kouzan=KouzanBrushFont";
+  build_dataset(test::sample_library(), options);
+  TrainingRecipe recipe = tiny_recipe(dir / "data", 1);
+  const TrainingData data(dir / "data", recipe.model);
+  const std::vector<int64_t> per_style = data.samples_per_style();
+  REQUIRE(per_style.size() == 2);
+  REQUIRE(per_style[0] > 0);
+  REQUIRE(per_style[1] > 0);
+
+  REQUIRE(per_style[1] * 3 < per_style[0]);
+
+  // The share of style 1 (Kouzan) among drawn samples, whose style the batch reports.
+  auto font_share = [&](double balance) {
+    torch::manual_seed(5);
+    const torch::Tensor indices = data.draw(4000, balance);
+    CHECK(indices.min().item<int64_t>() >= 0);
+    CHECK(indices.max().item<int64_t>() < data.size());
+    return data.batch(indices).conditions.style.to(torch::kFloat64).mean().item<double>();
+  };
+  const double natural = static_cast<double>(per_style[1]) / static_cast<double>(per_style[0] + per_style[1]);
+  CHECK(font_share(0) == Approx(natural).margin(0.03));
+  CHECK(font_share(1) == Approx(0.5).margin(0.03));
+  const double half = std::sqrt(static_cast<double>(per_style[1])) /
+                      (std::sqrt(static_cast<double>(per_style[0])) + std::sqrt(static_cast<double>(per_style[1])));
+  CHECK(font_share(0.5) == Approx(half).margin(0.03));
 }
 
 TEST_CASE("a fresh run refuses a directory that already holds a run", "[train]") {

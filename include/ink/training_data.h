@@ -27,6 +27,11 @@ class TrainingData {
   // The samples at `indices` ([B] int64 into 0..size()-1) as a batch in model range, with the
   // conditions the model's mode takes.
   DiffusionBatch batch(const torch::Tensor& indices) const;
+  // `count` sample indices drawn at random (torch's default generator), styles shared out as
+  // TrainingRecipe::style_balance says. Balance 0 is one uniform draw over all samples.
+  torch::Tensor draw(int64_t count, double style_balance) const;
+  // Samples per style id (0 = the data's hand); a style absent from the dataset has 0.
+  std::vector<int64_t> samples_per_style() const;
 
  private:
   UNetConfig config_;
@@ -34,6 +39,7 @@ class TrainingData {
   std::vector<int64_t> starts_;  // global index of each shard's first sample
   int64_t total_ = 0;
   std::vector<char32_t> classes_;
+  std::vector<std::vector<int64_t>> by_style_;  // global sample indices of each style id
 };
 
 }  // namespace ink

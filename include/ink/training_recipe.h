@@ -38,6 +38,10 @@ struct TrainingRecipe {
   double ema_decay = 0.999;
   double condition_dropout = 0.1;    // classifier-free guidance: all conditions dropped together
   double canvas_augmentation = 0.3;  // stroke mode: share of samples whose canvas is perturbed
+  // How batches share out the styles: 0 draws every sample alike, so a style is seen as often as
+  // the dataset has it; 1 draws every style alike, so a font that covers few characters (the brush
+  // ones) is not starved; between, a style's share goes as its sample count^(1 - style_balance).
+  double style_balance = 0;
   int checkpoint_every = 250;
   uint64_t seed = 0;
   int threads = 0;  // 0: one per core

@@ -70,7 +70,7 @@ void Trainer::set_data(std::shared_ptr<const TrainingData> train, std::shared_pt
 }
 
 double Trainer::train_step() {
-  const torch::Tensor indices = torch::randint(0, train_->size(), {recipe_.batch_size}, torch::kInt64);
+  const torch::Tensor indices = train_->draw(recipe_.batch_size, recipe_.style_balance);
   DiffusionBatch batch = train_->batch(indices);
   if (recipe_.model.mode == ConditioningMode::stroke) augment_canvas(batch, recipe_.canvas_augmentation);
   drop_conditions(batch, *model_, recipe_.condition_dropout);

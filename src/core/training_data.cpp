@@ -4,6 +4,7 @@
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -40,15 +41,48 @@ TrainingData::TrainingData(const std::filesystem::path& dataset_dir, const UNetC
     shards_.push_back(std::move(shard));
   }
   if (total_ == 0) throw InkError(dataset_dir.string() + ": the dataset has no " + key + " samples");
-  for (const ShardTensors& shard : shards_) {
+  for (size_t s = 0; s < shards_.size(); ++s) {
+    const ShardTensors& shard = shards_[s];
     const auto* cps = shard.codepoints.data_ptr<int64_t>();
-    for (int64_t i = 0; i < shard.codepoints.size(0); ++i) classes_.push_back(static_cast<char32_t>(cps[i]));
+    const auto* styles = shard.styles.data_ptr<int64_t>();
+    for (int64_t i = 0; i < shard.codepoints.size(0); ++i) {
+      classes_.push_back(static_cast<char32_t>(cps[i]));
+      const auto style = static_cast<size_t>(std::max<int64_t>(0, styles[i]));
+      if (style >= by_style_.size()) by_style_.resize(style + 1);
+      by_style_[style].push_back(starts_[s] + i);
+    }
   }
   std::sort(classes_.begin(), classes_.end());
   classes_.erase(std::unique(classes_.begin(), classes_.end()), classes_.end());
   if (config.mode == ConditioningMode::class_label && static_cast<int>(classes_.size()) > config.num_classes)
     throw InkError(dataset_dir.string() + ": " + std::to_string(classes_.size()) + " characters, but the model's num_classes is " +
                    std::to_string(config.num_classes));
+}
+
+std::vector<int64_t> TrainingData::samples_per_style() const {
+  std::vector<int64_t> counts;
+  for (const auto& indices : by_style_) counts.push_back(static_cast<int64_t>(indices.size()));
+  return counts;
+}
+
+torch::Tensor TrainingData::draw(int64_t count, double style_balance) const {
+  // Balance 0 keeps the one uniform draw that recipes written before style_balance trained with.
+  if (style_balance <= 0) return torch::randint(0, total_, {count}, torch::kInt64);
+  std::vector<double> weights;
+  for (const auto& indices : by_style_)
+    weights.push_back(indices.empty() ? 0.0 : std::pow(static_cast<double>(indices.size()), 1.0 - style_balance));
+  const torch::Tensor styles = torch::multinomial(torch::tensor(weights, torch::kFloat64), count, /*replacement=*/true);
+  const torch::Tensor positions = torch::rand({count}, torch::kFloat64);
+  torch::Tensor drawn = torch::empty({count}, torch::kInt64);
+  const auto* style = styles.data_ptr<int64_t>();
+  const auto* position = positions.data_ptr<double>();
+  auto* out = drawn.data_ptr<int64_t>();
+  for (int64_t i = 0; i < count; ++i) {
+    const std::vector<int64_t>& pool = by_style_[style[i]];
+    const auto at = std::min(pool.size() - 1, static_cast<size_t>(position[i] * static_cast<double>(pool.size())));
+    out[i] = pool[at];
+  }
+  return drawn;
 }
 
 DiffusionBatch TrainingData::batch(const torch::Tensor& indices) const {

@@ -48,6 +48,7 @@ void TrainingRecipe::validate() const {
   check(ema_decay >= 0 && ema_decay < 1, "ema_decay", number(ema_decay), "in [0, 1)");
   check(condition_dropout >= 0 && condition_dropout < 1, "condition_dropout", number(condition_dropout), "in [0, 1)");
   check(canvas_augmentation >= 0 && canvas_augmentation <= 1, "canvas_augmentation", number(canvas_augmentation), "in [0, 1]");
+  check(style_balance >= 0 && style_balance <= 1, "style_balance", number(style_balance), "in [0, 1]");
   check(checkpoint_every >= 1, "checkpoint_every", number(checkpoint_every), "at least 1");
   check(eval_every >= 0, "eval_every", number(eval_every), "0 (never) or more");
   check(eval_samples >= 1, "eval_samples", number(eval_samples), "at least 1");
@@ -82,6 +83,7 @@ TrainingRecipe training_recipe_from_json(const std::string& json_text, const std
       else if (key == "ema_decay") recipe.ema_decay = value.get<double>();
       else if (key == "condition_dropout") recipe.condition_dropout = value.get<double>();
       else if (key == "canvas_augmentation") recipe.canvas_augmentation = value.get<double>();
+      else if (key == "style_balance") recipe.style_balance = value.get<double>();
       else if (key == "checkpoint_every") recipe.checkpoint_every = value.get<int>();
       else if (key == "seed") recipe.seed = value.get<uint64_t>();
       else if (key == "threads") recipe.threads = value.get<int>();
@@ -124,6 +126,7 @@ std::string training_recipe_to_json(const TrainingRecipe& r) {
       {"ema_decay", r.ema_decay},
       {"condition_dropout", r.condition_dropout},
       {"canvas_augmentation", r.canvas_augmentation},
+      {"style_balance", r.style_balance},
       {"checkpoint_every", r.checkpoint_every},
       {"seed", r.seed},
       {"threads", r.threads},
