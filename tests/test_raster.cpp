@@ -106,3 +106,20 @@ TEST_CASE("the 1024 box maps onto the image with the y-flip, and no glyph is cli
   CHECK(right <= 64);
   CHECK((top + bottom) / 2 == Approx(32).margin(4));  // characters sit in the middle of the cell
 }
+
+TEST_CASE("ink moments give the weighted centre and spread of the ink, in pixel units", "[raster]") {
+  Coverage c(32, 32);
+  CHECK(ink_moments(c).mass == 0.0f);  // no ink: nothing to place
+  for (int y = 20; y < 22; ++y)
+    for (int x = 10; x < 14; ++x) c.at(x, y) = 1.0f;
+  InkMoments m = ink_moments(c);
+  CHECK(m.mass == Approx(8.0));
+  CHECK(m.centre.x == Approx(12.0));  // pixels 10..13, centres at +0.5
+  CHECK(m.centre.y == Approx(21.0));
+  CHECK(m.sigma_x == Approx(std::sqrt(1.25)));  // offsets -1.5, -0.5, 0.5, 1.5
+  CHECK(m.sigma_y == Approx(0.5));
+  c.at(0, 0) = 0.5f;  // half-inked pixels weigh half
+  m = ink_moments(c);
+  CHECK(m.mass == Approx(8.5));
+  CHECK(m.centre.x == Approx((8 * 12.0 + 0.5 * 0.5) / 8.5));
+}

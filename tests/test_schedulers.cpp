@@ -95,23 +95,30 @@ TEST_CASE("each prediction type's target turns back into the true x0 and noise",
   CHECK(torch::allclose(schedule->add_noise(x0, noise, t)[1], std::sqrt(a) * x0[1] + std::sqrt(1 - a) * noise[1], 1e-5, 1e-5));
 }
 
-TEST_CASE("classifier-free guidance batches both passes and mixes them", "[sched]") {
+TEST_CASE("mixed passes are batched in one call and summed by weight", "[sched]") {
   int calls = 0;
   int64_t batch = 0;
-  // A pair denoiser whose conditional half returns 3 and unconditional half returns 1.
-  auto pair = [&](const torch::Tensor& x, int64_t) {
-    ++calls;
-    batch = x.size(0);
-    auto out = torch::ones_like(x);
-    out.narrow(0, 0, x.size(0) / 2).fill_(3.0);
-    return out;
+  // A batch denoiser whose p-th block of the batch returns p + 1.
+  auto blocks = [&](int64_t passes) {
+    return [&, passes](const torch::Tensor& x, int64_t) {
+      ++calls;
+      batch = x.size(0);
+      const int64_t b = x.size(0) / passes;
+      auto out = torch::empty_like(x);
+      for (int64_t p = 0; p < passes; ++p) out.narrow(0, p * b, b).fill_(static_cast<double>(p + 1));
+      return out;
+    };
   };
   const torch::Tensor x = torch::zeros({2, 1, 4, 4});
-  CHECK(guided(pair, 1.0)(x, 10).mean().item<double>() == Approx(3.0));  // scale 1: the conditional pass
-  CHECK(guided(pair, 0.0)(x, 10).mean().item<double>() == Approx(1.0));  // scale 0: the unconditional pass
-  CHECK(guided(pair, 2.5)(x, 10).mean().item<double>() == Approx(1.0 + 2.5 * 2.0));
-  CHECK(calls == 3);  // one batched call per guided evaluation...
-  CHECK(batch == 4);  // ...of twice the batch
+  // Classifier-free guidance: (conditional = 1, unconditional = 2) at scale g is {g, 1 - g}.
+  CHECK(mixed(blocks(2), {1.0, 0.0})(x, 10).mean().item<double>() == Approx(1.0));
+  CHECK(mixed(blocks(2), {0.0, 1.0})(x, 10).mean().item<double>() == Approx(2.0));
+  CHECK(mixed(blocks(2), {2.5, -1.5})(x, 10).mean().item<double>() == Approx(2.0 + 2.5 * (1.0 - 2.0)));
+  CHECK(calls == 3);  // one batched call per evaluation...
+  CHECK(batch == 4);  // ...of the batch times the passes
+  CHECK(mixed(blocks(3), {0.5, 0.25, 0.25})(x, 10).mean().item<double>() == Approx(0.5 + 0.5 + 0.75));
+  CHECK(batch == 6);
+  CHECK_THROWS(mixed(blocks(1), {}));
 }
 
 TEST_CASE("a full DPM-Solver++(2M) loop matches diffusers' result", "[sched]") {

@@ -91,6 +91,36 @@ TEST_CASE("StrokeWriter: a raised cancel flag stops writing and keeps finished s
   CHECK(writer.written() == 5);
 }
 
+TEST_CASE("style strength 0 writes the data's hand and 1 the style as trained", "[writer]") {
+  test::TempDir dir;
+  const auto model = open_model(save_tiny_model(dir.path(), ConditioningMode::stroke), ConditioningMode::stroke);
+  const Glyph& glyph = test::sample_library().glyph(U'干');
+  auto write = [&](int style, double strength, double guidance = 1.0) {
+    WriterSettings settings;
+    settings.steps = 3;
+    settings.seed = 4;
+    settings.style = style;
+    settings.style_strength = strength;
+    settings.guidance = guidance;
+    StrokeWriter writer(model, glyph, settings);
+    writer.write();
+    return writer.glyph();
+  };
+  auto max_difference = [](const Coverage& a, const Coverage& b) {
+    float d = 0;
+    for (size_t i = 0; i < a.values.size(); ++i) d = std::max(d, std::abs(a.values[i] - b.values[i]));
+    return d;
+  };
+  const Coverage data_hand = write(0, 1.0), style = write(1, 1.0);
+  REQUIRE(max_difference(data_hand, style) > 0.05);  // the untrained styles differ
+  // Strength 0 is the data's pass alone (batched beside the style's, so equal to rounding).
+  CHECK(max_difference(write(1, 0.0), data_hand) < 1e-4f);
+  CHECK(max_difference(write(1, 0.5), style) > 1e-3f);
+  CHECK(max_difference(write(0, 3.0), data_hand) == 0.0f);  // the data's hand has no strength
+  // With guidance too: three passes in one batch, and strength 0 matches guidance on the data's hand.
+  CHECK(max_difference(write(1, 0.0, 2.0), write(0, 1.0, 2.0)) < 1e-4f);
+}
+
 TEST_CASE("GlyphWriter is deterministic by seed with a preview per step and models refuse the wrong mode", "[writer]") {
   test::TempDir dir;
   save_tiny_model(dir.path(), ConditioningMode::whole);

@@ -23,6 +23,14 @@ struct Coverage {
 // Ink-agreement between two coverage maps thresholded at 0.5: |A and B| / |A or B|.
 float coverage_iou(const Coverage& a, const Coverage& b);
 
+// Where the ink is and how far it spreads, coverage-weighted, in pixels (a pixel's centre is at
+// +0.5). Empty ink: mass 0, centre (0, 0), spreads 1.
+struct InkMoments {
+  Point centre;
+  float sigma_x = 1, sigma_y = 1, mass = 0;
+};
+InkMoments ink_moments(const Coverage& c);
+
 // Owns a FreeType library handle; one per thread (FreeType handles are not thread-safe).
 class Rasterizer {
  public:

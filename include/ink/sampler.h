@@ -92,9 +92,12 @@ using StepObserver = std::function<void(size_t, const torch::Tensor&)>;
 torch::Tensor run_sampler(Sampler& sampler, const Denoiser& denoise, torch::Tensor sample,
                           const StepObserver& observe = {});
 
-// Classifier-free guidance (Ho & Salimans 2022) with both passes in one batch: `denoise_pair`
-// gets [2B, ...] (conditional first, unconditional second) and the result is
-// uncond + scale * (cond - uncond).
-Denoiser guided(std::function<torch::Tensor(const torch::Tensor& pair, int64_t timestep)> denoise_pair, double scale);
+// Several passes of the model mixed, all in one batch: `denoise_batch` gets the sample repeated
+// once per weight ([P*B, ...], pass p's conditions are the p-th block) and the result is
+// sum_p weights[p] * output_p. Classifier-free guidance (Ho & Salimans 2022) at scale g is the
+// weights {g, 1 - g} over (conditional, unconditional); writers add a third pass for the style's
+// strength, the way InstructPix2Pix guides on two conditions at once.
+Denoiser mixed(std::function<torch::Tensor(const torch::Tensor& batch, int64_t timestep)> denoise_batch,
+               std::vector<double> weights);
 
 }  // namespace ink

@@ -18,6 +18,10 @@ namespace ink {
 struct WriterSettings {
   int steps = 4;          // denoiser calls per stroke (DPM-Solver++(2M)); see README for the sweep
   double guidance = 1.0;  // classifier-free guidance scale; 1 = conditional pass only
+  // How far the style is pushed from the data's own hand: the output is the data's hand plus
+  // style_strength times (style - data's hand), one more pass of the model. 1 = the style as
+  // trained; 0 = the data's hand; above 1 exaggerates what sets the style apart. Style 0 ignores it.
+  double style_strength = 1.0;
   uint64_t seed = 0;
   int style = 0;
 };

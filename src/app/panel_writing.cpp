@@ -1,5 +1,5 @@
 // The writing panel: what to write (text with IME through SDL text input), the mode, style,
-// seed, sampler steps and guidance. Changing any of them writes the text again.
+// seed, sampler steps, guidance and style strength. Changing any of them writes the text again.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -57,6 +57,14 @@ void draw_writing_panel(Viewer& viewer) {
   if (ImGui::SliderFloat("Guidance", &guidance, 0.0f, 5.0f, "%.1f")) {
     o.settings.guidance = guidance;
     rewrite = true;
+  }
+  // Only a style other than the data's own hand has a strength to set.
+  if (o.settings.style != 0) {
+    float strength = static_cast<float>(o.settings.style_strength);
+    if (ImGui::SliderFloat("Style strength", &strength, 0.0f, 3.0f, "%.1f")) {
+      o.settings.style_strength = strength;
+      rewrite = true;
+    }
   }
   if (rewrite) viewer.write();
 }

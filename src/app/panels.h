@@ -10,7 +10,7 @@ struct PanelLayout {
   float left_width = 340, timeline_height = 150;
 };
 
-void draw_writing_panel(Viewer& viewer);     // text, mode, style, seed, steps, guidance
+void draw_writing_panel(Viewer& viewer);     // text, mode, style, seed, steps, guidance, style strength
 void draw_playback_panel(Viewer& viewer);    // play / pause / step / restart, speed, scrub, layout
 void draw_background_panel(Viewer& viewer);  // paper or an image, placement, colours
 void draw_export_panel(Viewer& viewer);      // GIF, PNG, Hanzi Writer JSON

@@ -38,7 +38,8 @@ Coverage denoise_image(DiffusionModel& model, const torch::Tensor& spatial, cons
                        const std::atomic<bool>* cancel) {
   torch::NoGradGuard no_grad;
   std::lock_guard<std::mutex> lock(model.mutex);
-  UNet& unet = model.unet_for(conditions.style.defined() ? conditions.style[0].item<int64_t>() : 0);
+  const int64_t style = conditions.style.defined() ? conditions.style[0].item<int64_t>() : 0;
+  UNet& unet = model.unet_for(style);
   const int64_t s = model.summary.sample_size;
   DpmSolverSampler sampler(model.schedule);
   sampler.set_timesteps(settings.steps);
@@ -49,31 +50,45 @@ Coverage denoise_image(DiffusionModel& model, const torch::Tensor& spatial, cons
     if (cancel && cancel->load()) throw WritingCancelled();
   };
   auto with_spatial = [](const torch::Tensor& x, const torch::Tensor& sp) { return sp.defined() ? torch::cat({x, sp}, 1) : x; };
-  Denoiser denoise;
-  // Guidance: the conditional and unconditional inputs in one batch of two; they live here
+  // The passes mixed at each step (sampler.h, mixed): the conditions as given; the same with
+  // the data's hand for style strength; everything dropped for guidance. Their inputs live here
   // because the denoiser refers to them.
-  UNetConditions pair;
-  torch::Tensor pair_spatial;
-  if (settings.guidance == 1.0) {
-    denoise = [&](const torch::Tensor& x, int64_t t) {
-      check_cancel();
-      return unet->forward(with_spatial(x, spatial), torch::full({1}, t, torch::kInt64), conditions);
-    };
-  } else {
-    const UNetConditions none = null_conditions(*unet, 1);
-    auto pair_of = [](const torch::Tensor& a, const torch::Tensor& b) { return a.defined() ? torch::cat({a, b}) : a; };
-    pair.style = pair_of(conditions.style, none.style);
-    pair.step = pair_of(conditions.step, none.step);
-    pair.strokes = pair_of(conditions.strokes, none.strokes);
-    pair.label = pair_of(conditions.label, none.label);
-    if (spatial.defined()) pair_spatial = torch::cat({spatial, torch::full_like(spatial, -1.0)});
-    denoise = guided(
-        [&](const torch::Tensor& x2, int64_t t) {
-          check_cancel();
-          return unet->forward(with_spatial(x2, pair_spatial), torch::full({2}, t, torch::kInt64), pair);
-        },
-        settings.guidance);
+  const bool contrast = style != 0 && settings.style_strength != 1.0;
+  const double g = settings.guidance, strength = contrast ? settings.style_strength : 1.0;
+  std::vector<UNetConditions> passes = {conditions};
+  std::vector<torch::Tensor> pass_spatial = {spatial};
+  std::vector<double> weights = {g * strength};
+  if (contrast) {
+    UNetConditions data_hand = conditions;
+    data_hand.style = torch::zeros_like(conditions.style);
+    passes.push_back(data_hand);
+    pass_spatial.push_back(spatial);
+    weights.push_back(g * (1.0 - strength));
   }
+  if (g != 1.0) {
+    passes.push_back(null_conditions(*unet, 1));
+    pass_spatial.push_back(spatial.defined() ? torch::full_like(spatial, -1.0) : spatial);
+    weights.push_back(1.0 - g);
+  }
+  auto joined = [&](auto field) {
+    std::vector<torch::Tensor> parts;
+    for (const UNetConditions& c : passes)
+      if ((c.*field).defined()) parts.push_back(c.*field);
+    return parts.empty() ? torch::Tensor() : torch::cat(parts);
+  };
+  UNetConditions batch;
+  batch.style = joined(&UNetConditions::style);
+  batch.step = joined(&UNetConditions::step);
+  batch.strokes = joined(&UNetConditions::strokes);
+  batch.label = joined(&UNetConditions::label);
+  const torch::Tensor batch_spatial = spatial.defined() ? torch::cat(pass_spatial) : spatial;
+  const int64_t n = static_cast<int64_t>(passes.size());
+  Denoiser denoise = mixed(
+      [&](const torch::Tensor& x, int64_t t) {
+        check_cancel();
+        return unet->forward(with_spatial(x, batch_spatial), torch::full({n}, t, torch::kInt64), batch);
+      },
+      weights);
   StepObserver observe;
   if (preview) observe = [&](size_t i, const torch::Tensor& x0) { preview(static_cast<int>(i), coverage_from_model_range(x0)); };
   return coverage_from_model_range(run_sampler(sampler, denoise, noise, observe));

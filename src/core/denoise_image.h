@@ -1,5 +1,5 @@
 // One image sampled from a model, shared by the writers: noise from a seed, DPM-Solver++(2M),
-// optional classifier-free guidance in one batched pass, preview and cancel between steps.
+// optional guidance and style strength in one batched pass, preview and cancel between steps.
 // Internal to src/core; includes torch.
 #pragma once
 #include <torch/types.h>

@@ -1,4 +1,4 @@
-// The sampling loop over any denoiser, and classifier-free guidance as a denoiser wrapper.
+// The sampling loop over any denoiser, and passes mixed (guidance) as a denoiser wrapper.
 #include <torch/torch.h>
 
 #include "ink/error.h"
@@ -17,11 +17,15 @@ torch::Tensor run_sampler(Sampler& sampler, const Denoiser& denoise, torch::Tens
   return sample;
 }
 
-Denoiser guided(std::function<torch::Tensor(const torch::Tensor&, int64_t)> denoise_pair, double scale) {
-  return [denoise_pair = std::move(denoise_pair), scale](const torch::Tensor& sample, int64_t t) {
-    const torch::Tensor both = denoise_pair(torch::cat({sample, sample}, 0), t);
-    const auto halves = both.chunk(2, 0);
-    return halves[1] + scale * (halves[0] - halves[1]);
+Denoiser mixed(std::function<torch::Tensor(const torch::Tensor&, int64_t)> denoise_batch, std::vector<double> weights) {
+  if (weights.empty()) throw InkError("mixed: no passes");
+  return [denoise_batch = std::move(denoise_batch), weights = std::move(weights)](const torch::Tensor& sample, int64_t t) {
+    const auto passes = static_cast<int64_t>(weights.size());
+    const torch::Tensor all = denoise_batch(torch::cat(std::vector<torch::Tensor>(weights.size(), sample), 0), t);
+    const auto outputs = all.chunk(passes, 0);
+    torch::Tensor out = outputs[0] * weights[0];
+    for (int64_t p = 1; p < passes; ++p) out = out + outputs[p] * weights[p];
+    return out;
   };
 }
 

@@ -28,27 +28,6 @@ float sample(const Coverage& c, Point p) {
   return (at(x0, y0) * (1 - tx) + at(x0 + 1, y0) * tx) * (1 - ty) + (at(x0, y0 + 1) * (1 - tx) + at(x0 + 1, y0 + 1) * tx) * ty;
 }
 
-struct Moments {
-  Point centre;
-  float sigma_x = 1, sigma_y = 1, mass = 0;
-};
-
-Moments moments(const Coverage& c) {
-  Moments m;
-  double sx = 0, sy = 0, sxx = 0, syy = 0, w = 0;
-  for (int y = 0; y < c.height; ++y)
-    for (int x = 0; x < c.width; ++x) {
-      const double v = c.at(x, y), px = x + 0.5, py = y + 0.5;
-      w += v, sx += v * px, sy += v * py, sxx += v * px * px, syy += v * py * py;
-    }
-  if (w <= 0) return m;
-  m.mass = static_cast<float>(w);
-  m.centre = {static_cast<float>(sx / w), static_cast<float>(sy / w)};
-  m.sigma_x = static_cast<float>(std::sqrt(std::max(sxx / w - (sx / w) * (sx / w), 1e-6)));
-  m.sigma_y = static_cast<float>(std::sqrt(std::max(syy / w - (sy / w) * (sy / w), 1e-6)));
-  return m;
-}
-
 struct Box {
   int left = 0, top = 0, right = -1, bottom = -1;  // inclusive; empty when right < left
 };
@@ -92,7 +71,7 @@ Coverage box_blur(const Coverage& c) {
 
 // Pattern search over log-scales, rotation and shift from the moment match.
 Alignment fit_alignment(const Coverage& ink, const Coverage& reference) {
-  const Moments ref = moments(reference), img = moments(ink);
+  const InkMoments ref = ink_moments(reference), img = ink_moments(ink);
   Alignment a;
   a.ref_centre = ref.centre, a.image_centre = img.centre;
   a.scale_x = img.sigma_x / ref.sigma_x, a.scale_y = img.sigma_y / ref.sigma_y;

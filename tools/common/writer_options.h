@@ -1,4 +1,4 @@
-// The writer options every writing tool shares: --steps, --guidance, --seed.
+// The writer options every writing tool shares: --steps, --guidance, --style-strength, --seed.
 #pragma once
 #include "common/cli.h"
 #include "ink/writer.h"

@@ -21,14 +21,6 @@
 namespace ink::eval_tool {
 namespace {
 
-// The centre of the ink (coverage-weighted), in pixels.
-Point ink_centre(const Coverage& c) {
-  double sx = 0, sy = 0, w = 0;
-  for (int y = 0; y < c.height; ++y)
-    for (int x = 0; x < c.width; ++x) w += c.at(x, y), sx += c.at(x, y) * (x + 0.5), sy += c.at(x, y) * (y + 0.5);
-  return w > 0 ? Point{static_cast<float>(sx / w), static_cast<float>(sy / w)} : Point{};
-}
-
 std::vector<std::string> split_list(const std::string& list) {
   std::vector<std::string> out;
   size_t start = 0;
@@ -137,7 +129,7 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
       for (size_t k = 0; k < columns.size(); ++k) {
         sum[r][k] += coverage_iou(written, targets[k]);
         weight[r][k] += written.sum() / std::max(1e-6f, targets[k].sum());
-        const Point a = ink_centre(written), b = ink_centre(targets[k]);
+        const Point a = ink_moments(written).centre, b = ink_moments(targets[k]).centre;
         shift_x[r][k] += a.x - b.x, shift_y[r][k] += a.y - b.y;
       }
       if (sheet_file && r < columns.size() && sheet[r].glyphs.size() < kSheetChars)
@@ -149,6 +141,7 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
 
   nlohmann::json report = {{"model", model_dir.string()}, {"characters", encode_utf8(std::u32string(chars.begin(), chars.end()))},
                            {"steps", settings.steps}, {"seed", settings.seed},
+                           {"guidance", settings.guidance}, {"style_strength", settings.style_strength},
                            {"glyphs", in_place ? "in place" : "aligned to the data's strokes"}, {"styles", styles}, {"iou", nlohmann::json::array()},
                            {"ink_ratio", nlohmann::json::array()}};
   std::printf("whole-glyph IoU, %zu held-out characters (rows: the style written; columns: the glyphs compared with)\n%-18s",
