@@ -58,10 +58,10 @@ void draw_writing_panel(Viewer& viewer) {
     o.settings.guidance = guidance;
     rewrite = true;
   }
-  // Only a style other than the data's own hand has a strength to set.
-  if (o.settings.style != 0) {
+  // Only a style other than the data's own hand (the first listed) has a strength to set.
+  if (!styles.empty() && !o.style.empty() && o.style != styles.front()) {
     float strength = static_cast<float>(o.settings.style_strength);
-    if (ImGui::SliderFloat("Style strength", &strength, 0.0f, 3.0f, "%.1f")) {
+    if (ImGui::SliderFloat("Style strength", &strength, 0.0f, 2.0f, "%.2f")) {
       o.settings.style_strength = strength;
       rewrite = true;
     }
