@@ -174,6 +174,7 @@ TEST_CASE("ink-write writes PNG and GIF and Hanzi Writer JSON and refuses bad in
   fails("干 --model " + model + data + " --png /etc/passwd/x.png", "cannot write");
   fails("干 --model " + model + data, "nothing to write");
   fails("干 --model " + model + data + " --steps 0 --png " + out + "/x.png", "--steps");
+  fails("干 --model " + model + data + " --style-strength 2.5 --png " + out + "/x.png", "--style-strength");
   fails("干 --model " + model + data + " --style nope --png " + out + "/x.png", "style 'nope' unknown");
   CHECK(!std::filesystem::exists(dir / "x.png"));
 }

@@ -20,7 +20,9 @@ struct WriterSettings {
   double guidance = 1.0;  // classifier-free guidance scale; 1 = conditional pass only
   // How far the style is pushed from the data's own hand: the output is the data's hand plus
   // style_strength times (style - data's hand), one more pass of the model. 1 = the style as
-  // trained; 0 = the data's hand; above 1 exaggerates what sets the style apart. Style 0 ignores it.
+  // trained; 0 = the data's hand; in between, a blend. Above 1 it extrapolates, and at 2 every
+  // style wrote worse (README, Style strength). Style 0 ignores it. A learnt hand with an adapter
+  // writes its data's-hand pass through its own adapted UNet.
   double style_strength = 1.0;
   uint64_t seed = 0;
   int style = 0;

@@ -22,7 +22,7 @@ WriterSettings writer_settings(Args& args) {
   WriterSettings settings;
   settings.steps = args.int_value("steps", settings.steps, 1, 1000);
   settings.guidance = double_value(args, "guidance", settings.guidance, 0.0, 20.0);
-  settings.style_strength = double_value(args, "style-strength", settings.style_strength, 0.0, 5.0);
+  settings.style_strength = double_value(args, "style-strength", settings.style_strength, 0.0, 2.0);
   settings.seed = static_cast<uint64_t>(args.int_value("seed", 0, 0, 2147483647));
   return settings;
 }
