@@ -49,9 +49,9 @@ void write_photos(const std::filesystem::path& dir, const std::u32string& chars,
     }
 }
 
-std::vector<Coverage> write_with(const std::shared_ptr<DiffusionModel>& model, char32_t c, int style) {
+std::vector<Coverage> write_with(const std::shared_ptr<DiffusionModel>& model, char32_t c, int style, double strength = 1.0) {
   WriterSettings settings;
-  settings.seed = 11, settings.style = style, settings.steps = 2;
+  settings.seed = 11, settings.style = style, settings.steps = 2, settings.style_strength = strength;
   StrokeWriter writer(model, test::sample_library().glyph(c), settings);
   writer.write();
   return writer.strokes();
@@ -104,6 +104,14 @@ TEST_CASE("a learnt style is one new row and its own norms; the model writes wit
   const std::vector<Coverage> hand = write_with(after, U'永', style_id(*after, "hand"));
   REQUIRE(hand.size() == plain_before.size());
   CHECK(hand[0].values != plain_before[0].values);
+  // At strength 0 the hand's data's-hand pass is the model's own UNet, not the hand's adapted copy.
+  const std::vector<Coverage> hand_at_zero = write_with(after, U'永', style_id(*after, "hand"), 0.0);
+  REQUIRE(hand_at_zero.size() == plain_before.size());
+  float largest = 0;
+  for (size_t k = 0; k < hand_at_zero.size(); ++k)
+    for (size_t i = 0; i < hand_at_zero[k].values.size(); ++i)
+      largest = std::max(largest, std::abs(hand_at_zero[k].values[i] - plain_before[k].values[i]));
+  CHECK(largest < 1e-4f);
 
   // The row moved away from where it started (a copy of one of the trained rows), and so did the
   // hand's norms from the model's.

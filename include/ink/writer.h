@@ -22,7 +22,7 @@ struct WriterSettings {
   // style_strength times (style - data's hand), one more pass of the model. 1 = the style as
   // trained; 0 = the data's hand; in between, a blend. Above 1 it extrapolates, and at 2 every
   // style wrote worse (README, Style strength). Style 0 ignores it. A learnt hand with an adapter
-  // writes its data's-hand pass through its own adapted UNet.
+  // still blends with the model's own data's hand (a second forward, not the same batch).
   double style_strength = 1.0;
   uint64_t seed = 0;
   int style = 0;

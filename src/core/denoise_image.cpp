@@ -51,42 +51,68 @@ Coverage denoise_image(DiffusionModel& model, const torch::Tensor& spatial, cons
   };
   auto with_spatial = [](const torch::Tensor& x, const torch::Tensor& sp) { return sp.defined() ? torch::cat({x, sp}, 1) : x; };
   // The passes mixed at each step (sampler.h, mixed): the conditions as given; the same with
-  // the data's hand for style strength; everything dropped for guidance. Their inputs live here
-  // because the denoiser refers to them.
+  // the data's hand for style strength; everything dropped for guidance. The data's hand is the
+  // model's own UNet, even for a learnt hand that writes through an adapted copy. Passes that
+  // share a UNet run as one batch. Their inputs live here because the denoiser refers to them.
+  struct Pass {
+    UNetConditions conditions;
+    torch::Tensor spatial;
+    double weight;
+    UNet* unet;
+  };
   const bool contrast = style != 0 && settings.style_strength != 1.0;
   const double g = settings.guidance, strength = contrast ? settings.style_strength : 1.0;
-  std::vector<UNetConditions> passes = {conditions};
-  std::vector<torch::Tensor> pass_spatial = {spatial};
-  std::vector<double> weights = {g * strength};
+  std::vector<Pass> passes = {{conditions, spatial, g * strength, &unet}};
   if (contrast) {
     UNetConditions data_hand = conditions;
     data_hand.style = torch::zeros_like(conditions.style);
-    passes.push_back(data_hand);
-    pass_spatial.push_back(spatial);
-    weights.push_back(g * (1.0 - strength));
+    passes.push_back({data_hand, spatial, g * (1.0 - strength), &model.loaded.unet});
   }
-  if (g != 1.0) {
-    passes.push_back(null_conditions(*unet, 1));
-    pass_spatial.push_back(spatial.defined() ? torch::full_like(spatial, -1.0) : spatial);
-    weights.push_back(1.0 - g);
-  }
-  auto joined = [&](auto field) {
-    std::vector<torch::Tensor> parts;
-    for (const UNetConditions& c : passes)
-      if ((c.*field).defined()) parts.push_back(c.*field);
-    return parts.empty() ? torch::Tensor() : torch::cat(parts);
+  if (g != 1.0)
+    passes.push_back({null_conditions(*unet, 1), spatial.defined() ? torch::full_like(spatial, -1.0) : spatial, 1.0 - g, &unet});
+
+  struct Group {
+    UNet* unet;
+    int64_t first = 0, count = 0;
+    UNetConditions conditions;
+    torch::Tensor spatial;
   };
-  UNetConditions batch;
-  batch.style = joined(&UNetConditions::style);
-  batch.step = joined(&UNetConditions::step);
-  batch.strokes = joined(&UNetConditions::strokes);
-  batch.label = joined(&UNetConditions::label);
-  const torch::Tensor batch_spatial = spatial.defined() ? torch::cat(pass_spatial) : spatial;
-  const int64_t n = static_cast<int64_t>(passes.size());
+  std::vector<Group> groups;
+  for (size_t i = 0; i < passes.size(); ++i) {
+    if (groups.empty() || groups.back().unet != passes[i].unet) {
+      groups.emplace_back();
+      groups.back().unet = passes[i].unet;
+      groups.back().first = static_cast<int64_t>(i);
+    }
+    ++groups.back().count;
+  }
+  for (Group& group : groups) {
+    auto joined = [&](torch::Tensor UNetConditions::*field) {
+      std::vector<torch::Tensor> parts;
+      for (int64_t i = group.first; i < group.first + group.count; ++i)
+        if ((passes[i].conditions.*field).defined()) parts.push_back(passes[i].conditions.*field);
+      return parts.empty() ? torch::Tensor() : torch::cat(parts);
+    };
+    group.conditions.style = joined(&UNetConditions::style);
+    group.conditions.step = joined(&UNetConditions::step);
+    group.conditions.strokes = joined(&UNetConditions::strokes);
+    group.conditions.label = joined(&UNetConditions::label);
+    if (spatial.defined()) {
+      std::vector<torch::Tensor> parts;
+      for (int64_t i = group.first; i < group.first + group.count; ++i) parts.push_back(passes[i].spatial);
+      group.spatial = torch::cat(parts);
+    }
+  }
+  std::vector<double> weights;
+  for (const Pass& pass : passes) weights.push_back(pass.weight);
   Denoiser denoise = mixed(
-      [&](const torch::Tensor& x, int64_t t) {
+      [&](const torch::Tensor& x, int64_t t) {  // x: [P, 1, S, S], one sample per pass
         check_cancel();
-        return unet->forward(with_spatial(x, batch_spatial), torch::full({n}, t, torch::kInt64), batch);
+        std::vector<torch::Tensor> outputs;
+        for (const Group& group : groups)
+          outputs.push_back((*group.unet)->forward(with_spatial(x.narrow(0, group.first, group.count), group.spatial),
+                                                   torch::full({group.count}, t, torch::kInt64), group.conditions));
+        return outputs.size() == 1 ? outputs[0] : torch::cat(outputs);
       },
       weights);
   StepObserver observe;

@@ -19,6 +19,7 @@ torch::Tensor run_sampler(Sampler& sampler, const Denoiser& denoise, torch::Tens
 
 Denoiser mixed(std::function<torch::Tensor(const torch::Tensor&, int64_t)> denoise_batch, std::vector<double> weights) {
   if (weights.empty()) throw InkError("mixed: no passes");
+  if (weights == std::vector<double>{1.0}) return denoise_batch;  // one pass as it is: nothing to mix
   return [denoise_batch = std::move(denoise_batch), weights = std::move(weights)](const torch::Tensor& sample, int64_t t) {
     const auto passes = static_cast<int64_t>(weights.size());
     const torch::Tensor all = denoise_batch(torch::cat(std::vector<torch::Tensor>(weights.size(), sample), 0), t);
