@@ -1,5 +1,6 @@
 // Writer section: what a user waits for with the shipped model at default settings — ms per
-// generated stroke (StrokeWriter) and per whole glyph (GlyphWriter), median and p90.
+// generated stroke (StrokeWriter) and per whole glyph (GlyphWriter), median and p90; and per
+// stroke with a style strength, which adds a pass.
 #include <chrono>
 #include <cstdio>
 
@@ -10,29 +11,57 @@
 
 namespace ink::bench {
 
+namespace {
+
+using clock = std::chrono::steady_clock;
+const std::u32string kChars = U"永春满干坤山水龍書";
+
+// ms per generated stroke over kChars, the first stroke left out (it pays oneDNN's kernel selection).
+Timing stroke_timing(const std::shared_ptr<DiffusionModel>& model, const StrokeLibrary& library, const WriterSettings& settings,
+                     size_t* strokes) {
+  std::vector<double> ms;
+  bool warm = false;
+  for (char32_t c : kChars) {
+    StrokeWriter writer(model, library.glyph(c), settings);
+    auto last = clock::now();
+    writer.write([&](const WrittenStroke&) {
+      const auto now = clock::now();
+      if (warm) ms.push_back(std::chrono::duration<double, std::milli>(now - last).count());
+      warm = true;
+      last = now;
+    });
+  }
+  *strokes = ms.size();
+  return summarize(ms);
+}
+
+}  // namespace
+
 nlohmann::json writer_section(const StrokeLibrary& library) {
   nlohmann::json out;
   const WriterSettings settings;  // the defaults ink-write and the viewer use
   std::printf("== writer (default model, %d steps, guidance %.1f) ==\n", settings.steps, settings.guidance);
-  const std::u32string chars = U"永春满干坤山水龍書";
-  using clock = std::chrono::steady_clock;
+  const std::u32string chars = kChars;
   try {
     const auto model = open_model(default_model_dir(), ConditioningMode::stroke);
-    std::vector<double> ms;
-    bool warm = false;
-    for (char32_t c : chars) {
-      StrokeWriter writer(model, library.glyph(c), settings);
-      auto last = clock::now();
-      writer.write([&](const WrittenStroke&) {
-        const auto now = clock::now();
-        if (warm) ms.push_back(std::chrono::duration<double, std::milli>(now - last).count());
-        warm = true;  // the very first stroke pays oneDNN's kernel selection
-        last = now;
-      });
+    size_t strokes = 0;
+    const Timing t = stroke_timing(model, library, settings, &strokes);
+    out["ms_per_stroke"] = {{"median", t.median}, {"p90", t.p90}, {"strokes", strokes}};
+    std::printf("per generated stroke              %8.1f ms median, %.1f ms p90 (%zu strokes)\n", t.median, t.p90, strokes);
+    // Style strength adds a pass: in the same batch for a trained style, a second forward for
+    // a learnt hand with its own adapted UNet (the last style listed, when there is one).
+    const ModelSummary& summary = summary_of(*model);
+    std::vector<std::pair<std::string, std::string>> strengthened;  // (what it is, style name)
+    if (summary.styles.size() > 1) strengthened.push_back({"second style", summary.styles[1]});
+    if (summary.learned_styles > 0) strengthened.push_back({"learnt hand", summary.styles.back()});
+    for (const auto& [label, name] : strengthened) {
+      WriterSettings s = settings;
+      s.style = style_id(*model, name), s.style_strength = 0.5;
+      const Timing ts = stroke_timing(model, library, s, &strokes);
+      out["ms_per_stroke_style_strength"][name] = {{"median", ts.median}, {"p90", ts.p90}};
+      std::printf("per stroke, %-12s at strength 0.5 %6.1f ms median, %.1f ms p90 (%s)\n", label.c_str(), ts.median, ts.p90,
+                  name.c_str());
     }
-    const Timing t = summarize(ms);
-    out["ms_per_stroke"] = {{"median", t.median}, {"p90", t.p90}, {"strokes", ms.size()}};
-    std::printf("per generated stroke              %8.1f ms median, %.1f ms p90 (%zu strokes)\n", t.median, t.p90, ms.size());
   } catch (const InkError& e) {
     std::printf("stroke writer: skipped (%s)\n", e.what());
   }
