@@ -50,8 +50,8 @@ Coverage denoise_image(DiffusionModel& model, const torch::Tensor& spatial, cons
     if (cancel && cancel->load()) throw WritingCancelled();
   };
   auto with_spatial = [](const torch::Tensor& x, const torch::Tensor& sp) { return sp.defined() ? torch::cat({x, sp}, 1) : x; };
-  // The passes mixed at each step (sampler.h, mixed): the conditions as given; the same with
-  // the data's hand for style strength; everything dropped for guidance. The data's hand is the
+  // The passes mixed at each step (sampler.h, mixed): the conditions as given; everything
+  // dropped for guidance; the same with the data's hand for style strength. The data's hand is the
   // model's own UNet, even for a learnt hand that writes through an adapted copy. Passes that
   // share a UNet run as one batch. Their inputs live here because the denoiser refers to them.
   struct Pass {
@@ -63,13 +63,13 @@ Coverage denoise_image(DiffusionModel& model, const torch::Tensor& spatial, cons
   const bool contrast = style != 0 && settings.style_strength != 1.0;
   const double g = settings.guidance, strength = contrast ? settings.style_strength : 1.0;
   std::vector<Pass> passes = {{conditions, spatial, g * strength, &unet}};
-  if (contrast) {
+  if (g != 1.0)
+    passes.push_back({null_conditions(*unet, 1), spatial.defined() ? torch::full_like(spatial, -1.0) : spatial, 1.0 - g, &unet});
+  if (contrast) {  // last, so that the passes through an adapted hand's UNet stay together
     UNetConditions data_hand = conditions;
     data_hand.style = torch::zeros_like(conditions.style);
     passes.push_back({data_hand, spatial, g * (1.0 - strength), &model.loaded.unet});
   }
-  if (g != 1.0)
-    passes.push_back({null_conditions(*unet, 1), spatial.defined() ? torch::full_like(spatial, -1.0) : spatial, 1.0 - g, &unet});
 
   struct Group {
     UNet* unet;
