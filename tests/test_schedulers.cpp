@@ -35,6 +35,14 @@ torch::Tensor ddim_full_loop(std::shared_ptr<NoiseSchedule> schedule, DdimOption
   return run_sampler(sampler, dummy_model, dummy_sample_deter());
 }
 
+// A model that predicts the true noise of x_t for a known clean sample.
+Denoiser exact_noise(std::shared_ptr<NoiseSchedule> schedule, torch::Tensor clean) {
+  return [schedule, clean](const torch::Tensor& xt, int64_t t) {
+    const double a = schedule->alpha_cumprod(t);
+    return (xt - std::sqrt(a) * clean) / std::sqrt(1 - a);
+  };
+}
+
 }  // namespace
 
 TEST_CASE("DDIM timesteps match diffusers: leading spacing with steps_offset", "[sched]") {
@@ -149,10 +157,7 @@ TEST_CASE("DPM-Solver++ with our defaults lands exactly on the predicted x0", "[
   torch::manual_seed(5);
   auto schedule = linear_schedule();
   const torch::Tensor clean = torch::rand({2, 1, 8, 8}) * 2 - 1, noise = torch::randn({2, 1, 8, 8});
-  auto oracle = [&](const torch::Tensor& xt, int64_t t) {
-    const double a = schedule->alpha_cumprod(t);
-    return (xt - std::sqrt(a) * clean) / std::sqrt(1 - a);  // the exact epsilon for this x_t
-  };
+  const Denoiser oracle = exact_noise(schedule, clean);
   for (int steps : {4, 8}) {
     DpmSolverSampler dpm(schedule);
     dpm.set_timesteps(steps);
@@ -166,4 +171,34 @@ TEST_CASE("DPM-Solver refuses steps out of order", "[sched]") {
   sampler.set_timesteps(4);
   const torch::Tensor x = dummy_sample_deter();
   CHECK_THROWS_WITH(sampler.step(x, 500, x), Catch::Contains("out of order"));
+}
+
+TEST_CASE("the writers' steps: the first at T - 1, the rest spread below refine_from", "[sched]") {
+  CHECK(refining_timesteps(1000, 1, 300) == std::vector<int64_t>{999});
+  CHECK(refining_timesteps(1000, 3, 300) == std::vector<int64_t>{999, 300, 150});
+  CHECK(refining_timesteps(1000, 4, 300) == std::vector<int64_t>{999, 300, 200, 100});
+  // From the top there is nothing to refine from: diffusers' linspace, as set_timesteps(n) gives.
+  DpmSolverSampler spread(linear_schedule());
+  spread.set_timesteps(4);
+  CHECK(refining_timesteps(1000, 4, 999) == spread.timesteps());
+  CHECK_THROWS_WITH(refining_timesteps(1000, 5, 3), Catch::Contains("leaves no room for 4 refining steps"));
+  CHECK_THROWS_WITH(refining_timesteps(1000, 0, 300), Catch::Contains("out of range"));
+}
+
+TEST_CASE("DPM-Solver++ follows given timesteps and checks them", "[sched]") {
+  auto schedule = linear_schedule();
+  DpmSolverSampler sampler(schedule);
+  CHECK_THROWS_WITH(sampler.set_timesteps(std::vector<int64_t>{999, 300, 300}), Catch::Contains("decrease strictly"));
+  CHECK_THROWS_WITH(sampler.set_timesteps(std::vector<int64_t>{1000, 300}), Catch::Contains("decrease strictly"));
+  sampler.set_timesteps(refining_timesteps(1000, 3, 300));
+  CHECK(sampler.timesteps() == std::vector<int64_t>{999, 300, 150});
+  // The exact noise at every step recovers the clean sample through the jump from 999 to 300.
+  torch::manual_seed(6);
+  const torch::Tensor clean = torch::rand({2, 1, 8, 8}) * 2 - 1, noise = torch::randn({2, 1, 8, 8});
+  const Denoiser oracle = exact_noise(schedule, clean);
+  const torch::Tensor start = schedule->add_noise(clean, noise, torch::full({2}, 999, torch::kInt64));
+  std::vector<size_t> observed;
+  const torch::Tensor x = run_sampler(sampler, oracle, start, [&](size_t i, const torch::Tensor&) { observed.push_back(i); });
+  CHECK(observed.size() == 3);
+  CHECK(torch::allclose(x, clean, 1e-3, 1e-3));
 }

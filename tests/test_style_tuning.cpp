@@ -127,6 +127,41 @@ TEST_CASE("a learnt style is one new row and its own norms; the model writes wit
   CHECK(tune_style(model_dir, set.images, test::sample_library(), "row", options).adapter.empty());
 }
 
+TEST_CASE("a refinement takes the place of the trained style it refines, and only that one", "[style]") {
+  test::TempDir dir;
+  const auto model_dir = save_tiny_stroke_model(dir / "model");
+  write_photos(dir / "photos", U"国中", 1);
+  const StyleImageSet set = split_style_images(list_image_files(dir / "photos"), test::sample_library(), 16);
+  REQUIRE(set.images.size() == 2);
+  const auto before = open_model(model_dir, ConditioningMode::stroke);
+  const std::vector<Coverage> data_before = write_with(before, U'永', 0), kai_before = write_with(before, U'永', 1);
+
+  StyleTuningOptions options;
+  options.steps = 20, options.batch_size = 8, options.learning_rate = 0.05, options.refine = true;
+  REQUIRE_THROWS_WITH(tune_style(model_dir, set.images, test::sample_library(), "nope", options), Contains("not one of the model's trained styles"));
+  REQUIRE_THROWS_WITH(tune_style(model_dir, set.images, test::sample_library(), "hanzi-writer-data", options), Contains("data's own hand"));
+  const LearnedStyle refined = tune_style(model_dir, set.images, test::sample_library(), "kai", options);
+  CHECK(refined.refines);
+  CHECK(refined.started_from == "kai");  // the style itself, not the nearest by loss
+  const std::filesystem::path file = learned_style_file(resolve_model_file(model_dir, ConditioningMode::stroke), "kai");
+  save_learned_style(file, refined);
+  CHECK(load_learned_style(file).refines);
+
+  const auto after = open_model(model_dir, ConditioningMode::stroke);
+  CHECK(summary_of(*after).styles == std::vector<std::string>{"hanzi-writer-data", "kai"});  // no new row
+  CHECK(summary_of(*after).refined_styles == 1);
+  CHECK(summary_of(*after).learned_styles == 0);
+  CHECK(style_id(*after, "kai") == 1);
+  CHECK(write_with(after, U'永', 0)[0].values == data_before[0].values);
+  CHECK(write_with(after, U'永', 1)[0].values != kai_before[0].values);
+
+  // A file that takes a trained style's name without saying it refines it is refused, naming it.
+  LearnedStyle impostor = refined;
+  impostor.refines = false;
+  save_learned_style(file, impostor);
+  REQUIRE_THROWS_WITH(open_model(model_dir, ConditioningMode::stroke), Contains("kai.style.json") && Contains("already one of the model's styles"));
+}
+
 TEST_CASE("style names and style files are checked", "[style]") {
   test::TempDir dir;
   const auto model_dir = save_tiny_stroke_model(dir / "model");

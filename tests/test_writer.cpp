@@ -62,6 +62,22 @@ TEST_CASE("StrokeWriter: the same seed writes the same strokes and another seed 
   CHECK(!same(a.strokes(), c.strokes()));
 }
 
+TEST_CASE("StrokeWriter: refine_from places the steps, and one with no room is refused when made", "[writer]") {
+  test::TempDir dir;
+  const auto model = open_model(save_tiny_model(dir.path(), ConditioningMode::stroke), ConditioningMode::stroke);
+  const Glyph& glyph = test::sample_library().glyph(U'干');
+  WriterSettings settings;
+  settings.steps = 3;
+  StrokeWriter refining(model, glyph, settings);
+  settings.refine_from = 999;
+  StrokeWriter spread(model, glyph, settings);
+  refining.write();
+  spread.write();
+  CHECK_FALSE(same(refining.strokes(), spread.strokes()));
+  settings.refine_from = 1;
+  CHECK_THROWS_WITH(StrokeWriter(model, glyph, settings), Contains("leaves no room for 2 refining steps"));
+}
+
 TEST_CASE("StrokeWriter: redo from stroke k keeps the strokes before k", "[writer]") {
   test::TempDir dir;
   const auto model = open_model(save_tiny_model(dir.path(), ConditioningMode::stroke), ConditioningMode::stroke);
@@ -174,6 +190,8 @@ TEST_CASE("ink-write writes PNG and GIF and Hanzi Writer JSON and refuses bad in
   fails("干 --model " + model + data + " --png /etc/passwd/x.png", "cannot write");
   fails("干 --model " + model + data, "nothing to write");
   fails("干 --model " + model + data + " --steps 0 --png " + out + "/x.png", "--steps");
+  fails("干 --model " + model + data + " --refine-from 0 --png " + out + "/x.png", "--refine-from");
+  fails("干 --model " + model + data + " --steps 5 --refine-from 2 --png " + out + "/x.png", "leaves no room");
   fails("干 --model " + model + data + " --style-strength 2.5 --png " + out + "/x.png", "--style-strength");
   fails("干 --model " + model + data + " --style nope --png " + out + "/x.png", "style 'nope' unknown");
   CHECK(!std::filesystem::exists(dir / "x.png"));

@@ -20,6 +20,7 @@ struct ModelSummary {
   int64_t trained_steps = 0;
   std::vector<std::string> styles;  // trained ones first, then the learnt hands beside the file
   int learned_styles = 0;
+  int refined_styles = 0;  // trained styles that a file beside the model refines (ink-train --refine)
   std::u32string classes;
 };
 

@@ -15,6 +15,9 @@ struct LearnedStyle {
   // The adapter: values for the model's norm parameters, by name (empty: the row alone).
   std::map<std::string, std::vector<float>> adapter;
   std::string started_from;        // the trained style whose row it started as
+  // A refinement of the trained style of the same name (ink-train --refine): when the model is
+  // opened it takes that style's place, row and adapter, instead of adding a row.
+  bool refines = false;
   int64_t base_trained_steps = 0;  // the model it was learnt for, to catch a mismatch
   std::string characters;          // the characters of the images it was learnt from
   int images = 0, steps = 0;

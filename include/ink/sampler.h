@@ -73,6 +73,9 @@ class DpmSolverSampler : public Sampler {
  public:
   explicit DpmSolverSampler(std::shared_ptr<const NoiseSchedule> schedule, DpmSolverOptions options = {});
   void set_timesteps(int num_inference_steps) override;
+  // Steps at the given timesteps (strictly decreasing, each in [0, T)), like diffusers'
+  // set_timesteps(timesteps=...).
+  void set_timesteps(const std::vector<int64_t>& timesteps);
   SamplerStep step(const torch::Tensor& model_output, int64_t timestep, const torch::Tensor& sample) override;
   const std::vector<double>& sigmas() const { return sigmas_; }
 
@@ -83,6 +86,14 @@ class DpmSolverSampler : public Sampler {
   size_t step_index_ = 0;
   torch::Tensor previous_x0_;
 };
+
+// The writers' placement of n steps (README, Step placement): the first at T - 1, where the
+// model's x0 is the conditional mean and fixes the shape, then n - 1 steps spread evenly below
+// `refine_from` that only sharpen its edges. Spread from high noise instead (diffusers' linspace,
+// which refine_from >= T - 1 gives), each step re-draws the shape at random, and a sampled hand
+// lands farther from its font than the mean does. Throws InkError when the n - 1 steps do not fit
+// below refine_from.
+std::vector<int64_t> refining_timesteps(int num_train, int n, int refine_from);
 
 // The model as the sampler sees it: (x_t [B, ...], t) -> model output like x_t.
 using Denoiser = std::function<torch::Tensor(const torch::Tensor& sample, int64_t timestep)>;

@@ -20,6 +20,8 @@ struct StyleTuningOptions {
   bool adapter = true;                  // also train the norms (style_adapter.h)
   double adapter_learning_rate = 0.003;
   double condition_dropout = 0.1;       // as in training: the guided writer's unconditional half
+  // Refine the trained style of the same name (its row is the start) rather than learn a new one.
+  bool refine = false;
   uint64_t seed = 0;
 };
 

@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <random>
 
 #include "panels.h"
@@ -53,6 +54,9 @@ void draw_writing_panel(Viewer& viewer) {
     rewrite = true;
   }
   rewrite |= ImGui::SliderInt("Steps", &o.settings.steps, 1, 20);
+  // A placement with no room for the steps would only raise an error: keep one step per timestep.
+  rewrite |= ImGui::SliderInt("Refine from", &o.settings.refine_from, std::max(1, o.settings.steps - 1), 999);
+  o.settings.refine_from = std::max(o.settings.refine_from, o.settings.steps - 1);
   float guidance = static_cast<float>(o.settings.guidance);
   if (ImGui::SliderFloat("Guidance", &guidance, 0.0f, 5.0f, "%.1f")) {
     o.settings.guidance = guidance;

@@ -11,7 +11,7 @@
 namespace ink::app {
 
 std::string viewer_usage() {
-  return "usage: hanzi-ink [TEXT] [--model DIR] [--mode stroke|whole] [--style NAME] [--seed N] [--steps N]\n"
+  return "usage: hanzi-ink [TEXT] [--model DIR] [--mode stroke|whole] [--style NAME] [--seed N] [--steps N] [--refine-from T]\n"
          "                 [--guidance G] [--style-strength S] [--speed X] [--layout row|column] [--background IMAGE] [--data PATH]\n"
          "                 [--size WxH] [--screenshot FILE.png [--at SECONDS] [--export FILE.gif|png|json]] [--bench-frames N]\n"
          "                 [--random-events N [--events-seed N]]\n";

@@ -33,6 +33,10 @@ Coverage coverage_from_model_range(const torch::Tensor& image) {
   return out;
 }
 
+std::vector<int64_t> writer_timesteps(const DiffusionModel& model, const WriterSettings& settings) {
+  return refining_timesteps(model.schedule->num_train_timesteps(), settings.steps, settings.refine_from);
+}
+
 Coverage denoise_image(DiffusionModel& model, const torch::Tensor& spatial, const UNetConditions& conditions,
                        const WriterSettings& settings, uint64_t noise_seed, const PreviewObserver& preview,
                        const std::atomic<bool>* cancel) {
@@ -42,7 +46,7 @@ Coverage denoise_image(DiffusionModel& model, const torch::Tensor& spatial, cons
   UNet& unet = model.unet_for(style);
   const int64_t s = model.summary.sample_size;
   DpmSolverSampler sampler(model.schedule);
-  sampler.set_timesteps(settings.steps);
+  sampler.set_timesteps(writer_timesteps(model, settings));
   auto generator = at::detail::createCPUGenerator(noise_seed);
   const torch::Tensor noise = torch::randn({1, 1, s, s}, generator);
 

@@ -9,6 +9,10 @@
 
 namespace ink {
 
+// The denoising steps the settings ask of the model; throws InkError when they are out of range
+// (the writers check this when they are made, before any stroke is written).
+std::vector<int64_t> writer_timesteps(const DiffusionModel& model, const WriterSettings& settings);
+
 // spatial: [1, C, S, S] in model range, or undefined when the mode has none.
 Coverage denoise_image(DiffusionModel& model, const torch::Tensor& spatial, const UNetConditions& conditions,
                        const WriterSettings& settings, uint64_t noise_seed, const PreviewObserver& preview,

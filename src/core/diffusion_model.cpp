@@ -12,29 +12,44 @@ namespace ink {
 
 namespace {
 
-// The learnt hands beside the model file become extra style rows, listed after the trained ones.
-// A hand with an adapter writes with its own copy of the UNet, made once every row is in.
+// The learnt hands beside the model file become extra style rows, listed after the trained ones;
+// a refinement takes the place of the trained style it refines. A hand with an adapter writes
+// with its own copy of the UNet, made once every row is in.
 void add_learned_styles(DiffusionModel& model) {
   std::map<int, AdapterValues> adapters;
+  const size_t trained = model.summary.styles.size();
   for (const std::filesystem::path& file : learned_style_files(model.summary.file)) {
     const LearnedStyle style = load_learned_style(file);
-    if (std::find(model.summary.styles.begin(), model.summary.styles.end(), style.name) != model.summary.styles.end())
+    const auto& names = model.summary.styles;
+    const size_t same_name = std::find(names.begin(), names.end(), style.name) - names.begin();
+    if (same_name < names.size() && !(style.refines && same_name > 0 && same_name < trained))
       throw InkError(file.string() + ": style '" + style.name + "' is already one of the model's styles");
+    if (style.refines && same_name >= trained)
+      throw InkError(file.string() + ": refines '" + style.name + "', which is not one of the model's trained styles");
     UNetImpl& unet = *model.loaded.unet;
     if (static_cast<int64_t>(style.embedding.size()) != unet.style_table().size(1))
       throw InkError(file.string() + ": learnt for another model (embedding of " + std::to_string(style.embedding.size()) +
                      " values, this model has " + std::to_string(unet.style_table().size(1)) + ")");
     const torch::Tensor row = torch::tensor(style.embedding).reshape({1, -1});
-    model.style_ids.push_back(static_cast<int>(unet.append_style_rows(row)));
-    model.summary.styles.push_back(style.name);
-    ++model.summary.learned_styles;
+    int id = 0;
+    if (style.refines) {
+      id = model.style_ids[same_name];
+      torch::NoGradGuard no_grad;
+      unet.style_table().narrow(0, id, 1).copy_(row);
+      ++model.summary.refined_styles;
+    } else {
+      model.style_ids.push_back(static_cast<int>(unet.append_style_rows(row)));
+      model.summary.styles.push_back(style.name);
+      ++model.summary.learned_styles;
+      id = model.style_ids.back();
+    }
     if (!style.adapter.empty()) {
       try {
         check_adapter(unet, style.adapter);
       } catch (const InkError& e) {
         throw InkError(file.string() + ": learnt for another model (" + e.what() + ")");
       }
-      adapters[model.style_ids.back()] = style.adapter;
+      adapters[id] = style.adapter;
     }
   }
   for (const auto& [id, values] : adapters) {

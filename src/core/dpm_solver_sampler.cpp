@@ -27,9 +27,18 @@ DpmSolverSampler::DpmSolverSampler(std::shared_ptr<const NoiseSchedule> schedule
 void DpmSolverSampler::set_timesteps(int num_inference_steps) {
   const int T = schedule_->num_train_timesteps();
   check_inference_steps(num_inference_steps, T);
-  timesteps_ = options_.spacing == TimestepSpacing::linspace
-                   ? linspace_timesteps_before_zero(T, num_inference_steps)
-                   : spaced_timesteps(T, num_inference_steps, options_.spacing, 0);
+  set_timesteps(options_.spacing == TimestepSpacing::linspace
+                    ? linspace_timesteps_before_zero(T, num_inference_steps)
+                    : spaced_timesteps(T, num_inference_steps, options_.spacing, 0));
+}
+
+void DpmSolverSampler::set_timesteps(const std::vector<int64_t>& timesteps) {
+  const int T = schedule_->num_train_timesteps();
+  if (timesteps.empty()) throw InkError("DPM-Solver: no timesteps");
+  for (size_t i = 0; i < timesteps.size(); ++i)
+    if (timesteps[i] < 0 || timesteps[i] >= T || (i > 0 && timesteps[i] >= timesteps[i - 1]))
+      throw InkError("DPM-Solver: timesteps must decrease strictly within 0.." + std::to_string(T - 1));
+  timesteps_ = timesteps;
   auto sigma_at = [this](int64_t t) {
     const double a = schedule_->alpha_cumprod(t);
     return std::sqrt((1 - a) / a);

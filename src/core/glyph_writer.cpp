@@ -25,7 +25,7 @@ struct GlyphWriter::State {
 GlyphWriter::GlyphWriter(std::shared_ptr<DiffusionModel> model, const Glyph& glyph, WriterSettings settings)
     : state_(std::make_unique<State>()) {
   require_mode(*model, ConditioningMode::whole, "GlyphWriter");
-  if (settings.steps < 1 || settings.steps > 1000) throw InkError("steps " + std::to_string(settings.steps) + " out of range (1..1000)");
+  writer_timesteps(*model, settings);  // throws on steps or refine_from out of range
   state_->model = std::move(model);
   state_->settings = settings;
   Rasterizer rasterizer;
@@ -51,6 +51,7 @@ Coverage write_class_glyph(DiffusionModel& model, int label, const WriterSetting
   require_mode(model, ConditioningMode::class_label, "a class-mode glyph");
   const int classes = model.loaded.info.recipe.model.num_classes;
   if (label < 0 || label >= classes) throw InkError("class " + std::to_string(label) + " out of range (0.." + std::to_string(classes - 1) + ")");
+  writer_timesteps(model, settings);
   UNetConditions conditions;
   conditions.label = torch::full({1}, label, torch::kInt64);
   return denoise_image(model, torch::Tensor(), conditions, settings, stroke_seed(settings.seed, -2), preview, cancel);

@@ -53,7 +53,7 @@ std::string float_list(const std::vector<float>& values) {
 void save_learned_style(const std::filesystem::path& file, const LearnedStyle& style) {
   const nlohmann::json fields = {
       {"format", "hanzi-ink learned style"}, {"version", 1},
-      {"name", style.name}, {"started_from", style.started_from},
+      {"name", style.name}, {"started_from", style.started_from}, {"refines", style.refines},
       {"base_trained_steps", style.base_trained_steps}, {"characters", style.characters},
       {"images", style.images}, {"steps", style.steps}, {"seconds", style.seconds}, {"final_loss", style.final_loss},
   };
@@ -82,6 +82,7 @@ LearnedStyle load_learned_style(const std::filesystem::path& file) {
     style.embedding = doc.at("embedding").get<std::vector<float>>();
     style.adapter = doc.value("adapter", std::map<std::string, std::vector<float>>{});
     style.started_from = doc.value("started_from", "");
+    style.refines = doc.value("refines", false);
     style.base_trained_steps = doc.value("base_trained_steps", int64_t{0});
     style.characters = doc.value("characters", "");
     style.images = doc.value("images", 0);

@@ -24,7 +24,7 @@ StrokeWriter::StrokeWriter(std::shared_ptr<DiffusionModel> model, const Glyph& g
   if (static_cast<int>(glyph.strokes.size()) >= max_strokes)
     throw InkError("character has " + std::to_string(glyph.strokes.size()) + " strokes, the model handles at most " +
                    std::to_string(max_strokes - 1));
-  if (settings.steps < 1 || settings.steps > 1000) throw InkError("steps " + std::to_string(settings.steps) + " out of range (1..1000)");
+  writer_timesteps(*model, settings);  // throws on steps or refine_from out of range
   state_->model = std::move(model);
   state_->settings = settings;
   Rasterizer rasterizer;

@@ -4,6 +4,7 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "ink/diffusion_loss.h"
@@ -83,8 +84,14 @@ LearnedStyle tune_style(const std::filesystem::path& model_path, const std::vect
   if (images.empty()) throw InkError("no usable images to learn the style '" + name + "' from");
   const auto start = std::chrono::steady_clock::now();
   LoadedModel base = load_model(model_path, ConditioningMode::stroke);
-  for (const std::string& trained : base.info.styles)
-    if (trained == name) throw InkError("style '" + name + "' is one of the model's trained styles; choose another name");
+  const auto& trained_styles = base.info.styles;
+  const auto same_name = std::find(trained_styles.begin(), trained_styles.end(), name);
+  if (same_name != trained_styles.end() && !options.refine)
+    throw InkError("style '" + name + "' is one of the model's trained styles; choose another name, or refine it (--refine)");
+  if (options.refine && same_name == trained_styles.end())
+    throw InkError("--refine: '" + name + "' is not one of the model's trained styles");
+  if (options.refine && same_name == trained_styles.begin())
+    throw InkError("--refine: '" + name + "' is the data's own hand, which the other styles are measured from; it stays as trained");
   const UNetConfig& config = base.info.recipe.model;
   const NoiseSchedule schedule(base.info.recipe.schedule);
   UNet& unet = base.unet;
@@ -94,7 +101,7 @@ LearnedStyle tune_style(const std::filesystem::path& model_path, const std::vect
   for (auto& p : unet->parameters()) p.set_requires_grad(false);
   unet->eval();
   const int64_t trained = std::max<int64_t>(1, static_cast<int64_t>(base.info.styles.size()));
-  const int64_t nearest = nearest_trained_style(unet, schedule, samples, trained);
+  const int64_t nearest = options.refine ? same_name - trained_styles.begin() : nearest_trained_style(unet, schedule, samples, trained);
   const int64_t id = unet->append_style_rows(unet->style_table().narrow(0, nearest, 1).clone());
   torch::Tensor& table = unet->style_table();
   table.set_requires_grad(true);
@@ -111,6 +118,7 @@ LearnedStyle tune_style(const std::filesystem::path& model_path, const std::vect
 
   LearnedStyle style;
   style.name = name;
+  style.refines = options.refine;
   style.base_trained_steps = base.info.trained_steps;
   style.images = static_cast<int>(images.size());
   style.started_from = nearest < static_cast<int64_t>(base.info.styles.size()) ? base.info.styles[nearest] : "";

@@ -42,4 +42,15 @@ std::vector<int64_t> linspace_timesteps_before_zero(int num_train, int n) {
   return out;
 }
 
+std::vector<int64_t> refining_timesteps(int num_train, int n, int refine_from) {
+  check_inference_steps(n, num_train);
+  if (refine_from >= num_train - 1) return linspace_timesteps_before_zero(num_train, n);
+  if (refine_from < n - 1)
+    throw InkError("refine-from " + std::to_string(refine_from) + " leaves no room for " + std::to_string(n - 1) +
+                   " refining steps below it (use at least " + std::to_string(n - 1) + ", or fewer steps)");
+  std::vector<int64_t> out = {num_train - 1};
+  for (int i = n - 1; i >= 1; --i) out.push_back(static_cast<int64_t>(std::nearbyint(static_cast<double>(refine_from) * i / (n - 1))));
+  return out;
+}
+
 }  // namespace ink

@@ -1,4 +1,4 @@
-// --steps, --guidance, --style-strength and --seed, checked with errors that name the option.
+// --steps, --refine-from, --guidance, --style-strength and --seed, checked with errors that name the option.
 #include "common/writer_options.h"
 
 #include <cstdlib>
@@ -21,6 +21,7 @@ double double_value(Args& args, const std::string& name, double fallback, double
 WriterSettings writer_settings(Args& args) {
   WriterSettings settings;
   settings.steps = args.int_value("steps", settings.steps, 1, 1000);
+  settings.refine_from = args.int_value("refine-from", settings.refine_from, 1, 1000);
   settings.guidance = double_value(args, "guidance", settings.guidance, 0.0, 20.0);
   settings.style_strength = double_value(args, "style-strength", settings.style_strength, 0.0, 2.0);
   settings.seed = static_cast<uint64_t>(args.int_value("seed", 0, 0, 2147483647));

@@ -1,5 +1,5 @@
 // ink-eval [--model DIR] [--split heldout|seen] [--chars N] [--mode stroke|whole|both] [--json FILE]
-// [--steps N] [--guidance G] [--seed N] — how well the model
+// [--steps N] [--refine-from T] [--guidance G] [--seed N] — how well the model
 // writes characters: per-stroke IoU, stroke-order accuracy and whole-glyph IoU (DESIGN.md,
 // Quality measures), for stroke mode and, when the model has one, whole mode.
 // ink-eval --styles A,B,... --fonts NAME=FAMILY,... [--chars N] [--exclude CHARS] [--json FILE] [--sheet PNG]:
@@ -69,7 +69,7 @@ int main(int argc, char** argv) {
     if (json_file) AtomicFile check(*json_file);  // an unwritable --json fails now, not after the run
 
     const std::vector<char32_t> chars = spread(select_chars(library, split, heldout_list_path()), count);
-    nlohmann::json report = {{"split", split}, {"model", model_dir.string()}, {"steps", settings.steps},
+    nlohmann::json report = {{"split", split}, {"model", model_dir.string()}, {"steps", settings.steps}, {"refine_from", settings.refine_from},
                              {"guidance", settings.guidance}, {"seed", settings.seed}, {"results", nlohmann::json::array()}};
     std::printf("%-7s %-8s %6s %9s %9s %9s %8s %9s\n", "mode", "split", "chars", "strokeIoU", "order", "glyphIoU", "glyphL1",
                 "s/char");

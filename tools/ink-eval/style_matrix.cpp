@@ -140,7 +140,7 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
   bar.finish();
 
   nlohmann::json report = {{"model", model_dir.string()}, {"characters", encode_utf8(std::u32string(chars.begin(), chars.end()))},
-                           {"steps", settings.steps}, {"seed", settings.seed},
+                           {"steps", settings.steps}, {"refine_from", settings.refine_from}, {"seed", settings.seed},
                            {"guidance", settings.guidance}, {"style_strength", settings.style_strength},
                            {"glyphs", in_place ? "in place" : "aligned to the data's strokes"}, {"styles", styles}, {"iou", nlohmann::json::array()},
                            {"ink_ratio", nlohmann::json::array()}};

@@ -1,5 +1,6 @@
-// ink-train --style-images DIR --name NAME: split the images, learn a new hand's style row (and
-// norm adapter) on the frozen model, save it beside the model as styles/NAME.style.json.
+// ink-train --style-images DIR --name NAME [--refine]: split the images, learn a new hand's style
+// row (and norm adapter) on the frozen model, or refine a trained style's, and save it beside the
+// model as styles/NAME.style.json.
 #include "learn_style.h"
 
 #include <atomic>
@@ -32,6 +33,7 @@ int learn_style(cli::Args& args, const std::string& images_dir) {
   const std::string adapter = args.value_or("adapter", "norms");
   if (adapter != "norms" && adapter != "none") throw InkError("--adapter " + adapter + ": expected norms or none");
   options.adapter = adapter == "norms";
+  options.refine = args.flag("refine");
   const int threads_option = args.int_value("threads", 0, 0, 256);
   const StrokeLibrary library = cli::open_library(args);
   args.finish();
@@ -52,8 +54,9 @@ int learn_style(cli::Args& args, const std::string& images_dir) {
   split_bar.finish();
   for (const std::string& problem : set.problems) std::fprintf(stderr, "ink-train: skipped %s\n", problem.c_str());
   if (set.images.empty()) throw InkError("none of the " + std::to_string(files.size()) + " images in '" + images_dir + "' could be used");
-  std::printf("%zu of %zu images split into strokes; learning style '%s' (%d steps, %s, base weights frozen)\n",
-              set.images.size(), files.size(), name->c_str(), options.steps, options.adapter ? "row and norms" : "row only");
+  std::printf("%zu of %zu images split into strokes; %s style '%s' (%d steps, %s, base weights frozen)\n", set.images.size(),
+              files.size(), options.refine ? "refining the trained" : "learning", name->c_str(), options.steps,
+              options.adapter ? "row and norms" : "row only");
   std::fflush(stdout);
 
   std::signal(SIGINT, on_style_interrupt);

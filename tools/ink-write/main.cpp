@@ -1,4 +1,4 @@
-// ink-write TEXT [--mode stroke|whole|class] [--model DIR] [--style NAME] [--seed N] [--steps N]
+// ink-write TEXT [--mode stroke|whole|class] [--model DIR] [--style NAME] [--seed N] [--steps N] [--refine-from T]
 //   [--guidance G] [--style-strength S] [--size PX] [--layout row|column] [--png FILE] [--gif FILE] [--json FILE] [--list-styles]
 // Writes each character of TEXT with the model: a PNG of the result, a GIF of the brush writing
 // it, and Hanzi Writer character data.
