@@ -160,6 +160,12 @@ TEST_CASE("a refinement takes the place of the trained style it refines, and onl
   impostor.refines = false;
   save_learned_style(file, impostor);
   REQUIRE_THROWS_WITH(open_model(model_dir, ConditioningMode::stroke), Contains("kai.style.json") && Contains("already one of the model's styles"));
+  // And one that says it refines a style the model has no trained row for is refused too.
+  std::filesystem::remove(file);
+  LearnedStyle stray = refined;
+  stray.name = "nope";
+  save_learned_style(learned_style_file(resolve_model_file(model_dir, ConditioningMode::stroke), "nope"), stray);
+  REQUIRE_THROWS_WITH(open_model(model_dir, ConditioningMode::stroke), Contains("nope.style.json") && Contains("not one of the model's trained styles"));
 }
 
 TEST_CASE("style names and style files are checked", "[style]") {

@@ -22,10 +22,11 @@ void add_learned_styles(DiffusionModel& model) {
     const LearnedStyle style = load_learned_style(file);
     const auto& names = model.summary.styles;
     const size_t same_name = std::find(names.begin(), names.end(), style.name) - names.begin();
-    if (same_name < names.size() && !(style.refines && same_name > 0 && same_name < trained))
+    if (!style.refines && same_name < names.size())
       throw InkError(file.string() + ": style '" + style.name + "' is already one of the model's styles");
-    if (style.refines && same_name >= trained)
-      throw InkError(file.string() + ": refines '" + style.name + "', which is not one of the model's trained styles");
+    if (style.refines && (same_name == 0 || same_name >= trained))
+      throw InkError(file.string() + ": refines '" + style.name + "', which is not one of the model's trained styles " +
+                     "other than the data's own hand");
     UNetImpl& unet = *model.loaded.unet;
     if (static_cast<int64_t>(style.embedding.size()) != unet.style_table().size(1))
       throw InkError(file.string() + ": learnt for another model (embedding of " + std::to_string(style.embedding.size()) +
