@@ -1,6 +1,7 @@
 // The quality measures: the reference scores perfectly against itself; strokes written in the
 // wrong order are caught; a traced stroke plays back as the same shape.
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include "ink/evaluation.h"
 #include "ink/stroke_vector.h"
@@ -50,4 +51,22 @@ TEST_CASE("a stroke traced to an SVG path rasterises back to the same shape", "[
     INFO("stroke " << k + 1 << ": " << svg.substr(0, 80));
     CHECK(coverage_iou(back, planes.strokes[k]) > 0.9f);
   }
+}
+
+TEST_CASE("a style matrix column's margin is the own row over the best other, with its paired error", "[eval]") {
+  // Three characters, three styles, scored against column 1. Row 2 beats row 0, so it is the
+  // runner-up; row 1 leads it by 0.1, 0.2 and 0.3.
+  std::vector<std::vector<std::vector<double>>> scores(3, std::vector<std::vector<double>>(3, std::vector<double>(3, 0.0)));
+  const double own[] = {0.7, 0.8, 0.9}, second[] = {0.6, 0.6, 0.6}, third[] = {0.1, 0.5, 0.55};
+  for (size_t c = 0; c < 3; ++c) scores[c][1][1] = own[c], scores[c][2][1] = second[c], scores[c][0][1] = third[c];
+  const ColumnMargin m = column_margin(scores, 1);
+  CHECK(m.runner_up == 2);
+  CHECK(m.margin == Approx(0.2));
+  CHECK(m.standard_error == Approx(0.1 / std::sqrt(3.0)));  // the differences' sd is 0.1
+  // A column its own row loses has a negative margin.
+  for (auto& c : scores) c[0][0] = 0.2, c[1][0] = 0.5;
+  CHECK(column_margin(scores, 0).runner_up == 1);
+  CHECK(column_margin(scores, 0).margin == Approx(-0.3));
+  CHECK(column_margin(scores, 0).standard_error == Approx(0.0).margin(1e-12));
+  CHECK_THROWS_WITH(column_margin(scores, 3), Catch::Contains("no own row"));
 }

@@ -36,4 +36,28 @@ StrokeScores score_strokes(const std::vector<Coverage>& generated, const GlyphPl
   return scores;
 }
 
+ColumnMargin column_margin(const std::vector<std::vector<std::vector<double>>>& scores, size_t column) {
+  if (scores.empty()) throw InkError("column_margin: no characters");
+  const size_t rows = scores.front().size();
+  if (column >= rows || rows < 2) throw InkError("column_margin: column " + std::to_string(column) + " has no own row and another");
+  auto mean_of = [&](size_t r) {
+    double sum = 0;
+    for (const auto& c : scores) sum += c.at(r).at(column);
+    return sum / static_cast<double>(scores.size());
+  };
+  ColumnMargin out;
+  double best = -INFINITY;
+  for (size_t r = 0; r < rows; ++r)
+    if (r != column && mean_of(r) > best) best = mean_of(r), out.runner_up = r;
+  const double n = static_cast<double>(scores.size());
+  std::vector<double> differences;
+  for (const auto& c : scores) differences.push_back(c[column][column] - c[out.runner_up][column]);
+  for (double d : differences) out.margin += d / n;
+  double squares = 0;  // about the mean, two passes: the differences are small next to the scores
+  for (double d : differences) squares += (d - out.margin) * (d - out.margin);
+  const double variance = n > 1 ? squares / (n - 1) : 0.0;
+  out.standard_error = std::sqrt(variance / n);
+  return out;
+}
+
 }  // namespace ink

@@ -49,6 +49,22 @@ Coverage aligned_glyph(const FontFace& font, const Glyph& glyph, int size) {
   return out;
 }
 
+// Prints totals over `count` characters as means, a row per name, and returns them for the report.
+nlohmann::json print_means(const std::vector<std::string>& row_names, const std::vector<std::vector<double>>& totals, size_t count) {
+  nlohmann::json out = nlohmann::json::array();
+  for (size_t r = 0; r < row_names.size(); ++r) {
+    std::printf("%-18s", row_names[r].substr(0, 18).c_str());
+    nlohmann::json row = nlohmann::json::array();
+    for (double total : totals[r]) {
+      row.push_back(total / static_cast<double>(count));
+      std::printf(" %10.3f", total / static_cast<double>(count));
+    }
+    std::printf("\n");
+    out.push_back(row);
+  }
+  return out;
+}
+
 }  // namespace
 
 int style_matrix(cli::Args& args, const std::string& style_list) {
@@ -103,6 +119,10 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
   // Where the writing sits against the glyph: its ink centre minus the glyph's, so a placement
   // off by a pixel shows apart from weight and shape.
   std::vector<std::vector<double>> shift_x = sum, shift_y = sum;
+  // How far the fonts' glyphs are from each other: what separates the columns at all.
+  std::vector<std::vector<double>> between(columns.size(), std::vector<double>(columns.size(), 0));
+  // Every character's IoUs, [character][style][font], for the margins' errors.
+  std::vector<std::vector<std::vector<double>>> per_char;
   // The sheet: row r is measured against column r (the matrix's diagonal), first characters only.
   constexpr size_t kSheetChars = 12;
   std::vector<StyleSheetRow> sheet(styles.size());
@@ -120,6 +140,9 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
                                    : aligned_glyph(*col.font, library.glyph(c), size));
       }
     }
+    for (size_t i = 0; i < columns.size(); ++i)
+      for (size_t k = 0; k < columns.size(); ++k) between[i][k] += coverage_iou(targets[i], targets[k]);
+    per_char.emplace_back(styles.size(), std::vector<double>(columns.size(), 0.0));
     for (size_t r = 0; r < styles.size(); ++r) {
       WriterSettings s = settings;
       s.style = ids[r];
@@ -127,7 +150,8 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
       writer.write();
       const Coverage written = writer.glyph();
       for (size_t k = 0; k < columns.size(); ++k) {
-        sum[r][k] += coverage_iou(written, targets[k]);
+        per_char.back()[r][k] = coverage_iou(written, targets[k]);
+        sum[r][k] += per_char.back()[r][k];
         weight[r][k] += written.sum() / std::max(1e-6f, targets[k].sum());
         const Point a = ink_moments(written).centre, b = ink_moments(targets[k]).centre;
         shift_x[r][k] += a.x - b.x, shift_y[r][k] += a.y - b.y;
@@ -142,8 +166,7 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
   nlohmann::json report = {{"model", model_dir.string()}, {"characters", encode_utf8(std::u32string(chars.begin(), chars.end()))},
                            {"steps", settings.steps}, {"refine_from", settings.refine_from}, {"seed", settings.seed},
                            {"guidance", settings.guidance}, {"style_strength", settings.style_strength},
-                           {"glyphs", in_place ? "in place" : "aligned to the data's strokes"}, {"styles", styles}, {"iou", nlohmann::json::array()},
-                           {"ink_ratio", nlohmann::json::array()}};
+                           {"glyphs", in_place ? "in place" : "aligned to the data's strokes"}, {"styles", styles}, {"iou", nlohmann::json::array()}};
   std::printf("whole-glyph IoU, %zu held-out characters (rows: the style written; columns: the glyphs compared with)\n%-18s",
               chars.size(), "");
   for (const Column& col : columns) std::printf(" %10s", col.name.substr(0, 10).c_str());
@@ -161,17 +184,27 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
     std::printf("\n");
     report["iou"].push_back(row);
   }
-  std::printf("* the closest style to that column's glyphs\n\nink area, written / glyph\n");
-  for (size_t r = 0; r < styles.size(); ++r) {
-    std::printf("%-18s", styles[r].substr(0, 18).c_str());
-    nlohmann::json row = nlohmann::json::array();
-    for (size_t k = 0; k < columns.size(); ++k) {
-      row.push_back(weight[r][k] / chars.size());
-      std::printf(" %10.3f", weight[r][k] / chars.size());
+  std::printf("* the closest style to that column's glyphs\n\n");
+  // Row k is column k's own style when the lists are given in the same order.
+  report["margins"] = nlohmann::json::array();
+  if (styles.size() >= 2) {
+    std::printf("own style's lead over the best other (mean over characters +- standard error, paired)\n");
+    for (size_t k = 0; k < std::min(styles.size(), columns.size()); ++k) {
+      const ColumnMargin m = column_margin(per_char, k);
+      std::printf("%-10s own %-18s vs %-18s %+8.4f +- %.4f\n", columns[k].name.substr(0, 10).c_str(), styles[k].substr(0, 18).c_str(),
+                  styles[m.runner_up].substr(0, 18).c_str(), m.margin, m.standard_error);
+      report["margins"].push_back({{"font", columns[k].name}, {"own", styles[k]}, {"runner_up", styles[m.runner_up]},
+                                   {"margin", m.margin}, {"standard_error", m.standard_error}});
     }
     std::printf("\n");
-    report["ink_ratio"].push_back(row);
   }
+  report["per_character"] = per_char;
+  std::printf("the glyphs against each other (IoU)\n");
+  std::vector<std::string> column_names;
+  for (const Column& col : columns) column_names.push_back(col.name);
+  report["glyph_iou"] = print_means(column_names, between, chars.size());
+  std::printf("\nink area, written / glyph\n");
+  report["ink_ratio"] = print_means(styles, weight, chars.size());
   std::printf("\nink centre, written minus glyph (x, y in pixels of %d; y down)\n", size);
   report["centre_shift"] = nlohmann::json::array();
   for (size_t r = 0; r < styles.size(); ++r) {
@@ -186,9 +219,7 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
     report["centre_shift"].push_back(row);
   }
   if (json_file) {
-    std::vector<std::string> names;
-    for (const Column& col : columns) names.push_back(col.name);
-    report["fonts"] = names;
+    report["fonts"] = column_names;
     write_file_atomic(*json_file, report.dump(2) + "\n");
   }
   if (sheet_file) write_style_sheet(sheet, *sheet_file);
