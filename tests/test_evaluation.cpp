@@ -61,12 +61,14 @@ TEST_CASE("a style matrix column's margin is the own row over the best other, wi
   for (size_t c = 0; c < 3; ++c) scores[c][1][1] = own[c], scores[c][2][1] = second[c], scores[c][0][1] = third[c];
   const ColumnMargin m = column_margin(scores, 1);
   CHECK(m.runner_up == 2);
-  CHECK(m.margin == Approx(0.2));
-  CHECK(m.standard_error == Approx(0.1 / std::sqrt(3.0)));  // the differences' sd is 0.1
+  CHECK(m.lead.mean == Approx(0.2));
+  CHECK(m.lead.standard_error == Approx(0.1 / std::sqrt(3.0)));  // the differences' sd is 0.1
   // A column its own row loses has a negative margin.
   for (auto& c : scores) c[0][0] = 0.2, c[1][0] = 0.5;
   CHECK(column_margin(scores, 0).runner_up == 1);
-  CHECK(column_margin(scores, 0).margin == Approx(-0.3));
-  CHECK(column_margin(scores, 0).standard_error == Approx(0.0).margin(1e-12));
+  CHECK(column_margin(scores, 0).lead.mean == Approx(-0.3));
+  CHECK(column_margin(scores, 0).lead.standard_error == Approx(0.0).margin(1e-12));
+  // Any two rows: row 0 over row 2 on column 1 (the gain of a hand over the data's, say).
+  CHECK(paired_difference(scores, 1, 0, 2).mean == Approx((0.1 + 0.5 + 0.55) / 3 - 0.6));
   CHECK_THROWS_WITH(column_margin(scores, 3), Catch::Contains("no own row"));
 }

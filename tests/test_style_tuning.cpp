@@ -143,6 +143,13 @@ TEST_CASE("a refinement takes the place of the trained style it refines, and onl
   const LearnedStyle refined = tune_style(model_dir, set.images, test::sample_library(), "kai", options);
   CHECK(refined.refines);
   CHECK(refined.started_from == "kai");  // the style itself, not the nearest by loss
+  // --start-from puts the row's start elsewhere: a named trained style, and only one of those.
+  StyleTuningOptions from_data = options;
+  from_data.steps = 1, from_data.start_from = "hanzi-writer-data";
+  CHECK(tune_style(model_dir, set.images, test::sample_library(), "kai", from_data).started_from == "hanzi-writer-data");
+  from_data.start_from = "hand";
+  REQUIRE_THROWS_WITH(tune_style(model_dir, set.images, test::sample_library(), "kai", from_data),
+                      Contains("--start-from") && Contains("'hand' is not one of the model's trained styles"));
   const std::filesystem::path file = learned_style_file(resolve_model_file(model_dir, ConditioningMode::stroke), "kai");
   save_learned_style(file, refined);
   CHECK(load_learned_style(file).refines);

@@ -22,15 +22,23 @@ struct StrokeScores {
 // `generated` must have one coverage per reference stroke.
 StrokeScores score_strokes(const std::vector<Coverage>& generated, const GlyphPlanes& reference);
 
-// How surely a style matrix's column goes to its own style. scores[c][r][k] is character c
-// written in style r, scored against font k; row k is column k's own style. The margin is the
-// own row's mean minus the best other row's; the standard error is that of the per-character
-// differences (paired: both rows wrote the same characters with the same noise), so a margin
-// within about two of it could go either way on other characters.
+// Row `row` minus row `baseline` on one column of a style matrix, over the characters:
+// scores[c][r][k] is character c written in style r, scored against font k. The standard error
+// is that of the per-character differences (paired: both rows wrote the same characters with
+// the same noise), so a difference within about two of it could go either way on other
+// characters.
+struct PairedDifference {
+  double mean = 0;
+  double standard_error = 0;
+};
+PairedDifference paired_difference(const std::vector<std::vector<std::vector<double>>>& scores, size_t column, size_t row,
+                                   size_t baseline);
+
+// How surely a square style matrix's column goes to its own style (row k for column k): its lead
+// over the best other row.
 struct ColumnMargin {
   size_t runner_up = 0;  // the best row other than the column's own
-  double margin = 0;
-  double standard_error = 0;
+  PairedDifference lead;
 };
 ColumnMargin column_margin(const std::vector<std::vector<std::vector<double>>>& scores, size_t column);
 

@@ -22,6 +22,9 @@ struct StyleTuningOptions {
   double condition_dropout = 0.1;       // as in training: the guided writer's unconditional half
   // Refine the trained style of the same name (its row is the start) rather than learn a new one.
   bool refine = false;
+  // The trained style whose row to start from, instead of the closest one (a new hand) or the
+  // style's own (a refinement). Empty: those defaults.
+  std::string start_from;
   uint64_t seed = 0;
 };
 

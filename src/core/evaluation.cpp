@@ -36,6 +36,20 @@ StrokeScores score_strokes(const std::vector<Coverage>& generated, const GlyphPl
   return scores;
 }
 
+PairedDifference paired_difference(const std::vector<std::vector<std::vector<double>>>& scores, size_t column, size_t row,
+                                   size_t baseline) {
+  if (scores.empty()) throw InkError("paired_difference: no characters");
+  const double n = static_cast<double>(scores.size());
+  std::vector<double> differences;
+  for (const auto& c : scores) differences.push_back(c.at(row).at(column) - c.at(baseline).at(column));
+  PairedDifference out;
+  for (double d : differences) out.mean += d / n;
+  double squares = 0;  // about the mean, two passes: the differences are small next to the scores
+  for (double d : differences) squares += (d - out.mean) * (d - out.mean);
+  out.standard_error = n > 1 ? std::sqrt(squares / (n - 1) / n) : 0.0;
+  return out;
+}
+
 ColumnMargin column_margin(const std::vector<std::vector<std::vector<double>>>& scores, size_t column) {
   if (scores.empty()) throw InkError("column_margin: no characters");
   const size_t rows = scores.front().size();
@@ -49,14 +63,7 @@ ColumnMargin column_margin(const std::vector<std::vector<std::vector<double>>>& 
   double best = -INFINITY;
   for (size_t r = 0; r < rows; ++r)
     if (r != column && mean_of(r) > best) best = mean_of(r), out.runner_up = r;
-  const double n = static_cast<double>(scores.size());
-  std::vector<double> differences;
-  for (const auto& c : scores) differences.push_back(c[column][column] - c[out.runner_up][column]);
-  for (double d : differences) out.margin += d / n;
-  double squares = 0;  // about the mean, two passes: the differences are small next to the scores
-  for (double d : differences) squares += (d - out.margin) * (d - out.margin);
-  const double variance = n > 1 ? squares / (n - 1) : 0.0;
-  out.standard_error = std::sqrt(variance / n);
+  out.lead = paired_difference(scores, column, column, out.runner_up);
   return out;
 }
 

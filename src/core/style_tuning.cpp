@@ -92,6 +92,9 @@ LearnedStyle tune_style(const std::filesystem::path& model_path, const std::vect
     throw InkError("--refine: '" + name + "' is not one of the model's trained styles");
   if (options.refine && same_name == trained_styles.begin())
     throw InkError("--refine: '" + name + "' is the data's own hand, which the other styles are measured from; it stays as trained");
+  const auto start_from = std::find(trained_styles.begin(), trained_styles.end(), options.start_from);
+  if (!options.start_from.empty() && start_from == trained_styles.end())
+    throw InkError("--start-from: '" + options.start_from + "' is not one of the model's trained styles");
   const UNetConfig& config = base.info.recipe.model;
   const NoiseSchedule schedule(base.info.recipe.schedule);
   UNet& unet = base.unet;
@@ -101,7 +104,9 @@ LearnedStyle tune_style(const std::filesystem::path& model_path, const std::vect
   for (auto& p : unet->parameters()) p.set_requires_grad(false);
   unet->eval();
   const int64_t trained = std::max<int64_t>(1, static_cast<int64_t>(base.info.styles.size()));
-  const int64_t nearest = options.refine ? same_name - trained_styles.begin() : nearest_trained_style(unet, schedule, samples, trained);
+  const int64_t nearest = !options.start_from.empty() ? start_from - trained_styles.begin()
+                         : options.refine            ? same_name - trained_styles.begin()
+                                                     : nearest_trained_style(unet, schedule, samples, trained);
   const int64_t id = unet->append_style_rows(unet->style_table().narrow(0, nearest, 1).clone());
   torch::Tensor& table = unet->style_table();
   table.set_requires_grad(true);

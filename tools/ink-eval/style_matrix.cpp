@@ -185,17 +185,30 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
     report["iou"].push_back(row);
   }
   std::printf("* the closest style to that column's glyphs\n\n");
-  // Row k is column k's own style when the lists are given in the same order.
+  // A square matrix pairs row k with column k (the lists in the same order): how surely each
+  // column goes to its own style. Otherwise (a learnt hand against a kept-back font) each style's
+  // gain over the first, the before.
   report["margins"] = nlohmann::json::array();
-  if (styles.size() >= 2) {
+  if (styles.size() == columns.size() && styles.size() >= 2) {
     std::printf("own style's lead over the best other (mean over characters +- standard error, paired)\n");
-    for (size_t k = 0; k < std::min(styles.size(), columns.size()); ++k) {
+    for (size_t k = 0; k < columns.size(); ++k) {
       const ColumnMargin m = column_margin(per_char, k);
       std::printf("%-10s own %-18s vs %-18s %+8.4f +- %.4f\n", columns[k].name.substr(0, 10).c_str(), styles[k].substr(0, 18).c_str(),
-                  styles[m.runner_up].substr(0, 18).c_str(), m.margin, m.standard_error);
+                  styles[m.runner_up].substr(0, 18).c_str(), m.lead.mean, m.lead.standard_error);
       report["margins"].push_back({{"font", columns[k].name}, {"own", styles[k]}, {"runner_up", styles[m.runner_up]},
-                                   {"margin", m.margin}, {"standard_error", m.standard_error}});
+                                   {"margin", m.lead.mean}, {"standard_error", m.lead.standard_error}});
     }
+    std::printf("\n");
+  } else if (styles.size() >= 2) {
+    std::printf("gain over %s (mean over characters +- standard error, paired)\n", styles[0].c_str());
+    report["gains"] = nlohmann::json::array();
+    for (size_t k = 0; k < columns.size(); ++k)
+      for (size_t r = 1; r < styles.size(); ++r) {
+        const PairedDifference gain = paired_difference(per_char, k, r, 0);
+        std::printf("%-10s %-18s %+8.4f +- %.4f\n", columns[k].name.substr(0, 10).c_str(), styles[r].substr(0, 18).c_str(), gain.mean,
+                    gain.standard_error);
+        report["gains"].push_back({{"font", columns[k].name}, {"style", styles[r]}, {"gain", gain.mean}, {"standard_error", gain.standard_error}});
+      }
     std::printf("\n");
   }
   report["per_character"] = per_char;

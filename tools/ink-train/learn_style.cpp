@@ -34,6 +34,7 @@ int learn_style(cli::Args& args, const std::string& images_dir) {
   if (adapter != "norms" && adapter != "none") throw InkError("--adapter " + adapter + ": expected norms or none");
   options.adapter = adapter == "norms";
   options.refine = args.flag("refine");
+  options.start_from = args.value_or("start-from", "");
   const int threads_option = args.int_value("threads", 0, 0, 256);
   const StrokeLibrary library = cli::open_library(args);
   args.finish();
