@@ -19,7 +19,7 @@ struct WriterSettings {
   int steps = 3;          // denoiser calls per stroke (DPM-Solver++(2M)); see README for the sweep
   // Where steps after the first go: spread below this timestep (sampler.h, refining_timesteps);
   // 999 or more spreads them over all the noise levels (diffusers' linspace).
-  int refine_from = 150;
+  int refine_from = 75;
   double guidance = 1.0;  // classifier-free guidance scale; 1 = conditional pass only
   // How far the style is pushed from the data's own hand: the output is the data's hand plus
   // style_strength times (style - data's hand), one more pass of the model. 1 = the style as
