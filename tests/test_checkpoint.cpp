@@ -1,7 +1,7 @@
 #include "torch_catch.h"
 
-#include "ink/checkpoint.h"
-#include "ink/error.h"
+#include "ink/base/error.h"
+#include "ink/training/checkpoint.h"
 #include "test_helpers.h"
 
 using namespace ink;

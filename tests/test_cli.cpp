@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "ink/image.h"
-#include "ink/splits.h"
+#include "ink/data/char_sets.h"
+#include "ink/render/image.h"
 #include "test_helpers.h"
 
 using namespace ink;

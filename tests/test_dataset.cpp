@@ -2,9 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "ink/dataset.h"
-#include "ink/shard.h"
-#include "ink/stroke_step.h"
+#include "ink/dataset/dataset.h"
+#include "ink/dataset/shard.h"
+#include "ink/dataset/stroke_step.h"
 #include "test_helpers.h"
 
 using namespace ink;

@@ -3,9 +3,9 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
-#include "ink/evaluation.h"
-#include "ink/stroke_vector.h"
-#include "ink/svg_path.h"
+#include "ink/data/svg_path.h"
+#include "ink/evaluation/evaluation.h"
+#include "ink/render/stroke_vector.h"
 #include "test_helpers.h"
 
 using namespace ink;

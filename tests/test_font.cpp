@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "ink/error.h"
-#include "ink/font.h"
-#include "ink/utf8.h"
+#include "ink/base/error.h"
+#include "ink/base/utf8.h"
+#include "ink/raster/font.h"
 #include "test_helpers.h"
 
 using namespace ink;

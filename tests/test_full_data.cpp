@@ -3,8 +3,8 @@
 
 #include <set>
 
-#include "ink/paths.h"
-#include "ink/splits.h"
+#include "ink/base/paths.h"
+#include "ink/data/char_sets.h"
 #include "test_helpers.h"
 
 using namespace ink;

@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 #include <gif_lib.h>
 
-#include "ink/gif.h"
-#include "ink/stroke_step.h"
+#include "ink/dataset/stroke_step.h"
+#include "ink/render/gif.h"
 #include "test_helpers.h"
 
 using namespace ink;

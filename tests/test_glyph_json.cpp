@@ -1,12 +1,12 @@
 #include <catch2/catch.hpp>
 
-#include "ink/error.h"
-#include "ink/glyph.h"
+#include "ink/base/error.h"
+#include "ink/data/glyph.h"
 #include "test_helpers.h"
 
 using namespace ink;
 
-TEST_CASE("the seed's characters have their textbook stroke counts", "[json]") {
+TEST_CASE("the article's characters have their textbook stroke counts", "[json]") {
   const auto& library = test::sample_library();
   CHECK(library.glyph(U'春').strokes.size() == 9);
   CHECK(library.glyph(U'满').strokes.size() == 13);

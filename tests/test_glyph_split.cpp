@@ -1,8 +1,8 @@
 // Splitting a whole glyph along the medians: nothing lost, strokes close to the data's own.
 #include <catch2/catch.hpp>
 
-#include "ink/glyph_split.h"
-#include "ink/stroke_step.h"
+#include "ink/alignment/glyph_split.h"
+#include "ink/dataset/stroke_step.h"
 #include "test_helpers.h"
 
 using namespace ink;

@@ -1,7 +1,7 @@
 // Test helpers: sample data, temporary directories, tool runs.
 #include "test_helpers.h"
 
-#include "ink/dataset.h"
+#include "ink/dataset/dataset.h"
 
 #include <sys/wait.h>
 #include <unistd.h>

@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <string>
 
-#include "ink/stroke_library.h"
+#include "ink/data/stroke_library.h"
 
 namespace ink::test {
 

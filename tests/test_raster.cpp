@@ -2,9 +2,9 @@
 
 #include <cmath>
 
-#include "ink/raster.h"
-#include "ink/utf8.h"
-#include "ink/svg_path.h"
+#include "ink/base/utf8.h"
+#include "ink/data/svg_path.h"
+#include "ink/raster/raster.h"
 #include "test_helpers.h"
 
 using namespace ink;

@@ -1,8 +1,8 @@
 // Training recipes: what a good one reads as, what a bad one says, and the LR schedule.
 #include "torch_catch.h"
 
-#include "ink/error.h"
-#include "ink/training_recipe.h"
+#include "ink/base/error.h"
+#include "ink/training/training_recipe.h"
 
 using namespace ink;
 using Catch::Matchers::Contains;

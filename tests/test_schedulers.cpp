@@ -2,8 +2,8 @@
 // test_scheduler_dpm_multi.py), with the same deterministic sample and dummy model.
 #include "torch_catch.h"
 
-#include "ink/error.h"
-#include "ink/sampler.h"
+#include "ink/base/error.h"
+#include "ink/sampling/sampler.h"
 
 #include <cmath>
 

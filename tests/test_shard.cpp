@@ -2,8 +2,8 @@
 
 #include <random>
 
-#include "ink/error.h"
-#include "ink/shard.h"
+#include "ink/base/error.h"
+#include "ink/dataset/shard.h"
 #include "test_helpers.h"
 
 using namespace ink;

@@ -1,7 +1,7 @@
 #include "torch_catch.h"
 
-#include "ink/dataset.h"
-#include "ink/shard_tensor.h"
+#include "ink/dataset/dataset.h"
+#include "ink/dataset/shard_tensor.h"
 #include "test_helpers.h"
 
 using namespace ink;

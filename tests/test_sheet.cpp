@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "ink/image.h"
-#include "ink/sheet.h"
+#include "ink/render/image.h"
+#include "ink/render/sheet.h"
 #include "test_helpers.h"
 
 using namespace ink;

@@ -4,13 +4,13 @@
 #include <cmath>
 #include <fstream>
 
-#include "ink/font.h"
-#include "ink/image.h"
-#include "ink/ink_extraction.h"
-#include "ink/stroke_alignment.h"
-#include "ink/style_images.h"
-#include "ink/synthetic_photo.h"
-#include "ink/utf8.h"
+#include "ink/alignment/stroke_alignment.h"
+#include "ink/base/utf8.h"
+#include "ink/raster/font.h"
+#include "ink/render/image.h"
+#include "ink/styles/ink_extraction.h"
+#include "ink/styles/style_images.h"
+#include "ink/styles/synthetic_photo.h"
 #include "test_helpers.h"
 
 using namespace ink;

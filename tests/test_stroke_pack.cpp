@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "ink/error.h"
-#include "ink/stroke_library.h"
+#include "ink/base/error.h"
+#include "ink/data/stroke_library.h"
 #include "test_helpers.h"
 
 using namespace ink;

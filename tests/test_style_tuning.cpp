@@ -6,14 +6,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "ink/diffusion_model.h"
-#include "ink/font.h"
-#include "ink/learned_style.h"
-#include "ink/model_file.h"
-#include "ink/style_tuning.h"
-#include "ink/synthetic_photo.h"
-#include "ink/utf8.h"
-#include "ink/writer.h"
+#include "ink/base/utf8.h"
+#include "ink/model/diffusion_model.h"
+#include "ink/model/model_file.h"
+#include "ink/raster/font.h"
+#include "ink/styles/learned_style.h"
+#include "ink/styles/style_tuning.h"
+#include "ink/styles/synthetic_photo.h"
+#include "ink/writing/writer.h"
 #include "test_helpers.h"
 
 using namespace ink;
@@ -127,7 +127,7 @@ TEST_CASE("a learnt style is one new row and its own norms; the model writes wit
   CHECK(tune_style(model_dir, set.images, test::sample_library(), "row", options).adapter.empty());
 }
 
-TEST_CASE("a refinement takes the place of the trained style it refines, and only that one", "[style]") {
+TEST_CASE("a retuning takes the place of the trained style it retunes, and only that one", "[style]") {
   test::TempDir dir;
   const auto model_dir = save_tiny_stroke_model(dir / "model");
   write_photos(dir / "photos", U"国中", 1);
@@ -137,12 +137,12 @@ TEST_CASE("a refinement takes the place of the trained style it refines, and onl
   const std::vector<Coverage> data_before = write_with(before, U'永', 0), kai_before = write_with(before, U'永', 1);
 
   StyleTuningOptions options;
-  options.steps = 20, options.batch_size = 8, options.learning_rate = 0.05, options.refine = true;
+  options.steps = 20, options.batch_size = 8, options.learning_rate = 0.05, options.retune = true;
   REQUIRE_THROWS_WITH(tune_style(model_dir, set.images, test::sample_library(), "nope", options), Contains("not one of the model's trained styles"));
   REQUIRE_THROWS_WITH(tune_style(model_dir, set.images, test::sample_library(), "hanzi-writer-data", options), Contains("data's own hand"));
-  const LearnedStyle refined = tune_style(model_dir, set.images, test::sample_library(), "kai", options);
-  CHECK(refined.refines);
-  CHECK(refined.started_from == "kai");  // the style itself, not the nearest by loss
+  const LearnedStyle retuned = tune_style(model_dir, set.images, test::sample_library(), "kai", options);
+  CHECK(retuned.retunes);
+  CHECK(retuned.started_from == "kai");  // the style itself, not the nearest by loss
   // --start-from puts the row's start elsewhere: a named trained style, and only one of those.
   StyleTuningOptions from_data = options;
   from_data.steps = 1, from_data.start_from = "hanzi-writer-data";
@@ -151,25 +151,25 @@ TEST_CASE("a refinement takes the place of the trained style it refines, and onl
   REQUIRE_THROWS_WITH(tune_style(model_dir, set.images, test::sample_library(), "kai", from_data),
                       Contains("--start-from") && Contains("'hand' is not one of the model's trained styles"));
   const std::filesystem::path file = learned_style_file(resolve_model_file(model_dir, ConditioningMode::stroke), "kai");
-  save_learned_style(file, refined);
-  CHECK(load_learned_style(file).refines);
+  save_learned_style(file, retuned);
+  CHECK(load_learned_style(file).retunes);
 
   const auto after = open_model(model_dir, ConditioningMode::stroke);
   CHECK(summary_of(*after).styles == std::vector<std::string>{"hanzi-writer-data", "kai"});  // no new row
-  CHECK(summary_of(*after).refined_styles == 1);
+  CHECK(summary_of(*after).retuned_styles == 1);
   CHECK(summary_of(*after).learned_styles == 0);
   CHECK(style_id(*after, "kai") == 1);
   CHECK(write_with(after, U'永', 0)[0].values == data_before[0].values);
   CHECK(write_with(after, U'永', 1)[0].values != kai_before[0].values);
 
-  // A file that takes a trained style's name without saying it refines it is refused, naming it.
-  LearnedStyle impostor = refined;
-  impostor.refines = false;
+  // A file that takes a trained style's name without saying it retunes it is refused, naming it.
+  LearnedStyle impostor = retuned;
+  impostor.retunes = false;
   save_learned_style(file, impostor);
   REQUIRE_THROWS_WITH(open_model(model_dir, ConditioningMode::stroke), Contains("kai.style.json") && Contains("already one of the model's styles"));
-  // And one that says it refines a style the model has no trained row for is refused too.
+  // And one that says it retunes a style the model has no trained row for is refused too.
   std::filesystem::remove(file);
-  LearnedStyle stray = refined;
+  LearnedStyle stray = retuned;
   stray.name = "nope";
   save_learned_style(learned_style_file(resolve_model_file(model_dir, ConditioningMode::stroke), "nope"), stray);
   REQUIRE_THROWS_WITH(open_model(model_dir, ConditioningMode::stroke), Contains("nope.style.json") && Contains("not one of the model's trained styles"));

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "ink/error.h"
-#include "ink/svg_path.h"
+#include "ink/base/error.h"
+#include "ink/data/svg_path.h"
 
 using namespace ink;
 

@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
-#include "ink/brush_timeline.h"
-#include "ink/stroke_step.h"
+#include "ink/dataset/stroke_step.h"
+#include "ink/render/brush_timeline.h"
 #include "test_helpers.h"
 
 using namespace ink;

@@ -10,10 +10,10 @@
 #include <limits>
 #include <thread>
 
-#include "ink/checkpoint.h"
-#include "ink/dataset.h"
-#include "ink/trainer.h"
-#include "ink/training_data.h"
+#include "ink/dataset/dataset.h"
+#include "ink/dataset/training_data.h"
+#include "ink/training/checkpoint.h"
+#include "ink/training/trainer.h"
 #include "test_helpers.h"
 
 using namespace ink;

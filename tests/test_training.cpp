@@ -2,9 +2,9 @@
 // data. Its loss must fall clearly (llm.c's test_gpt2 checks first-steps loss the same way).
 #include "torch_catch.h"
 
-#include "ink/dataset.h"
-#include "ink/diffusion_loss.h"
-#include "ink/shard_tensor.h"
+#include "ink/dataset/dataset.h"
+#include "ink/dataset/shard_tensor.h"
+#include "ink/training/diffusion_loss.h"
 #include "test_helpers.h"
 
 using namespace ink;

@@ -3,8 +3,8 @@
 #include <cmath>
 #include <set>
 
-#include "ink/error.h"
-#include "ink/unet.h"
+#include "ink/base/error.h"
+#include "ink/model/unet.h"
 
 using namespace ink;
 

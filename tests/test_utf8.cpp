@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "ink/error.h"
-#include "ink/utf8.h"
+#include "ink/base/error.h"
+#include "ink/base/utf8.h"
 
 using namespace ink;
 

@@ -8,9 +8,9 @@
 #include <cmath>
 #include <sstream>
 
-#include "ink/brush_timeline.h"
-#include "ink/image.h"
-#include "ink/stroke_step.h"
+#include "ink/dataset/stroke_step.h"
+#include "ink/render/brush_timeline.h"
+#include "ink/render/image.h"
 #include "test_helpers.h"
 
 using namespace ink;

@@ -3,9 +3,9 @@
 // end, with its errors.
 #include "torch_catch.h"
 
-#include "ink/image.h"
-#include "ink/model_file.h"
-#include "ink/writer.h"
+#include "ink/model/model_file.h"
+#include "ink/render/image.h"
+#include "ink/writing/writer.h"
 #include "test_helpers.h"
 
 using namespace ink;

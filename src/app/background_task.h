@@ -1,5 +1,5 @@
 // One background task at a time with a progress fraction, a cancel flag and a result line for
-// the window (STYLE.md: background tasks with progress, cancel and a hand-back to the UI).
+// the window (docs/design.md, Background tasks: progress, cancel and a hand-back to the UI).
 // Used for exports and image loading; the writing itself has its own thread (WritingJob).
 #pragma once
 #include <atomic>

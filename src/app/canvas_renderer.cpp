@@ -2,7 +2,7 @@
 // darkness, destination alpha kept at 1 so ImGui shows the target opaque).
 #include "canvas_renderer.h"
 
-#include "ink/error.h"
+#include "ink/base/error.h"
 
 namespace ink::app {
 namespace {

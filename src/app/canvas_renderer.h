@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "gl.h"
-#include "ink/brush_timeline.h"
-#include "ink/image.h"
+#include "ink/render/brush_timeline.h"
+#include "ink/render/image.h"
 #include "shader_program.h"
 
 namespace ink::app {

@@ -1,6 +1,6 @@
 // --bench-frames N: frame times while the model writes (the job is restarted whenever it
 // finishes, so every frame has generation running beside it). Prints median, p99 and the
-// frames over a 60 fps budget. Figures for ink-bench's README table, never test asserts.
+// frames over a 60 fps budget. Figures for docs/model.md (Speed), never test asserts.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>

@@ -3,7 +3,7 @@
 #pragma once
 #include "gl.h"
 #include "glyph_texture.h"
-#include "ink/image.h"
+#include "ink/render/image.h"
 
 namespace ink::app {
 

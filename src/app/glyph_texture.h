@@ -3,7 +3,7 @@
 #pragma once
 #include <vector>
 
-#include "ink/brush_timeline.h"
+#include "ink/render/brush_timeline.h"
 
 namespace ink::app {
 

@@ -4,10 +4,10 @@
 #include <string>
 #include <thread>
 
-#include "common/cli.h"
-#include "ink/error.h"
+#include "cli/cli.h"
 #include "frame_loop.h"
-#include "ink/torch_runtime.h"
+#include "ink/base/error.h"
+#include "ink/model/torch_runtime.h"
 #include "ui_font.h"
 #include "viewer.h"
 #include "window.h"

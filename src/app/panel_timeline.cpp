@@ -3,7 +3,7 @@
 // tab per character.
 #include <imgui.h>
 
-#include "ink/utf8.h"
+#include "ink/base/utf8.h"
 #include "panels.h"
 #include "viewer.h"
 

@@ -7,8 +7,8 @@
 #include <cstdio>
 
 #include "frame_loop.h"
-#include "ink/error.h"
-#include "ink/utf8.h"
+#include "ink/base/error.h"
+#include "ink/base/utf8.h"
 #include "viewer.h"
 #include "window.h"
 

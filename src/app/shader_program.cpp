@@ -8,8 +8,8 @@
 #include <cstring>
 #include <vector>
 
-#include "ink/error.h"
-#include "ink/paths.h"
+#include "ink/base/error.h"
+#include "ink/base/paths.h"
 
 namespace ink::app {
 namespace {

@@ -1,14 +1,14 @@
 // Building the ImGui font atlas with FreeType (Debian's libimgui.a has imgui_freetype compiled
-// in but not enabled: the builder is set by hand, DESIGN.md Build facts).
+// in but not enabled: the builder is set by hand, docs/design.md, Build facts).
 #include "ui_font.h"
 
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 #include <imgui_freetype.h>
 
-#include "ink/error.h"
-#include "ink/font.h"
-#include "ink/utf8.h"
+#include "ink/base/error.h"
+#include "ink/base/utf8.h"
+#include "ink/raster/font.h"
 
 namespace ink::app {
 

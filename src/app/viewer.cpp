@@ -8,11 +8,11 @@
 #include <algorithm>
 #include <cmath>
 
-#include "ink/error.h"
-#include "ink/atomic_file.h"
-#include "ink/gif.h"
-#include "ink/stroke_vector.h"
-#include "ink/utf8.h"
+#include "ink/base/atomic_file.h"
+#include "ink/base/error.h"
+#include "ink/base/utf8.h"
+#include "ink/render/gif.h"
+#include "ink/render/stroke_vector.h"
 #include "panels.h"
 
 namespace ink::app {

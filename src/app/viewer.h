@@ -11,7 +11,7 @@
 #include "background_task.h"
 #include "canvas_renderer.h"
 #include "gl_texture.h"
-#include "ink/page.h"
+#include "ink/render/page.h"
 #include "viewer_options.h"
 #include "writing_job.h"
 
@@ -64,7 +64,6 @@ class Viewer {
   float paper_color[3] = {246 / 255.f, 240 / 255.f, 226 / 255.f};
   GlTexture background;
   std::string background_file;
-  BackgroundTask exporter, loader;
   std::vector<Message> messages;
   std::unique_ptr<CanvasRenderer> renderer;  // null when the shaders failed (see renderer_error)
   std::string renderer_error;
@@ -89,6 +88,11 @@ class Viewer {
   std::string pending_background_file_;
   bool background_ready_ = false;
   std::mutex background_mutex_;
+
+ public:
+  // Declared last, so they are destroyed (their threads joined) first: their tasks capture `this`
+  // and use the members above, the pending background among them.
+  BackgroundTask exporter, loader;
 };
 
 }  // namespace ink::app

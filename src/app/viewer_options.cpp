@@ -3,10 +3,10 @@
 
 #include <cstdio>
 
-#include "common/cli.h"
-#include "common/writer_options.h"
-#include "ink/error.h"
-#include "ink/paths.h"
+#include "cli/cli.h"
+#include "cli/writer_options.h"
+#include "ink/base/error.h"
+#include "ink/base/paths.h"
 
 namespace ink::app {
 

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "ink/writer.h"
+#include "ink/writing/writer.h"
 
 namespace ink::app {
 

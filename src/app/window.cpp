@@ -9,7 +9,7 @@
 #include <imgui.h>
 
 #include "gl.h"
-#include "ink/error.h"
+#include "ink/base/error.h"
 
 namespace ink::app {
 namespace {

@@ -3,7 +3,7 @@
 #pragma once
 #include <string>
 
-#include "ink/image.h"
+#include "ink/render/image.h"
 
 struct SDL_Window;
 union SDL_Event;

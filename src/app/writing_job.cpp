@@ -4,9 +4,9 @@
 
 #include <cstdio>
 
-#include "ink/error.h"
-#include "ink/glyph_split.h"
-#include "ink/utf8.h"
+#include "ink/alignment/glyph_split.h"
+#include "ink/base/error.h"
+#include "ink/base/utf8.h"
 
 namespace ink::app {
 
@@ -66,8 +66,10 @@ void WritingJob::post(Command command) {
     std::lock_guard lock(mutex_);
     pending_.push_back(std::move(command));
     progress_.busy = true;
+    // Whatever runs now stops at its next denoising step; the queue carries on. Set under the
+    // lock, so a worker that takes this command (and clears the flag) cannot be cancelled by it.
+    cancel_ = true;
   }
-  cancel_ = true;  // whatever runs now stops at its next denoising step; the queue carries on
   wake_.notify_all();
 }
 

@@ -1,5 +1,5 @@
-// The viewer's model work, on one background thread (STYLE.md: background tasks): writing each
-// character of the text stroke by stroke (or whole), redoing strokes, cancelling. The frame loop
+// The viewer's model work, on one background thread (docs/design.md, Background tasks): writing
+// each character of the text stroke by stroke (or whole), redoing strokes, cancelling. The frame loop
 // only copies snapshots; it never waits for the model. Stroke k+1 is generated while the brush
 // is still drawing stroke k, so the brush waits only when the model is slower than the brush.
 #pragma once
@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "glyph_texture.h"
-#include "ink/stroke_library.h"
-#include "ink/writer.h"
+#include "ink/data/stroke_library.h"
+#include "ink/writing/writer.h"
 
 namespace ink::app {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "ink/stroke_library.h"
+#include "ink/data/stroke_library.h"
 
 namespace ink::bench {
 

@@ -5,10 +5,10 @@
 #include <unistd.h>
 
 #include "bench.h"
-#include "ink/dataset.h"
-#include "ink/raster.h"
-#include "ink/stroke_library.h"
-#include "ink/stroke_step.h"
+#include "ink/data/stroke_library.h"
+#include "ink/dataset/dataset.h"
+#include "ink/dataset/stroke_step.h"
+#include "ink/raster/raster.h"
 
 namespace ink::bench {
 

@@ -4,11 +4,11 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "../common/cli.h"
 #include "bench.h"
-#include "ink/torch_runtime.h"
-#include "ink/atomic_file.h"
-#include "ink/paths.h"
+#include "cli/cli.h"
+#include "ink/base/atomic_file.h"
+#include "ink/base/paths.h"
+#include "ink/model/torch_runtime.h"
 
 namespace ink::bench {
 

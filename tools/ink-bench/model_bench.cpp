@@ -7,10 +7,10 @@
 #include <cstring>
 
 #include "bench.h"
-#include "ink/paths.h"
-#include "ink/torch_runtime.h"
-#include "ink/training_recipe.h"
-#include "ink/unet.h"
+#include "ink/base/paths.h"
+#include "ink/model/torch_runtime.h"
+#include "ink/model/unet.h"
+#include "ink/training/training_recipe.h"
 
 namespace ink::bench {
 namespace {

@@ -5,9 +5,9 @@
 #include <cstdio>
 
 #include "bench.h"
-#include "ink/error.h"
-#include "ink/paths.h"
-#include "ink/writer.h"
+#include "ink/base/error.h"
+#include "ink/base/paths.h"
+#include "ink/writing/writer.h"
 
 namespace ink::bench {
 

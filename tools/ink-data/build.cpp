@@ -2,11 +2,11 @@
 #include <cstdio>
 
 #include "commands.h"
-#include "ink/dataset.h"
-#include "ink/error.h"
-#include "ink/paths.h"
-#include "ink/progress.h"
-#include "ink/splits.h"
+#include "ink/base/error.h"
+#include "ink/base/paths.h"
+#include "ink/base/progress.h"
+#include "ink/data/char_sets.h"
+#include "ink/dataset/dataset.h"
 
 namespace ink::data_tool {
 

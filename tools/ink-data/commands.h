@@ -1,6 +1,6 @@
 // ink-data's subcommands, one file each.
 #pragma once
-#include "../common/cli.h"
+#include "cli/cli.h"
 
 namespace ink::data_tool {
 

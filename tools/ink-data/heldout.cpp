@@ -3,8 +3,8 @@
 #include <cstdio>
 
 #include "commands.h"
-#include "ink/error.h"
-#include "ink/splits.h"
+#include "ink/base/error.h"
+#include "ink/data/char_sets.h"
 
 namespace ink::data_tool {
 

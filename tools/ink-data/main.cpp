@@ -3,7 +3,7 @@
 #include <cstring>
 
 #include "commands.h"
-#include "ink/error.h"
+#include "ink/base/error.h"
 
 namespace {
 

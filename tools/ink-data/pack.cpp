@@ -2,7 +2,7 @@
 #include <cstdio>
 
 #include "commands.h"
-#include "ink/error.h"
+#include "ink/base/error.h"
 
 namespace ink::data_tool {
 

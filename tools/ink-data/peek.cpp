@@ -3,10 +3,10 @@
 #include <cstdio>
 
 #include "commands.h"
-#include "ink/error.h"
-#include "ink/image.h"
-#include "ink/shard.h"
-#include "ink/utf8.h"
+#include "ink/base/error.h"
+#include "ink/base/utf8.h"
+#include "ink/dataset/shard.h"
+#include "ink/render/image.h"
 
 namespace ink::data_tool {
 

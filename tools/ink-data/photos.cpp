@@ -3,11 +3,11 @@
 #include <cstdio>
 
 #include "commands.h"
-#include "ink/error.h"
-#include "ink/font.h"
-#include "ink/progress.h"
-#include "ink/synthetic_photo.h"
-#include "ink/utf8.h"
+#include "ink/base/error.h"
+#include "ink/base/progress.h"
+#include "ink/base/utf8.h"
+#include "ink/raster/font.h"
+#include "ink/styles/synthetic_photo.h"
 
 namespace ink::data_tool {
 

@@ -2,9 +2,9 @@
 #include <cstdio>
 
 #include "commands.h"
-#include "ink/error.h"
-#include "ink/sheet.h"
-#include "ink/utf8.h"
+#include "ink/base/error.h"
+#include "ink/base/utf8.h"
+#include "ink/render/sheet.h"
 
 namespace ink::data_tool {
 

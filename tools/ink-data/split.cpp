@@ -5,15 +5,15 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
-#include "ink/atomic_file.h"
-#include "ink/error.h"
-#include "ink/font.h"
-#include "ink/paths.h"
-#include "ink/progress.h"
-#include "ink/split_sheet.h"
-#include "ink/splits.h"
-#include "ink/style_images.h"
-#include "ink/utf8.h"
+#include "ink/base/atomic_file.h"
+#include "ink/base/error.h"
+#include "ink/base/paths.h"
+#include "ink/base/progress.h"
+#include "ink/base/utf8.h"
+#include "ink/data/char_sets.h"
+#include "ink/raster/font.h"
+#include "ink/render/split_sheet.h"
+#include "ink/styles/style_images.h"
 
 namespace ink::data_tool {
 namespace {

@@ -5,9 +5,9 @@
 #include <set>
 
 #include "commands.h"
-#include "ink/atomic_file.h"
-#include "ink/paths.h"
-#include "ink/splits.h"
+#include "ink/base/atomic_file.h"
+#include "ink/base/paths.h"
+#include "ink/data/char_sets.h"
 
 namespace ink::data_tool {
 

@@ -1,30 +1,30 @@
-// ink-eval [--model DIR] [--split heldout|seen] [--chars N] [--mode stroke|whole|both] [--json FILE]
+// ink-eval [--model DIR] [--set heldout|seen] [--chars N] [--mode stroke|whole|both] [--json FILE]
 // [--steps N] [--refine-from T] [--guidance G] [--seed N] — how well the model
-// writes characters: per-stroke IoU, stroke-order accuracy and whole-glyph IoU (DESIGN.md,
+// writes characters: per-stroke IoU, stroke-order accuracy and whole-glyph IoU (docs/model.md,
 // Quality measures), for stroke mode and, when the model has one, whole mode.
 // ink-eval --styles A,B,... --fonts NAME=FAMILY,... [--chars N] [--exclude CHARS] [--json FILE] [--sheet PNG]:
 // the style matrix (whole-glyph IoU of each style's writing against each font's glyphs).
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "common/cli.h"
-#include "common/writer_options.h"
-#include "ink/atomic_file.h"
-#include "ink/error.h"
-#include "ink/evaluation.h"
-#include "ink/paths.h"
-#include "ink/progress.h"
-#include "ink/splits.h"
-#include "ink/torch_runtime.h"
-#include "ink/utf8.h"
-#include "ink/writer.h"
+#include "cli/cli.h"
+#include "cli/writer_options.h"
+#include "ink/base/atomic_file.h"
+#include "ink/base/error.h"
+#include "ink/base/paths.h"
+#include "ink/base/progress.h"
+#include "ink/base/utf8.h"
+#include "ink/data/char_sets.h"
+#include "ink/evaluation/evaluation.h"
+#include "ink/model/torch_runtime.h"
+#include "ink/writing/writer.h"
 #include "style_matrix.h"
 
 namespace {
 
 using namespace ink;
 
-// `count` characters spread evenly over the split (the same ones every run).
+// `count` characters spread evenly over the set (the same ones every run).
 std::vector<char32_t> spread(const std::vector<char32_t>& chars, size_t count) {
   if (count >= chars.size()) return chars;
   std::vector<char32_t> out;
@@ -56,8 +56,12 @@ int main(int argc, char** argv) {
     cli::Args args(argc, argv, 1);
     if (const auto styles = args.value("styles")) return eval_tool::style_matrix(args, *styles);
     const std::filesystem::path model_dir = args.value_or("model", default_model_dir().string());
-    const std::string split = args.value_or("split", "heldout");
-    if (split != "heldout" && split != "seen") throw InkError("--split must be heldout or seen, got '" + split + "'");
+    std::string set = args.value_or("set", "heldout");
+    if (const auto old = args.value("split")) {  // before "split" came to mean only cutting a glyph into strokes
+      std::fprintf(stderr, "ink-eval: --split is deprecated; use --set\n");
+      set = *old;
+    }
+    if (set != "heldout" && set != "seen") throw InkError("--set must be heldout or seen, got '" + set + "'");
     const int count = args.int_value("chars", 300, 1, 100000);
     const auto json_file = args.value("json");
     const std::string only = args.value_or("mode", "both");
@@ -68,10 +72,10 @@ int main(int argc, char** argv) {
     configure_torch_threads();
     if (json_file) AtomicFile check(*json_file);  // an unwritable --json fails now, not after the run
 
-    const std::vector<char32_t> chars = spread(select_chars(library, split, heldout_list_path()), count);
-    nlohmann::json report = {{"split", split}, {"model", model_dir.string()}, {"steps", settings.steps}, {"refine_from", settings.refine_from},
+    const std::vector<char32_t> chars = spread(select_chars(library, set, heldout_list_path()), count);
+    nlohmann::json report = {{"set", set}, {"model", model_dir.string()}, {"steps", settings.steps}, {"refine_from", settings.refine_from},
                              {"guidance", settings.guidance}, {"seed", settings.seed}, {"results", nlohmann::json::array()}};
-    std::printf("%-7s %-8s %6s %9s %9s %9s %8s %9s\n", "mode", "split", "chars", "strokeIoU", "order", "glyphIoU", "glyphL1",
+    std::printf("%-7s %-8s %6s %9s %9s %9s %8s %9s\n", "mode", "set", "chars", "strokeIoU", "order", "glyphIoU", "glyphL1",
                 "s/char");
     for (const ConditioningMode mode : {ConditioningMode::stroke, ConditioningMode::whole}) {
       if (only != "both" && only != to_string(mode)) continue;
@@ -110,7 +114,7 @@ int main(int argc, char** argv) {
       bar.finish();
       const nlohmann::json s = totals.summary(to_string(mode).c_str());
       report["results"].push_back(s);
-      std::printf("%-7s %-8s %6zu %9s %9s %9.3f %8.3f %9.2f\n", to_string(mode).c_str(), split.c_str(), totals.glyphs,
+      std::printf("%-7s %-8s %6zu %9s %9s %9.3f %8.3f %9.2f\n", to_string(mode).c_str(), set.c_str(), totals.glyphs,
                   s.contains("stroke_iou") ? std::to_string(s["stroke_iou"].get<double>()).substr(0, 5).c_str() : "-",
                   s.contains("stroke_order_accuracy")
                       ? (std::to_string(100 * s["stroke_order_accuracy"].get<double>()).substr(0, 5) + "%").c_str()

@@ -4,18 +4,18 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "common/writer_options.h"
-#include "ink/atomic_file.h"
-#include "ink/error.h"
-#include "ink/evaluation.h"
-#include "ink/font.h"
-#include "ink/paths.h"
-#include "ink/progress.h"
-#include "ink/splits.h"
-#include "ink/stroke_alignment.h"
-#include "ink/torch_runtime.h"
-#include "ink/utf8.h"
-#include "ink/writer.h"
+#include "cli/writer_options.h"
+#include "ink/alignment/stroke_alignment.h"
+#include "ink/base/atomic_file.h"
+#include "ink/base/error.h"
+#include "ink/base/paths.h"
+#include "ink/base/progress.h"
+#include "ink/base/utf8.h"
+#include "ink/data/char_sets.h"
+#include "ink/evaluation/evaluation.h"
+#include "ink/model/torch_runtime.h"
+#include "ink/raster/font.h"
+#include "ink/writing/writer.h"
 #include "style_sheet.h"
 
 namespace ink::eval_tool {

@@ -1,7 +1,7 @@
 // ink-eval --styles A,B --fonts NAME=FAMILY,...: whole-glyph IoU of each style's writing
 // (rows) against each font's glyphs (columns) on held-out characters every font has.
 #pragma once
-#include "common/cli.h"
+#include "cli/cli.h"
 
 namespace ink::eval_tool {
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "ink/image.h"
+#include "ink/render/image.h"
 
 namespace ink::eval_tool {
 namespace {

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <vector>
 
-#include "ink/raster.h"
+#include "ink/raster/raster.h"
 
 namespace ink::eval_tool {
 

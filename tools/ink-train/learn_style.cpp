@@ -1,5 +1,5 @@
-// ink-train --style-images DIR --name NAME [--refine]: split the images, learn a new hand's style
-// row (and norm adapter) on the frozen model, or refine a trained style's, and save it beside the
+// ink-train --style-images DIR --name NAME [--retune]: split the images, learn a new hand's style
+// row (and norm adapter) on the frozen model, or retune a trained style's, and save it beside the
 // model as styles/NAME.style.json.
 #include "learn_style.h"
 
@@ -7,12 +7,12 @@
 #include <csignal>
 #include <cstdio>
 
-#include "ink/error.h"
-#include "ink/model_file.h"
-#include "ink/paths.h"
-#include "ink/progress.h"
-#include "ink/style_tuning.h"
-#include "ink/torch_runtime.h"
+#include "ink/base/error.h"
+#include "ink/base/paths.h"
+#include "ink/base/progress.h"
+#include "ink/model/model_file.h"
+#include "ink/model/torch_runtime.h"
+#include "ink/styles/style_tuning.h"
 
 namespace ink::train_tool {
 namespace {
@@ -33,7 +33,11 @@ int learn_style(cli::Args& args, const std::string& images_dir) {
   const std::string adapter = args.value_or("adapter", "norms");
   if (adapter != "norms" && adapter != "none") throw InkError("--adapter " + adapter + ": expected norms or none");
   options.adapter = adapter == "norms";
-  options.refine = args.flag("refine");
+  options.retune = args.flag("retune");
+  if (args.flag("refine")) {  // the name before "refine" came to mean only the sampler's step placement
+    std::fprintf(stderr, "ink-train: --refine is deprecated; use --retune\n");
+    options.retune = true;
+  }
   options.start_from = args.value_or("start-from", "");
   const int threads_option = args.int_value("threads", 0, 0, 256);
   const StrokeLibrary library = cli::open_library(args);
@@ -56,7 +60,7 @@ int learn_style(cli::Args& args, const std::string& images_dir) {
   for (const std::string& problem : set.problems) std::fprintf(stderr, "ink-train: skipped %s\n", problem.c_str());
   if (set.images.empty()) throw InkError("none of the " + std::to_string(files.size()) + " images in '" + images_dir + "' could be used");
   std::printf("%zu of %zu images split into strokes; %s style '%s' (%d steps, %s, base weights frozen)\n", set.images.size(),
-              files.size(), options.refine ? "refining the trained" : "learning", name->c_str(), options.steps,
+              files.size(), options.retune ? "retuning the trained" : "learning", name->c_str(), options.steps,
               options.adapter ? "row and norms" : "row only");
   std::fflush(stdout);
 

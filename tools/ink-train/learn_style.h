@@ -2,7 +2,7 @@
 #pragma once
 #include <string>
 
-#include "common/cli.h"
+#include "cli/cli.h"
 
 namespace ink::train_tool {
 

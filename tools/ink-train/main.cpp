@@ -1,4 +1,4 @@
-// ink-train RECIPE.json [--out DIR] | --resume DIR | --export DIR — train a model (DESIGN.md,
+// ink-train RECIPE.json [--out DIR] | --resume DIR | --export DIR — train a model (docs/model.md,
 // Training), or write model.pt from a run's latest checkpoint; ink-train --style-images DIR
 // --name NAME [--model DIR] learns a new hand from a few images.
 // Ctrl-C saves a checkpoint and exits; --resume continues exactly where it stopped.
@@ -8,11 +8,11 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "common/cli.h"
-#include "ink/error.h"
-#include "ink/progress.h"
-#include "ink/torch_runtime.h"
-#include "ink/trainer.h"
+#include "cli/cli.h"
+#include "ink/base/error.h"
+#include "ink/base/progress.h"
+#include "ink/model/torch_runtime.h"
+#include "ink/training/trainer.h"
 #include "learn_style.h"
 #include "training_datasets.h"
 

@@ -6,12 +6,12 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "ink/dataset.h"
-#include "ink/error.h"
-#include "ink/paths.h"
-#include "ink/progress.h"
-#include "ink/splits.h"
-#include "ink/stroke_library.h"
+#include "ink/base/error.h"
+#include "ink/base/paths.h"
+#include "ink/base/progress.h"
+#include "ink/data/char_sets.h"
+#include "ink/data/stroke_library.h"
+#include "ink/dataset/dataset.h"
 
 namespace ink::train_tool {
 namespace {

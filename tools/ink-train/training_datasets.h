@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "ink/training_recipe.h"
+#include "ink/training/training_recipe.h"
 
 namespace ink::train_tool {
 

@@ -4,18 +4,18 @@
 // it, and Hanzi Writer character data.
 #include <cstdio>
 
-#include "common/cli.h"
-#include "common/writer_options.h"
-#include "ink/atomic_file.h"
-#include "ink/error.h"
-#include "ink/gif.h"
-#include "ink/glyph_split.h"
-#include "ink/paths.h"
-#include "ink/progress.h"
-#include "ink/stroke_vector.h"
-#include "ink/torch_runtime.h"
-#include "ink/utf8.h"
-#include "ink/writer.h"
+#include "cli/cli.h"
+#include "cli/writer_options.h"
+#include "ink/alignment/glyph_split.h"
+#include "ink/base/atomic_file.h"
+#include "ink/base/error.h"
+#include "ink/base/paths.h"
+#include "ink/base/progress.h"
+#include "ink/base/utf8.h"
+#include "ink/model/torch_runtime.h"
+#include "ink/render/gif.h"
+#include "ink/render/stroke_vector.h"
+#include "ink/writing/writer.h"
 
 namespace {
 
@@ -44,7 +44,7 @@ WrittenCharacter write_character(char32_t c, ConditioningMode mode, const std::s
       out.strokes = split_glyph_by_medians(glyph, out.medians);
     } else {
       out.strokes = {glyph};
-      out.medians = {{Point{0, 388}, Point{1024, 388}}};  // no stroke data: the brush sweeps across
+      out.medians = {{Point{0, kBoxCentre.y}, Point{kBoxSize, kBoxCentre.y}}};  // no stroke data: the brush sweeps across
     }
     bar.update(++done);
     return out;

@@ -1,0 +1,34 @@
+// A trained model opened for writing, behind a handle without torch in it, so the viewer and
+// most tools can hold one without compiling against LibTorch.
+#pragma once
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ink/model/unet_config.h"
+
+namespace ink {
+
+class DiffusionModel;  // defined in src/core (torch inside)
+
+struct ModelSummary {
+  std::filesystem::path file;
+  ConditioningMode mode = ConditioningMode::stroke;
+  int sample_size = 0;
+  int64_t parameters = 0;
+  int64_t trained_steps = 0;
+  std::vector<std::string> styles;  // trained ones first, then the learnt hands beside the file
+  int learned_styles = 0;
+  int retuned_styles = 0;  // trained styles that a file beside the model retunes (ink-train --retune)
+  std::u32string classes;
+};
+
+// `path`: a model file, a directory with model.pt, or one with a subdirectory per mode.
+// Throws InkError naming the path for a missing, broken or mismatched model.
+std::shared_ptr<DiffusionModel> open_model(const std::filesystem::path& path, ConditioningMode mode);
+const ModelSummary& summary_of(const DiffusionModel& model);
+// A style's id by name ("" is style 0); throws InkError listing the model's styles.
+int style_id(const DiffusionModel& model, const std::string& name);
+
+}  // namespace ink

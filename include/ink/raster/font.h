@@ -1,0 +1,40 @@
+// Installed fonts, found by family name through fontconfig, with glyph outlines in the stroke
+// data's 1024 box (y up) so a font glyph and a character's strokes can be compared directly.
+#pragma once
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "ink/data/outline.h"
+#include "ink/raster/raster.h"
+
+namespace ink {
+
+class FontFace {
+ public:
+  // Throws InkError naming the family (and the Debian package, when known) if it is not
+  // installed. Fontconfig always offers a fallback; we only accept an exact family match.
+  static FontFace open_family(const std::string& family);
+  static FontFace open_file(const std::filesystem::path& file, int index = 0);
+
+  bool has_char(char32_t codepoint) const;
+  // The glyph's outline scaled from font units to the 1024 box with the baseline at y = 0.
+  // Throws InkError if the font has no glyph for the character.
+  Outline glyph_outline(char32_t codepoint) const;
+  float advance(char32_t codepoint) const;  // in 1024-box units
+
+  const std::string& family() const { return family_; }
+  const std::filesystem::path& file() const { return file_; }
+
+  struct Face;
+
+ private:
+  std::shared_ptr<Face> face_;
+  std::string family_;
+  std::filesystem::path file_;
+};
+
+// The Debian package that ships a font family we know of, or "" when we do not know.
+std::string debian_package_for_font(const std::string& family);
+
+}  // namespace ink

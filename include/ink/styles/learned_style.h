@@ -1,0 +1,39 @@
+// A hand learnt from a few images (ink-train --style-images): a style embedding row for a
+// trained model and, optionally, its own gains and shifts for the model's group norms, saved as a small JSON file in a styles/ folder beside the model file, and
+// picked up by every program that opens the model. No torch here.
+#pragma once
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ink {
+
+struct LearnedStyle {
+  std::string name;
+  std::vector<float> embedding;  // one row of the model's style embedding (time-embedding width)
+  // The adapter: values for the model's norm parameters, by name (empty: the row alone).
+  std::map<std::string, std::vector<float>> adapter;
+  std::string started_from;        // the trained style whose row it started as
+  // A retuning of the trained style of the same name (ink-train --retune): when the model is
+  // opened it takes that style's place, row and adapter, instead of adding a row.
+  bool retunes = false;
+  int64_t base_trained_steps = 0;  // the model it was learnt for, to catch a mismatch
+  std::string characters;          // the characters of the images it was learnt from
+  int images = 0, steps = 0;
+  double seconds = 0, final_loss = 0;
+};
+
+// `model_file`'s styles folder: <folder of model.pt>/styles.
+std::filesystem::path learned_styles_dir(const std::filesystem::path& model_file);
+std::filesystem::path learned_style_file(const std::filesystem::path& model_file, const std::string& name);
+// The NAME.style.json files there, in name order (none when the folder does not exist).
+std::vector<std::filesystem::path> learned_style_files(const std::filesystem::path& model_file);
+
+// A style name is a file name too: letters, digits, '-', '_' and non-ASCII, 1..64 bytes.
+void check_style_name(const std::string& name);
+
+void save_learned_style(const std::filesystem::path& file, const LearnedStyle& style);  // atomic
+LearnedStyle load_learned_style(const std::filesystem::path& file);  // errors name the file
+
+}  // namespace ink

@@ -1,0 +1,34 @@
+// "Photos" of a glyph for testing and for learning a hand from a font: the outline placed with
+// a small rotation, scale and offset on paper with uneven lighting, fibre texture, ink that
+// varies in darkness, and sensor noise. Deterministic for a seed.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "ink/data/outline.h"
+#include "ink/raster/raster.h"
+#include "ink/render/image.h"
+
+namespace ink {
+
+struct PhotoOptions {
+  int width = 320, height = 320;
+  float rotation_degrees = 0, scale = 1;  // the 1024 box fills 80% of the shorter side at scale 1
+  float offset_x = 0, offset_y = 0;       // fractions of the width / height
+  float lighting = 0.25f;                 // how much darker the dim corner is than the bright one
+  float noise = 0.04f;                    // sensor noise, standard deviation in 0..1 units
+  uint64_t seed = 0;                      // texture, ink variation and noise
+};
+
+// Small random placement and lighting for variant `seed`: rotation within +-4 degrees, scale
+// 0.85..1.1, offsets within +-6%, lighting 0.1..0.35.
+PhotoOptions random_photo_options(uint64_t seed);
+
+// The outline as placed in the photo, in the 1024-box convention rasterised by
+// BoxToPixels{1, 0, 0} (so a Rasterizer draws it at its photo pixels).
+Outline place_outline(const Outline& outline, const PhotoOptions& options);
+
+// Renders the outlines (one glyph's strokes, or a font glyph) as ink on paper.
+Image render_photo(const std::vector<Outline>& outlines, const PhotoOptions& options);
+
+}  // namespace ink

@@ -1,0 +1,74 @@
+// One training run (docs/model.md, Training): AdamW with warm-up + cosine LR, gradient clipping,
+// EMA, condition dropout and canvas augmentation, periodic held-out eval, and checkpoints
+// every N steps and on request. A resumed run continues exactly: same batches, same noise,
+// same weights as if it had never stopped. Includes torch.
+#pragma once
+#include <torch/torch.h>
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+
+#include "ink/dataset/training_data.h"
+#include "ink/model/model_file.h"
+#include "ink/model/noise_schedule.h"
+#include "ink/model/unet.h"
+#include "ink/training/training_recipe.h"
+
+namespace ink {
+
+struct TrainingProgress {
+  int64_t step = 0;  // steps done
+  int64_t total = 0;
+  double loss = 0;   // this step's
+  double learning_rate = 0;
+  double samples_per_second = 0;
+  std::optional<double> eval_loss;  // set on eval steps
+  bool checkpointed = false;
+};
+
+class Trainer {
+ public:
+  // A fresh run writing into `out_dir` (created if missing).
+  Trainer(TrainingRecipe recipe, std::filesystem::path out_dir);
+  // Continues the run whose checkpoint is in `out_dir`.
+  static Trainer resume(const std::filesystem::path& out_dir);
+
+  const TrainingRecipe& recipe() const { return recipe_; }
+  int64_t step() const { return step_; }
+  UNet& model() { return model_; }
+  UNet& ema() { return ema_; }
+  std::filesystem::path checkpoint_file() const { return out_dir_ / "training.ckpt"; }
+  std::filesystem::path model_file() const { return out_dir_ / "model.pt"; }
+
+  void set_data(std::shared_ptr<const TrainingData> train, std::shared_ptr<const TrainingData> eval,
+                std::vector<std::string> styles);
+
+  enum class Outcome { finished, stopped };
+  // Trains until recipe().steps or until `stop_requested` returns true (checked between steps;
+  // a checkpoint is written before returning either way). A non-finite loss throws InkError
+  // naming the step and the last good checkpoint, which is left as it was.
+  Outcome run(const std::function<bool()>& stop_requested, const std::function<void(const TrainingProgress&)>& report);
+
+  // The EMA model's denoising loss on the eval samples, with fixed noise and timesteps.
+  double eval_loss();
+  void save_checkpoint_now();
+  void export_model();  // model.pt: EMA weights + recipe + styles/classes
+
+ private:
+  Trainer(TrainingRecipe recipe, std::filesystem::path out_dir, bool fresh);
+  void start_from(const std::filesystem::path& model);  // recipe.init_from: copy its weights
+  double train_step();
+
+  TrainingRecipe recipe_;
+  std::filesystem::path out_dir_;
+  std::shared_ptr<const NoiseSchedule> schedule_;
+  UNet model_{nullptr}, ema_{nullptr};
+  std::unique_ptr<torch::optim::AdamW> optimizer_;
+  int64_t step_ = 0;
+  std::shared_ptr<const TrainingData> train_, eval_;
+  std::vector<std::string> styles_;
+};
+
+}  // namespace ink

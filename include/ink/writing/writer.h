@@ -1,0 +1,89 @@
+// The writers (docs/design.md, Writing). StrokeWriter generates a character one stroke at a time,
+// each conditioned on what it itself wrote before; GlyphWriter generates the whole glyph in one
+// pass. No torch in this header: the viewer runs writers on a background thread.
+#pragma once
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "ink/base/error.h"
+#include "ink/data/glyph.h"
+#include "ink/dataset/stroke_step.h"
+#include "ink/model/diffusion_model.h"
+
+namespace ink {
+
+struct WriterSettings {
+  int steps = 3;          // denoiser calls per stroke (DPM-Solver++(2M)); docs/experiments.md
+  // Where steps after the first go: spread below this timestep (sampler.h, refining_timesteps);
+  // 999 or more spreads them over all the noise levels (diffusers' linspace).
+  int refine_from = 75;
+  double guidance = 1.0;  // classifier-free guidance scale; 1 = conditional pass only
+  // How far the style is pushed from the data's own hand: the output is the data's hand plus
+  // style_strength times (style - data's hand), one more pass of the model. 1 = the style as
+  // trained; 0 = the data's hand; in between, a blend. Above 1 it extrapolates, and at 2 every
+  // style wrote worse (docs/styles.md, Style strength). Style 0 ignores it. A learnt hand with
+  // an adapter still blends with the model's own data's hand (a second forward, not the same
+  // batch).
+  double style_strength = 1.0;
+  uint64_t seed = 0;
+  int style = 0;
+};
+
+// Thrown out of a writer when its cancel flag is raised; what was finished before stays.
+struct WritingCancelled : InkError {
+  WritingCancelled() : InkError("writing cancelled") {}
+};
+
+struct WrittenStroke {
+  int index = 0;  // k
+  int count = 0;  // N
+  const Coverage* coverage = nullptr;  // at the model's resolution, valid during the callback
+};
+
+// Called after each denoising step with (step index, predicted clean image): a live preview.
+using PreviewObserver = std::function<void(int step, const Coverage& predicted)>;
+
+class StrokeWriter {
+ public:
+  StrokeWriter(std::shared_ptr<DiffusionModel> model, const Glyph& glyph, WriterSettings settings);
+  ~StrokeWriter();
+
+  int stroke_count() const;
+  int written() const;  // strokes 0..written()-1 are done
+  // Writes the strokes from written() to the end, calling `on_stroke` after each. Cancel by
+  // raising `cancel` (checked between denoising steps): throws WritingCancelled, keeping
+  // the strokes already finished.
+  void write(const std::function<void(const WrittenStroke&)>& on_stroke = {}, const std::atomic<bool>* cancel = nullptr);
+  // Forgets stroke k and everything after it; the next write() regenerates them with `seed`.
+  void redo_from(int k, uint64_t seed);
+
+  const std::vector<Coverage>& strokes() const;  // the written strokes, model resolution
+  Coverage glyph() const;                        // their union
+  const GlyphPlanes& reference() const;          // the stroke data's own planes (skeletons, strokes)
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+class GlyphWriter {
+ public:
+  GlyphWriter(std::shared_ptr<DiffusionModel> model, const Glyph& glyph, WriterSettings settings);
+  ~GlyphWriter();
+  // The whole glyph in one pass (coverage at the model's resolution).
+  Coverage write(const PreviewObserver& preview = {}, const std::atomic<bool>* cancel = nullptr);
+  const GlyphPlanes& reference() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// Class mode (the article's setup): a glyph from a class label alone.
+Coverage write_class_glyph(DiffusionModel& model, int label, const WriterSettings& settings,
+                           const PreviewObserver& preview = {}, const std::atomic<bool>* cancel = nullptr);
+
+}  // namespace ink

@@ -1,0 +1,88 @@
+// Argument parsing and error reporting shared by the tools.
+#include "cli.h"
+
+#include <cstdio>
+#include <exception>
+#include <new>
+
+#include "ink/base/error.h"
+#include "ink/base/paths.h"
+
+namespace ink::cli {
+
+Args::Args(int argc, char** argv, int first) {
+  for (int i = first; i < argc; ++i) items_.emplace_back(argv[i]);
+  used_.assign(items_.size(), false);
+}
+
+std::optional<std::string> Args::value(const std::string& name) {
+  const std::string option = "--" + name;
+  for (size_t i = 0; i < items_.size(); ++i) {
+    if (used_[i] || items_[i] != option) continue;
+    if (i + 1 >= items_.size()) throw InkError(option + " needs a value");
+    used_[i] = used_[i + 1] = true;
+    return items_[i + 1];
+  }
+  return std::nullopt;
+}
+
+bool Args::flag(const std::string& name) {
+  const std::string option = "--" + name;
+  for (size_t i = 0; i < items_.size(); ++i) {
+    if (used_[i] || items_[i] != option) continue;
+    used_[i] = true;
+    return true;
+  }
+  return false;
+}
+
+std::string Args::value_or(const std::string& name, const std::string& fallback) {
+  return value(name).value_or(fallback);
+}
+
+int Args::int_value(const std::string& name, int fallback, int min, int max) {
+  const auto text = value(name);
+  if (!text) return fallback;
+  size_t end = 0;
+  int v = 0;
+  try {
+    v = std::stoi(*text, &end);
+  } catch (const std::exception&) {
+    end = 0;
+  }
+  if (end != text->size() || v < min || v > max)
+    throw InkError("--" + name + " " + *text + ": expected a whole number in " + std::to_string(min) + ".." + std::to_string(max));
+  return v;
+}
+
+std::string Args::positional(const std::string& what) {
+  for (size_t i = 0; i < items_.size(); ++i) {
+    if (used_[i]) continue;
+    if (items_[i].rfind("--", 0) == 0) throw InkError("unknown option " + items_[i]);
+    used_[i] = true;
+    return items_[i];
+  }
+  throw InkError("missing " + what);
+}
+
+void Args::finish() const {
+  for (size_t i = 0; i < items_.size(); ++i)
+    if (!used_[i]) throw InkError((items_[i].rfind("--", 0) == 0 ? "unknown option " : "unexpected argument ") + items_[i]);
+}
+
+int run_tool(const char* tool, const std::function<int()>& body) {
+  try {
+    return body();
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "%s: error: out of memory\n", tool);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "%s: error: %s\n", tool, e.what());
+  }
+  return 1;
+}
+
+StrokeLibrary open_library(Args& args) {
+  return StrokeLibrary::open(args.value_or("data", default_stroke_pack().string()));
+}
+
+}  // namespace ink::cli

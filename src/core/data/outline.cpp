@@ -1,0 +1,35 @@
+// Small geometry helpers shared by the parser, the rasteriser and the sheet.
+#include "ink/data/outline.h"
+
+namespace ink {
+
+int points_per_verb(PathVerb verb) {
+  switch (verb) {
+    case PathVerb::move:
+    case PathVerb::line:
+      return 1;
+    case PathVerb::quad:
+      return 2;
+    case PathVerb::cubic:
+      return 3;
+    case PathVerb::close:
+      return 0;
+  }
+  return 0;
+}
+
+// The data's box onto pixels: screen_y = kBoxTop - y.
+BoxToPixels BoxToPixels::square(float size) {
+  const float s = size / kBoxSize;
+  return {s, 0.0f, kBoxTop * s};
+}
+
+BoxToPixels BoxToPixels::cell(float left, float top, float size, float margin) {
+  const float inner = size * (1.0f - 2.0f * margin);
+  BoxToPixels m = square(inner);
+  m.dx += left + size * margin;
+  m.dy += top + size * margin;
+  return m;
+}
+
+}  // namespace ink

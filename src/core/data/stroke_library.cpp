@@ -1,0 +1,69 @@
+// StrokeLibrary: loading from JSON directories and lookups. The binary pack is in stroke_pack.cpp.
+#include "ink/data/stroke_library.h"
+
+#include <algorithm>
+#include <fstream>
+
+#include "base/bytes.h"
+#include "ink/base/error.h"
+#include "ink/base/utf8.h"
+
+namespace ink {
+
+namespace detail {
+std::vector<uint8_t> read_whole_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) throw InkError(path + ": cannot open");
+  const auto size = static_cast<size_t>(in.tellg());
+  std::vector<uint8_t> bytes(size);
+  in.seekg(0);
+  if (size && !in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(size)))
+    throw InkError(path + ": read failed");
+  return bytes;
+}
+}  // namespace detail
+
+StrokeLibrary StrokeLibrary::open(const std::filesystem::path& path) {
+  if (std::filesystem::is_directory(path)) return from_json_dir(path, "json:" + path.filename().string());
+  if (!std::filesystem::exists(path))
+    throw InkError(path.string() + ": stroke data not found (run tools/run or tools/test once to fetch and pack it)");
+  return load_pack(path);
+}
+
+StrokeLibrary StrokeLibrary::from_json_dir(const std::filesystem::path& dir, std::string data_version) {
+  StrokeLibrary library;
+  library.data_version_ = std::move(data_version);
+  library.origin_ = dir;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    const auto& path = entry.path();
+    if (path.extension() != ".json" || path.filename() == "package.json") continue;
+    library.glyphs_.push_back(load_glyph_json(path));
+  }
+  if (library.glyphs_.empty()) throw InkError(dir.string() + ": no <char>.json stroke files in this directory");
+  std::sort(library.glyphs_.begin(), library.glyphs_.end(),
+            [](const Glyph& a, const Glyph& b) { return a.codepoint < b.codepoint; });
+  return library;
+}
+
+bool StrokeLibrary::contains(char32_t codepoint) const {
+  const auto it = std::lower_bound(glyphs_.begin(), glyphs_.end(), codepoint,
+                                   [](const Glyph& g, char32_t cp) { return g.codepoint < cp; });
+  return it != glyphs_.end() && it->codepoint == codepoint;
+}
+
+const Glyph& StrokeLibrary::glyph(char32_t codepoint) const {
+  const auto it = std::lower_bound(glyphs_.begin(), glyphs_.end(), codepoint,
+                                   [](const Glyph& g, char32_t cp) { return g.codepoint < cp; });
+  if (it == glyphs_.end() || it->codepoint != codepoint)
+    throw InkError("no stroke data for " + describe_char(codepoint) + " in " + origin_.string());
+  return *it;
+}
+
+std::vector<char32_t> StrokeLibrary::codepoints() const {
+  std::vector<char32_t> out;
+  out.reserve(glyphs_.size());
+  for (const auto& g : glyphs_) out.push_back(g.codepoint);
+  return out;
+}
+
+}  // namespace ink

@@ -1,0 +1,94 @@
+// Opening a model for writing: the file, its schedule, and a summary for the fronts.
+#include <torch/torch.h>
+
+#include <algorithm>
+
+#include "ink/base/error.h"
+#include "ink/styles/learned_style.h"
+#include "model/diffusion_model_impl.h"
+#include "styles/style_adapter.h"
+
+namespace ink {
+
+namespace {
+
+// The learnt hands beside the model file become extra style rows, listed after the trained ones;
+// a retuning takes the place of the trained style it retunes. A hand with an adapter writes
+// with its own copy of the UNet, made once every row is in.
+void add_learned_styles(DiffusionModel& model) {
+  std::map<int, AdapterValues> adapters;
+  const size_t trained = model.summary.styles.size();
+  for (const std::filesystem::path& file : learned_style_files(model.summary.file)) {
+    const LearnedStyle style = load_learned_style(file);
+    const auto& names = model.summary.styles;
+    const size_t same_name = std::find(names.begin(), names.end(), style.name) - names.begin();
+    if (!style.retunes && same_name < names.size())
+      throw InkError(file.string() + ": style '" + style.name + "' is already one of the model's styles");
+    if (style.retunes && (same_name == 0 || same_name >= trained))
+      throw InkError(file.string() + ": retunes '" + style.name + "', which is not one of the model's trained styles " +
+                     "other than the data's own hand");
+    UNetImpl& unet = *model.loaded.unet;
+    if (static_cast<int64_t>(style.embedding.size()) != unet.style_table().size(1))
+      throw InkError(file.string() + ": learnt for another model (embedding of " + std::to_string(style.embedding.size()) +
+                     " values, this model has " + std::to_string(unet.style_table().size(1)) + ")");
+    const torch::Tensor row = torch::tensor(style.embedding).reshape({1, -1});
+    int id = 0;
+    if (style.retunes) {
+      id = model.style_ids[same_name];
+      torch::NoGradGuard no_grad;
+      unet.style_table().narrow(0, id, 1).copy_(row);
+      ++model.summary.retuned_styles;
+    } else {
+      model.style_ids.push_back(static_cast<int>(unet.append_style_rows(row)));
+      model.summary.styles.push_back(style.name);
+      ++model.summary.learned_styles;
+      id = model.style_ids.back();
+    }
+    if (!style.adapter.empty()) {
+      try {
+        check_adapter(unet, style.adapter);
+      } catch (const InkError& e) {
+        throw InkError(file.string() + ": learnt for another model (" + e.what() + ")");
+      }
+      adapters[id] = style.adapter;
+    }
+  }
+  for (const auto& [id, values] : adapters) {
+    UNet copy = copy_unet(*model.loaded.unet);
+    apply_adapter(*copy, values);
+    model.adapted.emplace(id, copy);
+  }
+}
+
+}  // namespace
+
+std::shared_ptr<DiffusionModel> open_model(const std::filesystem::path& path, ConditioningMode mode) {
+  auto model = std::make_shared<DiffusionModel>();
+  model->loaded = load_model(path, mode);
+  model->schedule = std::make_shared<NoiseSchedule>(model->loaded.info.recipe.schedule);
+  ModelSummary& s = model->summary;
+  s.file = resolve_model_file(path, mode);
+  s.mode = mode;
+  s.sample_size = model->loaded.info.recipe.model.sample_size;
+  s.parameters = model->loaded.unet->parameter_count();
+  s.trained_steps = model->loaded.info.trained_steps;
+  s.styles = model->loaded.info.styles;
+  s.classes = model->loaded.info.classes;
+  for (size_t i = 0; i < s.styles.size(); ++i) model->style_ids.push_back(static_cast<int>(i));
+  if (mode != ConditioningMode::class_label) add_learned_styles(*model);
+  return model;
+}
+
+const ModelSummary& summary_of(const DiffusionModel& model) { return model.summary; }
+
+int style_id(const DiffusionModel& model, const std::string& name) {
+  const auto& styles = model.summary.styles;
+  if (name.empty()) return 0;
+  for (size_t i = 0; i < styles.size(); ++i)
+    if (styles[i] == name) return model.style_ids[i];
+  std::string known;
+  for (const auto& s : styles) known += (known.empty() ? "" : ", ") + s;
+  throw InkError("style '" + name + "' unknown to " + model.summary.file.string() + " (it has: " + known + ")");
+}
+
+}  // namespace ink

@@ -1,0 +1,29 @@
+// DiffusionModel's insides, for the core's own sampling code (includes torch).
+#pragma once
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "ink/model/diffusion_model.h"
+#include "ink/model/model_file.h"
+#include "ink/model/noise_schedule.h"
+
+namespace ink {
+
+class DiffusionModel {
+ public:
+  LoadedModel loaded;
+  std::shared_ptr<const NoiseSchedule> schedule;
+  ModelSummary summary;
+  std::vector<int> style_ids;  // summary.styles[i] is style id style_ids[i]
+  std::map<int, UNet> adapted;  // learnt hands with an adapter: their own copy of the UNet
+  std::mutex mutex;  // one forward at a time: writers on different threads may share a model
+
+  // The UNet that writes in `style`: the loaded one, or the hand's adapted copy.
+  UNet& unet_for(int64_t style) {
+    const auto it = adapted.find(static_cast<int>(style));
+    return it == adapted.end() ? loaded.unet : it->second;
+  }
+};
+
+}  // namespace ink

@@ -1,0 +1,69 @@
+// Image blending and PNG I/O through stb_image / stb_image_write (Debian's libstb).
+#include "ink/render/image.h"
+
+#include <stb_image.h>
+#include <stb_image_write.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "ink/base/atomic_file.h"
+#include "ink/base/error.h"
+
+namespace ink {
+
+Image::Image(int w, int h, Rgb fill) : width(w), height(h), pixels(static_cast<size_t>(w) * h * 3) {
+  for (size_t i = 0; i < pixels.size(); i += 3) pixels[i] = fill.r, pixels[i + 1] = fill.g, pixels[i + 2] = fill.b;
+}
+
+Rgb Image::at(int x, int y) const {
+  const size_t i = (static_cast<size_t>(y) * width + x) * 3;
+  return {pixels[i], pixels[i + 1], pixels[i + 2]};
+}
+
+void Image::blend(const Coverage& coverage, int left, int top, Rgb color, float opacity) {
+  for (int y = 0; y < coverage.height; ++y) {
+    const int iy = top + y;
+    if (iy < 0 || iy >= height) continue;
+    for (int x = 0; x < coverage.width; ++x) {
+      const int ix = left + x;
+      const float a = coverage.at(x, y) * opacity;
+      if (ix < 0 || ix >= width || a <= 0) continue;
+      uint8_t* p = &pixels[(static_cast<size_t>(iy) * width + ix) * 3];
+      const uint8_t c[3] = {color.r, color.g, color.b};
+      for (int k = 0; k < 3; ++k) p[k] = static_cast<uint8_t>(std::lround(p[k] + (c[k] - p[k]) * std::min(a, 1.0f)));
+    }
+  }
+}
+
+void Image::fill_rect(int left, int top, int w, int h, Rgb color) {
+  for (int y = std::max(top, 0); y < std::min(top + h, height); ++y)
+    for (int x = std::max(left, 0); x < std::min(left + w, width); ++x) {
+      uint8_t* p = &pixels[(static_cast<size_t>(y) * width + x) * 3];
+      p[0] = color.r, p[1] = color.g, p[2] = color.b;
+    }
+}
+
+void write_png(const Image& image, const std::filesystem::path& file) {
+  std::string encoded;
+  const auto append = [](void* context, void* data, int size) {
+    static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<size_t>(size));
+  };
+  if (!stbi_write_png_to_func(append, &encoded, image.width, image.height, 3, image.pixels.data(), image.width * 3))
+    throw InkError("cannot encode PNG for '" + file.string() + "'");
+  write_file_atomic(file, encoded);
+}
+
+Image read_png(const std::filesystem::path& file) {
+  int w = 0, h = 0, channels = 0;
+  unsigned char* data = stbi_load(file.c_str(), &w, &h, &channels, 3);
+  if (!data) throw InkError(file.string() + ": cannot read image (" + stbi_failure_reason() + ")");
+  Image image;
+  image.width = w, image.height = h;
+  image.pixels.assign(data, data + static_cast<size_t>(w) * h * 3);
+  stbi_image_free(data);
+  return image;
+}
+
+}  // namespace ink

@@ -1,0 +1,54 @@
+// Page layout and rendering: timelines placed in cells and offset in time.
+#include "ink/render/page.h"
+
+#include <algorithm>
+
+#include "ink/base/error.h"
+
+namespace ink {
+
+Page Page::row(std::vector<std::shared_ptr<const BrushTimeline>> timelines, bool vertical, double delay_between_characters) {
+  if (timelines.empty()) throw InkError("nothing to lay out: no characters");
+  Page page;
+  const int cell = timelines.front()->display_size();
+  const int n = static_cast<int>(timelines.size());
+  page.width = vertical ? cell : cell * n;
+  page.height = vertical ? cell * n : cell;
+  double clock = 0;
+  for (int i = 0; i < n; ++i) {
+    PlacedGlyph placed;
+    placed.timeline = timelines[i];
+    placed.left = vertical ? 0 : i * cell;
+    placed.top = vertical ? i * cell : 0;
+    placed.start = clock;
+    clock += timelines[i]->duration() + delay_between_characters;
+    page.glyphs.push_back(std::move(placed));
+  }
+  return page;
+}
+
+double Page::duration() const {
+  double end = 0;
+  for (const PlacedGlyph& g : glyphs) end = std::max(end, g.start + g.timeline->duration());
+  return end;
+}
+
+Coverage Page::darkness_at(double seconds) const {
+  Coverage out(width, height);
+  for (const PlacedGlyph& g : glyphs) {
+    if (seconds < g.start) continue;
+    const Coverage cell = g.timeline->darkness_at(seconds - g.start);
+    for (int y = 0; y < cell.height && g.top + y < height; ++y)
+      for (int x = 0; x < cell.width && g.left + x < width; ++x)
+        out.at(g.left + x, g.top + y) = std::max(out.at(g.left + x, g.top + y), cell.at(x, y));
+  }
+  return out;
+}
+
+Image Page::render(double seconds, const InkColors& colors) const {
+  Image image(width, height, colors.paper);
+  image.blend(darkness_at(seconds), 0, 0, colors.ink);
+  return image;
+}
+
+}  // namespace ink

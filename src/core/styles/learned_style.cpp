@@ -1,0 +1,101 @@
+// Learned style files: versioned JSON, written atomically.
+#include "ink/styles/learned_style.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "base/json_document.h"
+#include "ink/base/atomic_file.h"
+#include "ink/base/error.h"
+
+namespace ink {
+
+std::filesystem::path learned_styles_dir(const std::filesystem::path& model_file) { return model_file.parent_path() / "styles"; }
+
+std::filesystem::path learned_style_file(const std::filesystem::path& model_file, const std::string& name) {
+  return learned_styles_dir(model_file) / (name + ".style.json");
+}
+
+std::vector<std::filesystem::path> learned_style_files(const std::filesystem::path& model_file) {
+  std::vector<std::filesystem::path> files;
+  std::error_code error;
+  for (std::filesystem::directory_iterator it(learned_styles_dir(model_file), error), end; !error && it != end; it.increment(error)) {
+    const std::string name = it->path().filename().string();
+    if (name.size() > 11 && name.compare(name.size() - 11, 11, ".style.json") == 0) files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+void check_style_name(const std::string& name) {
+  bool ok = !name.empty() && name.size() <= 64 && name[0] != '-' && name[0] != '.';
+  for (unsigned char c : name) ok = ok && (std::isalnum(c) || c == '-' || c == '_' || c >= 0x80);
+  if (!ok) throw InkError("style name '" + name + "': use letters, digits, '-' and '_' (it names a file)");
+}
+
+namespace {
+
+// One line per list, each number with the 9 digits that give the float back exactly: the
+// adapter's 4,928 numbers one per line in full double form made a 120 KB file.
+std::string float_list(const std::vector<float>& values) {
+  std::string out = "[";
+  char number[32];
+  for (size_t i = 0; i < values.size(); ++i) {
+    std::snprintf(number, sizeof number, "%s%.9g", i ? ", " : "", static_cast<double>(values[i]));
+    out += number;
+  }
+  return out + "]";
+}
+
+}  // namespace
+
+void save_learned_style(const std::filesystem::path& file, const LearnedStyle& style) {
+  const nlohmann::json fields = {
+      {"format", "hanzi-ink learned style"}, {"version", 1},
+      {"name", style.name}, {"started_from", style.started_from}, {"retunes", style.retunes},
+      {"base_trained_steps", style.base_trained_steps}, {"characters", style.characters},
+      {"images", style.images}, {"steps", style.steps}, {"seconds", style.seconds}, {"final_loss", style.final_loss},
+  };
+  std::string text = "{\n";
+  for (const auto& [key, value] : fields.items()) text += " " + nlohmann::json(key).dump() + ": " + value.dump() + ",\n";
+  text += " \"embedding\": " + float_list(style.embedding) + ",\n \"adapter\": {";
+  const char* separator = "\n";
+  for (const auto& [name, values] : style.adapter) {
+    text += separator + ("  " + nlohmann::json(name).dump()) + ": " + float_list(values);
+    separator = ",\n";
+  }
+  text += style.adapter.empty() ? "}\n}\n" : "\n }\n}\n";
+  std::error_code error;
+  std::filesystem::create_directories(file.parent_path(), error);
+  if (error) throw InkError("cannot write '" + file.string() + "': " + error.message());
+  write_file_atomic(file, text);
+}
+
+LearnedStyle load_learned_style(const std::filesystem::path& file) {
+  const nlohmann::json doc = parse_json_object(read_text_file(file, "style"), file.string());
+  try {
+    if (doc.value("format", "") != "hanzi-ink learned style" || doc.value("version", 0) != 1)
+      throw InkError("not a hanzi-ink learned style (version 1)");
+    LearnedStyle style;
+    style.name = doc.at("name").get<std::string>();
+    style.embedding = doc.at("embedding").get<std::vector<float>>();
+    style.adapter = doc.value("adapter", std::map<std::string, std::vector<float>>{});
+    style.started_from = doc.value("started_from", "");
+    style.retunes = doc.value("retunes", doc.value("refines", false));  // "refines": the key's name in earlier files
+    style.base_trained_steps = doc.value("base_trained_steps", int64_t{0});
+    style.characters = doc.value("characters", "");
+    style.images = doc.value("images", 0);
+    style.steps = doc.value("steps", 0);
+    style.seconds = doc.value("seconds", 0.0);
+    style.final_loss = doc.value("final_loss", 0.0);
+    check_style_name(style.name);
+    return style;
+  } catch (const nlohmann::json::exception& e) {
+    throw InkError(file.string() + ": broken style file (" + e.what() + ")");
+  } catch (const InkError& e) {
+    throw InkError(file.string() + ": " + e.what());
+  }
+}
+
+}  // namespace ink

@@ -1,0 +1,101 @@
+// Style images: name -> character, photo -> ink -> split -> strokes carried back onto the
+// reference's, with quality gates.
+#include "ink/styles/style_images.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "ink/base/error.h"
+#include "ink/base/utf8.h"
+#include "ink/render/image.h"
+#include "ink/styles/ink_extraction.h"
+
+namespace ink {
+namespace {
+
+constexpr int kMaxSplitSide = 384;     // photos are split at most this large
+constexpr float kMinFit = 0.3f;        // aligned reference vs ink IoU below this: another character
+constexpr float kMinStrokeShare = 0.15f;  // a reference stroke with less ink found is missing
+// A fit that needs more stretch or turn than a hand or a camera gives is matching the wrong shape.
+constexpr float kMaxStretch = 1.8f;
+constexpr float kMaxRotation = 0.35f;  // radians, about 20 degrees
+
+bool is_cjk(char32_t c) {
+  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+}  // namespace
+
+char32_t character_from_file_name(const std::filesystem::path& file) {
+  const std::string stem = file.stem().string();
+  std::u32string text;
+  try {
+    text = decode_utf8(stem, file.string());
+  } catch (const InkError&) {
+    throw InkError(file.string() + ": file name is not UTF-8; name images after their character, e.g. 春_1.png");
+  }
+  size_t end = 0;
+  while (end < text.size() && text[end] != U'_' && text[end] != U'-' && text[end] != U'.' && text[end] != U' ') ++end;
+  if (end != 1 || !is_cjk(text[0]))
+    throw InkError(file.string() + ": file name does not start with one character (expected e.g. 春_1.png)");
+  return text[0];
+}
+
+SplitImage split_image_file(const std::filesystem::path& file, const StrokeLibrary& library, int size) {
+  SplitImage out;
+  out.file = file;
+  out.character = character_from_file_name(file);
+  if (!library.contains(out.character))
+    throw InkError(file.string() + ": no stroke data for " + describe_char(out.character));
+  const Image photo = read_png(file);  // "FILE: cannot read image (...)"
+  Coverage ink = extract_ink(photo, file.string()).ink;
+  const int side = std::max(ink.width, ink.height);
+  if (side > kMaxSplitSide) ink = downsample(ink, (side + kMaxSplitSide - 1) / kMaxSplitSide);
+  out.split = split_by_alignment(ink, library.glyph(out.character));
+  char detail[160];
+  const Alignment& a = out.split.alignment;
+  const float stretch = std::max(a.scale_x / a.scale_y, a.scale_y / a.scale_x);
+  if (a.iou < kMinFit || out.split.weakest_stroke < kMinStrokeShare || stretch > kMaxStretch || std::abs(a.rotation) > kMaxRotation) {
+    std::snprintf(detail, sizeof detail, " (fit IoU %.2f, weakest stroke %.0f%% found, stretched %.1fx, turned %.0f degrees)",
+                  a.iou, 100 * out.split.weakest_stroke, stretch, a.rotation * 57.2958f);
+    throw InkError(file.string() + ": the ink does not match the strokes of " + describe_char(out.character) + detail);
+  }
+  out.image_ink = std::move(ink);
+  // Carried back onto the data's strokes, as the font styles are (dataset.cpp): the hand is
+  // learnt as a brush, and the skeleton decides where each stroke goes.
+  out.strokes = frame_strokes(out.split, out.split.alignment, size);
+  out.ink = Coverage(size, size);
+  for (const Coverage& s : out.strokes) out.ink.max_with(s);
+  return out;
+}
+
+std::vector<std::filesystem::path> list_image_files(const std::filesystem::path& dir) {
+  std::error_code error;
+  std::filesystem::directory_iterator it(dir, error);
+  if (error) throw InkError("cannot read '" + dir.string() + "': " + error.message());
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : it) {
+    std::string ext = entry.path().extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".bmp" || ext == ".gif" || ext == ".tga")
+      files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  if (files.empty()) throw InkError("'" + dir.string() + "' has no images (png, jpg, bmp, gif, tga)");
+  return files;
+}
+
+StyleImageSet split_style_images(const std::vector<std::filesystem::path>& files, const StrokeLibrary& library, int size) {
+  StyleImageSet set;
+  for (const auto& file : files) {
+    try {
+      set.images.push_back(split_image_file(file, library, size));
+    } catch (const InkError& e) {
+      set.problems.push_back(e.what());
+    }
+  }
+  return set;
+}
+
+}  // namespace ink

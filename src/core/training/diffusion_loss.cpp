@@ -1,0 +1,34 @@
+// diffusion_loss and the shard-to-batch conversion it trains on.
+#include "ink/training/diffusion_loss.h"
+
+#include <torch/torch.h>
+
+#include "ink/dataset/shard_tensor.h"
+
+namespace ink {
+
+DiffusionBatch batch_from_planes(const torch::Tensor& planes) {
+  const torch::Tensor x = planes_to_model_range(planes);
+  DiffusionBatch batch;
+  batch.target = x.narrow(1, 0, 1);
+  if (x.size(1) > 1) batch.spatial = x.narrow(1, 1, x.size(1) - 1);
+  return batch;
+}
+
+torch::Tensor diffusion_loss(UNet& unet, const NoiseSchedule& schedule, const DiffusionBatch& batch,
+                             torch::Generator* generator) {
+  const int64_t b = batch.target.size(0);
+  const auto options = batch.target.options();
+  const auto long_options = options.dtype(torch::kInt64);
+  const int64_t T = schedule.num_train_timesteps();
+  const torch::Tensor timesteps =
+      generator ? torch::randint(0, T, {b}, *generator, long_options) : torch::randint(0, T, {b}, long_options);
+  const torch::Tensor noise =
+      generator ? torch::randn(batch.target.sizes(), *generator, options) : torch::randn(batch.target.sizes(), options);
+  const torch::Tensor noisy = schedule.add_noise(batch.target, noise, timesteps);
+  const torch::Tensor input = batch.spatial.defined() ? torch::cat({noisy, batch.spatial}, 1) : noisy;
+  const torch::Tensor prediction = unet->forward(input, timesteps, batch.conditions);
+  return torch::mse_loss(prediction, schedule.target(batch.target, noise, timesteps));
+}
+
+}  // namespace ink

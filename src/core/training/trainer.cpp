@@ -1,0 +1,177 @@
+// The training loop. Every random draw (batch indices, timesteps, noise, dropout, augmentation)
+// comes from torch's default CPU generator, whose state is in every checkpoint: that is what
+// makes --resume exact.
+#include "ink/training/trainer.h"
+
+#include <chrono>
+#include <cmath>
+#include <fstream>
+
+#include "ink/base/error.h"
+#include "ink/base/paths.h"
+#include "ink/training/checkpoint.h"
+#include "ink/training/training_augment.h"
+
+namespace ink {
+
+Trainer::Trainer(TrainingRecipe recipe, std::filesystem::path out_dir) : Trainer(std::move(recipe), std::move(out_dir), true) {}
+
+Trainer::Trainer(TrainingRecipe recipe, std::filesystem::path out_dir, bool fresh)
+    : recipe_(std::move(recipe)), out_dir_(std::move(out_dir)) {
+  recipe_.validate();
+  std::error_code error;
+  std::filesystem::create_directories(out_dir_, error);
+  if (error) throw InkError("cannot create '" + out_dir_.string() + "': " + error.message());
+  if (fresh) torch::manual_seed(recipe_.seed);
+  schedule_ = std::make_shared<NoiseSchedule>(recipe_.schedule);
+  model_ = UNet(recipe_.model);
+  ema_ = UNet(recipe_.model);
+  if (fresh && !recipe_.init_from.empty()) start_from(recipe_.init_from);
+  {
+    torch::NoGradGuard no_grad;
+    const auto from = model_->parameters();
+    const auto to = ema_->parameters();
+    for (size_t i = 0; i < to.size(); ++i) to[i].copy_(from[i]);
+  }
+  ema_->eval();
+  optimizer_ = std::make_unique<torch::optim::AdamW>(
+      model_->parameters(), torch::optim::AdamWOptions(recipe_.learning_rate).weight_decay(recipe_.weight_decay));
+}
+
+void Trainer::start_from(const std::filesystem::path& path) {
+  const std::filesystem::path resolved = path.is_absolute() ? path : project_root() / path;
+  const LoadedModel base = load_model(resolved, recipe_.model.mode);
+  const std::string base_config = unet_config_to_json(base.info.recipe.model);
+  if (base_config != unet_config_to_json(recipe_.model))
+    throw InkError("init_from '" + resolved.string() + "': its model config differs from the recipe's:\n" + base_config);
+  torch::NoGradGuard no_grad;
+  const auto from = base.unet->named_parameters();
+  for (auto& param : model_->named_parameters()) param.value().copy_(from[param.key()]);
+  const auto from_buffers = base.unet->named_buffers();
+  for (auto& buffer : model_->named_buffers()) buffer.value().copy_(from_buffers[buffer.key()]);
+}
+
+Trainer Trainer::resume(const std::filesystem::path& out_dir) {
+  const std::filesystem::path file = out_dir / "training.ckpt";
+  if (!std::filesystem::exists(file)) throw InkError(out_dir.string() + ": no training.ckpt to resume from");
+  const TrainingCheckpoint meta = read_checkpoint_meta(file);
+  Trainer trainer(training_recipe_from_json(meta.recipe_json, file.string() + " (recipe)"), out_dir, false);
+  const TrainingCheckpoint loaded = load_checkpoint(file, trainer.model_, trainer.ema_, trainer.optimizer_.get());
+  trainer.step_ = loaded.step;
+  if (loaded.rng_state.numel() > 0) restore_cpu_rng_state(loaded.rng_state);
+  return trainer;
+}
+
+void Trainer::set_data(std::shared_ptr<const TrainingData> train, std::shared_ptr<const TrainingData> eval,
+                       std::vector<std::string> styles) {
+  train_ = std::move(train);
+  eval_ = std::move(eval);
+  styles_ = std::move(styles);
+}
+
+double Trainer::train_step() {
+  const torch::Tensor indices = train_->draw(recipe_.batch_size, recipe_.style_balance);
+  DiffusionBatch batch = train_->batch(indices);
+  if (recipe_.model.mode == ConditioningMode::stroke) augment_canvas(batch, recipe_.canvas_augmentation);
+  drop_conditions(batch, *model_, recipe_.condition_dropout);
+
+  const double lr = learning_rate_at(recipe_, step_);
+  for (auto& group : optimizer_->param_groups()) static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
+  optimizer_->zero_grad();
+  const torch::Tensor loss = diffusion_loss(model_, *schedule_, batch);
+  const double value = loss.item<double>();
+  if (!std::isfinite(value)) {
+    const std::string last = std::filesystem::exists(checkpoint_file())
+                                 ? checkpoint_file().string() + " (step " + std::to_string(read_checkpoint_meta(checkpoint_file()).step) + ")"
+                                 : "none written yet";
+    throw InkError("step " + std::to_string(step_ + 1) + ": the loss is " + std::to_string(value) +
+                   "; training stopped. Last good checkpoint: " + last);
+  }
+  loss.backward();
+  torch::nn::utils::clip_grad_norm_(model_->parameters(), recipe_.grad_clip);
+  optimizer_->step();
+  // EMA warm-up (as diffusers' EMAModel): early on the average follows the weights closely.
+  const double decay = std::min(recipe_.ema_decay, (1.0 + step_) / (10.0 + step_));
+  update_ema(*ema_, *model_, decay);
+  ++step_;
+  return value;
+}
+
+Trainer::Outcome Trainer::run(const std::function<bool()>& stop_requested,
+                              const std::function<void(const TrainingProgress&)>& report) {
+  if (!train_) throw InkError("Trainer: no training data set");
+  model_->train();
+  std::ofstream log(out_dir_ / "train-log.jsonl", std::ios::app);
+  using clock = std::chrono::steady_clock;
+  auto last = clock::now();
+  while (step_ < recipe_.steps) {
+    if (stop_requested && stop_requested()) {
+      save_checkpoint_now();
+      return Outcome::stopped;
+    }
+    TrainingProgress progress;
+    progress.learning_rate = learning_rate_at(recipe_, step_);
+    progress.loss = train_step();
+    const auto now = clock::now();
+    progress.samples_per_second = recipe_.batch_size / std::max(1e-9, std::chrono::duration<double>(now - last).count());
+    last = now;
+    progress.step = step_;
+    progress.total = recipe_.steps;
+    if (eval_ && recipe_.eval_every > 0 && (step_ % recipe_.eval_every == 0 || step_ == recipe_.steps)) {
+      progress.eval_loss = eval_loss();
+      model_->train();
+      last = clock::now();  // the eval's time is not training throughput
+    }
+    if (step_ % recipe_.checkpoint_every == 0 || step_ == recipe_.steps) {
+      save_checkpoint_now();
+      progress.checkpointed = true;
+    }
+    log << "{\"step\": " << progress.step << ", \"loss\": " << progress.loss << ", \"lr\": " << progress.learning_rate
+        << ", \"samples_per_s\": " << progress.samples_per_second;
+    if (progress.eval_loss) log << ", \"eval_loss\": " << *progress.eval_loss;
+    log << "}\n";
+    log.flush();
+    if (report) report(progress);
+  }
+  export_model();
+  return Outcome::finished;
+}
+
+double Trainer::eval_loss() {
+  torch::NoGradGuard no_grad;
+  ema_->eval();
+  const int64_t n = std::min<int64_t>(recipe_.eval_samples, eval_->size());
+  // Spread over the whole eval set, the same samples every time.
+  const torch::Tensor indices = torch::linspace(0, static_cast<double>(eval_->size() - 1), n).to(torch::kInt64);
+  auto generator = at::detail::createCPUGenerator(20261124);
+  double total = 0;
+  int64_t counted = 0;
+  for (int64_t start = 0; start < n; start += recipe_.batch_size) {
+    const int64_t b = std::min<int64_t>(recipe_.batch_size, n - start);
+    const DiffusionBatch batch = eval_->batch(indices.narrow(0, start, b));
+    total += diffusion_loss(ema_, *schedule_, batch, &generator).item<double>() * b;
+    counted += b;
+  }
+  return total / counted;
+}
+
+void Trainer::save_checkpoint_now() {
+  TrainingCheckpoint meta;
+  meta.config = recipe_.model;
+  meta.step = step_;
+  meta.recipe_json = training_recipe_to_json(recipe_);
+  meta.rng_state = cpu_rng_state();
+  save_checkpoint(checkpoint_file(), meta, model_, ema_, *optimizer_);
+}
+
+void Trainer::export_model() {
+  ModelInfo info;
+  info.recipe = recipe_;
+  info.trained_steps = step_;
+  info.styles = styles_;
+  if (recipe_.model.mode == ConditioningMode::class_label && train_)
+    info.classes = std::u32string(train_->classes().begin(), train_->classes().end());
+  save_model(model_file(), info, *ema_);
+}
+
+}  // namespace ink
