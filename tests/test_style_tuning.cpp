@@ -254,3 +254,25 @@ TEST_CASE("ink-train --style-images names each bad file, learns from the rest, a
   CHECK(none.exit_code == 1);
   CHECK_THAT(none.err, Contains("has no images"));
 }
+
+TEST_CASE("renamed flags still work and name their new spelling", "[style][cli]") {
+  test::TempDir dir;
+  const auto model_dir = save_tiny_stroke_model(dir / "model");
+  write_photos(dir / "photos", U"国", 1);
+  const std::string common = " --model " + test::shell_quote(model_dir.string()) + " --data " + test::shell_quote(test::sample_dir().string());
+
+  // --refine is --retune: retuning a name that is not a trained style is refused as such.
+  const auto retune = test::run_tool("ink-train", "--style-images " + test::shell_quote((dir / "photos").string()) +
+                                                      " --name stray --refine --steps 1" + common);
+  CHECK(retune.exit_code == 1);
+  CHECK_THAT(retune.err, Contains("--refine is deprecated; use --retune"));
+  CHECK_THAT(retune.err, Contains("--retune: 'stray' is not one of the model's trained styles"));
+
+  // --split is --set.
+  const auto eval = test::run_tool("ink-eval", "--split seen --chars 1 --mode stroke --steps 1" + common);
+  INFO(eval.out << eval.err);
+  CHECK(eval.exit_code == 0);
+  CHECK_THAT(eval.err, Contains("--split is deprecated; use --set"));
+  CHECK_THAT(eval.out, Contains("seen"));
+  CHECK_THAT(test::run_tool("ink-eval", "--set bogus" + common).err, Contains("--set must be heldout or seen, got 'bogus'"));
+}

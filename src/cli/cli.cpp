@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <new>
 
@@ -68,6 +69,15 @@ std::string Args::positional(const std::string& what) {
 void Args::finish() const {
   for (size_t i = 0; i < items_.size(); ++i)
     if (!used_[i]) throw InkError((items_[i].rfind("--", 0) == 0 ? "unknown option " : "unexpected argument ") + items_[i]);
+}
+
+bool asked_for_help(int argc, char** argv, const std::string& usage) {
+  for (int i = 1; i < argc; ++i)
+    if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")) {
+      std::fputs(usage.c_str(), stdout);
+      return true;
+    }
+  return false;
 }
 
 int run_tool(const char* tool, const std::function<int()>& body) {

@@ -26,6 +26,10 @@ class Args {
   std::vector<bool> used_;
 };
 
+// --help or -h anywhere: prints `usage` on stdout and returns true; the tool then exits 0.
+// Checked before anything slow (libtorch's runtime, the data), so help is instant.
+bool asked_for_help(int argc, char** argv, const std::string& usage);
+
 // Runs `body`, turning any exception into "TOOL: error: MESSAGE" on stderr and exit code 1.
 int run_tool(const char* tool, const std::function<int()>& body);
 

@@ -16,7 +16,7 @@ int build(cli::Args& args) {
   if (!out) throw InkError("build needs --out DIR");
   options.out_dir = *out;
   options.size = args.int_value("size", 64, 8, 1024);
-  // Default: the seen split, so a training set never picks up held-out characters by accident.
+  // Default: the seen set, so a training set never picks up held-out characters by accident.
   options.selection = args.value_or("chars", "seen");
   options.font_family = args.value_or("font", "");
   options.samples_per_shard = static_cast<uint32_t>(args.int_value("shard-samples", 4096, 1, 1 << 20));

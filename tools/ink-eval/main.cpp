@@ -24,6 +24,20 @@ namespace {
 
 using namespace ink;
 
+constexpr const char* kUsage = R"(usage: ink-eval [--set heldout|seen] [--chars N] [--mode stroke|whole|both] [--json FILE] [OPTIONS]
+       ink-eval --styles A,B,... --fonts NAME=FAMILY,... [--chars N] [--in-place] [--sheet PNG] [OPTIONS]
+How well the model writes characters it never trained on (--set heldout, the default) or ones it
+did (seen): per-stroke IoU, stroke-order accuracy and whole-glyph IoU and L1, over N characters
+spread evenly over the set (default 300).
+With --styles, the style matrix: whole-glyph IoU of each style's writing against each font's
+glyphs, on held-out characters every font draws (default 100), each column's margin with its
+paired standard error. --in-place compares with the glyphs where the fonts draw them, not laid
+onto the data's strokes; --exclude CHARS leaves characters out; --sheet draws each style's
+writing over its font's glyphs.
+  --model DIR   default assets/models/default
+  --data PATH   stroke data (.inkpack or a folder of JSON; default strokes/hanzi.inkpack)
+)";
+
 // `count` characters spread evenly over the set (the same ones every run).
 std::vector<char32_t> spread(const std::vector<char32_t>& chars, size_t count) {
   if (count >= chars.size()) return chars;
@@ -51,6 +65,7 @@ struct Totals {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (cli::asked_for_help(argc, argv, std::string(kUsage) + cli::kWriterUsage)) return 0;
   ink::prefer_passive_openmp(argv);
   return cli::run_tool("ink-eval", [&] {
     cli::Args args(argc, argv, 1);

@@ -28,9 +28,27 @@ std::string detail_of(const ink::TrainingProgress& p, double eval) {
   return text;
 }
 
+constexpr const char* kUsage = R"(usage: ink-train RECIPE.json [--out DIR] [--threads N] [--data PATH]
+       ink-train --resume DIR | --export DIR
+       ink-train --style-images DIR --name NAME [--model DIR] [--steps 500] [OPTIONS]
+Trains a model from a recipe (assets/models/default/*/recipe.json are examples), building the
+datasets it needs under build/datasets/. Checkpoints are written every few hundred steps and on
+Ctrl-C; --resume DIR continues exactly where a run stopped; --export DIR writes model.pt from
+its latest checkpoint.
+With --style-images, learns a new hand from a few images named after their character
+(春_1.png, 满.jpg): each is split into the data's strokes, then a new style row and the hand's
+own group norms are trained with the model frozen, and saved as styles/NAME.style.json beside
+the model.
+  --adapter norms|none   train the norms with the row (default) or the row alone
+  --start-from STYLE     start the row from this trained style (default: the closest one)
+  --retune               NAME is a trained style: retune it from its font's images instead
+  --seed N, --threads N
+)";
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (ink::cli::asked_for_help(argc, argv, kUsage)) return 0;
   return ink::cli::run_tool("ink-train", [&] {
     using namespace ink;
     cli::Args args(argc, argv, 1);

@@ -21,6 +21,19 @@ namespace {
 
 using namespace ink;
 
+constexpr const char* kUsage = R"(usage: ink-write TEXT (--png FILE | --gif FILE | --json FILE)... [OPTIONS]
+       ink-write --list-styles [--model DIR]
+Writes each character of TEXT with the model: a PNG of the result, a looping GIF of the brush
+writing it, and Hanzi Writer character data (strokes vectorised with potrace).
+  --mode stroke|whole|class   stroke by stroke (default), the whole glyph in one pass, or a
+                              class-mode model's label
+  --model DIR                 default assets/models/default
+  --style NAME                a trained style or a learnt hand (--list-styles lists them)
+  --size PX                   pixels per character, 32-2048 (default 512)
+  --layout row|column         characters left to right (default) or top to bottom
+  --data PATH                 stroke data (.inkpack or a folder of JSON; default strokes/hanzi.inkpack)
+)";
+
 struct WrittenCharacter {
   char32_t codepoint = 0;
   std::vector<Coverage> strokes;  // model resolution, in writing order
@@ -66,6 +79,7 @@ WrittenCharacter write_character(char32_t c, ConditioningMode mode, const std::s
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (cli::asked_for_help(argc, argv, std::string(kUsage) + cli::kWriterUsage)) return 0;
   ink::prefer_passive_openmp(argv);
   return cli::run_tool("ink-write", [&] {
     cli::Args args(argc, argv, 1);

@@ -20,7 +20,7 @@ struct StyleTuningOptions {
   bool adapter = true;                  // also train the norms (style_adapter.h)
   double adapter_learning_rate = 0.003;
   double condition_dropout = 0.1;       // as in training: the guided writer's unconditional half
-  // Refine the trained style of the same name (its row is the start) rather than learn a new one.
+  // Retune the trained style of the same name (its row is the start) rather than learn a new one.
   bool retune = false;
   // The trained style whose row to start from, instead of the closest one (a new hand) or the
   // style's own (a retuning). Empty: those defaults.

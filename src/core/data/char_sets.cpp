@@ -1,4 +1,4 @@
-// Held-out split and character selection.
+// The held-out set and character selection.
 #include "ink/data/char_sets.h"
 
 #include <algorithm>
@@ -43,7 +43,7 @@ void write_char_list(const std::filesystem::path& file, const std::vector<char32
 
 std::vector<char32_t> select_chars(const StrokeLibrary& library, const std::string& spec,
                                    const std::filesystem::path& heldout_list) {
-  // "seen:3000": that many characters spread evenly over the split, for smaller datasets.
+  // "seen:3000": that many characters spread evenly over the set, for smaller datasets.
   if (const size_t colon = spec.find(':'); colon != std::string::npos) {
     const std::string base = spec.substr(0, colon), count_text = spec.substr(colon + 1);
     if (base != "all" && base != "seen" && base != "heldout")
