@@ -56,7 +56,7 @@ TEST_CASE("malformed JSON and bad paths name the file", "[cli][errors]") {
 
 TEST_CASE("a broken pack file is one clear error", "[cli][errors]") {
   test::TempDir dir;
-  test::write_text(dir / "broken.inkpack", "HZINKPK\0 definitely not a pack");
+  test::write_text(dir / "broken.inkpack", std::string("HZINKPK\0 definitely not a pack", 31));  // past the magic
   check_one_line_error(test::run_ink_data("stats --data " + shell_quote((dir / "broken.inkpack").string())), "broken.inkpack");
 }
 
@@ -85,6 +85,16 @@ TEST_CASE("usage mistakes are one clear error", "[cli][errors]") {
   check_one_line_error(test::run_ink_data("show 永" + sample()), "show needs --png FILE");
   check_one_line_error(test::run_ink_data("build --out x --size 3" + sample()), "--size 3: expected a whole number in 8..1024");
   check_one_line_error(test::run_ink_data("show \"$(printf '\\377')\" --png x.png" + sample()), "invalid UTF-8");
+}
+
+TEST_CASE("a sheet bigger than an image may be is refused before it is drawn", "[cli][errors]") {
+  // 5,000 characters once made an 840 x 680,024 px PNG without a word.
+  test::TempDir dir;
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += "干";
+  check_one_line_error(test::run_ink_data("show " + text + " --png " + shell_quote((dir / "s.png").string()) + sample()),
+                       "a stroke-order sheet of 5000 characters is");
+  CHECK(!std::filesystem::exists(dir / "s.png"));
 }
 
 TEST_CASE("ink-data build then peek shows a sample's channels side by side", "[cli]") {

@@ -92,9 +92,13 @@ TEST_CASE("dataset shards round-trip and match the samples built directly", "[da
 }
 
 TEST_CASE("dataset output is deterministic whatever the thread count", "[dataset]") {
+  // Every sample character: more than one chunk of 32, so two threads really render side by side.
   test::TempDir one, two;
-  build_dataset(test::sample_library(), options_for(one.path(), 1));
-  build_dataset(test::sample_library(), options_for(two.path(), 2));
+  DatasetOptions serial = options_for(one.path(), 1), parallel = options_for(two.path(), 2);
+  serial.chars = parallel.chars = test::sample_library().codepoints();
+  REQUIRE(serial.chars.size() > 32);
+  build_dataset(test::sample_library(), serial);
+  build_dataset(test::sample_library(), parallel);
   size_t files = 0;
   for (const auto& entry : std::filesystem::directory_iterator(one.path())) {
     const auto name = entry.path().filename().string();

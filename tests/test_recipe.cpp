@@ -41,6 +41,7 @@ TEST_CASE("a bad recipe is refused with the file and the key named", "[recipe]")
   CHECK_THROWS_WITH(training_recipe_from_json(with("\"steps\": \"many\""), "r.json"), Contains("wrong type"));
   CHECK_THROWS_WITH(training_recipe_from_json(R"({"steps": 5})", "r.json"), Contains("no 'model'"));
   CHECK_THROWS_WITH(training_recipe_from_json("{\"steps\": ", "r.json"), Contains("malformed JSON"));
+  CHECK_THROWS_WITH(training_recipe_from_json(with("\"learning_rate\": 1e999"), "r.json"), Contains("r.json: number overflow parsing '1e999'"));
   std::string bad_model = kRecipe;
   bad_model.replace(bad_model.find("\"in_channels\": 4"), 16, "\"in_channels\": 3");
   CHECK_THROWS_WITH(training_recipe_from_json(bad_model, "r.json"), Contains("in_channels 3"));

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cstring>
+
 #include "ink/base/error.h"
 #include "ink/data/stroke_library.h"
 #include "test_helpers.h"
@@ -36,6 +38,46 @@ TEST_CASE("truncated, corrupted or foreign pack files are refused", "[pack][erro
   CHECK_THROWS_WITH(StrokeLibrary::open(dir / "foreign.inkpack"), Catch::Contains("bad magic"));
 
   CHECK_THROWS_WITH(StrokeLibrary::open(dir / "absent.inkpack"), Catch::Contains("stroke data not found"));
+}
+
+namespace {
+
+// A pack altered after its checksum was taken, then given a right checksum again, as a crafted
+// file would be: only the bounds checks stand between it and a read out of bounds.
+std::string with_checksum(std::string bytes) {
+  uint32_t h = 2166136261u;  // FNV-1a over everything before the last four bytes
+  for (size_t i = 0; i + 4 < bytes.size(); ++i) h = (h ^ static_cast<uint8_t>(bytes[i])) * 16777619u;
+  std::memcpy(&bytes[bytes.size() - 4], &h, 4);
+  return bytes;
+}
+
+void put_u32(std::string& bytes, size_t at, uint32_t value) { std::memcpy(&bytes[at], &value, 4); }
+
+}  // namespace
+
+TEST_CASE("a crafted pack with a right checksum but wrong counts is refused, not read past its end", "[pack][errors]") {
+  test::TempDir dir;
+  test::sample_library().save_pack(dir / "good.inkpack");
+  const std::string bytes = test::read_text(dir / "good.inkpack");
+  REQUIRE(StrokeLibrary::open(dir / "good.inkpack").size() == test::sample_library().size());
+  auto refused = [&](const std::string& crafted, const std::string& name, const std::string& message) {
+    test::write_text(dir / name, with_checksum(crafted));
+    CHECK_THROWS_WITH(StrokeLibrary::open(dir / name), Catch::Contains(name) && Catch::Contains(message));
+  };
+  // Header: magic (8), version, then the counts of glyphs, strokes, verbs, points, medians and
+  // radicals, then the data version's length and text; the glyph table follows.
+  std::string huge_count = bytes;
+  put_u32(huge_count, 16, 0xFFFFFFF0u);  // strokes
+  refused(huge_count, "huge.inkpack", "truncated");
+  uint32_t version_length = 0;
+  std::memcpy(&version_length, &bytes[36], 4);
+  std::string many_strokes = bytes;
+  const size_t first_glyph_strokes = 40 + version_length + 4;
+  many_strokes[first_glyph_strokes] = '\xff', many_strokes[first_glyph_strokes + 1] = '\xff';
+  refused(many_strokes, "strokes.inkpack", "inconsistent section sizes");
+  std::string one_glyph = bytes;
+  put_u32(one_glyph, 12, 1);  // the tables after the glyph table no longer add up
+  refused(one_glyph, "glyphs.inkpack", "unexpected trailing bytes");
 }
 
 TEST_CASE("a pack is written atomically: a failed write leaves no file behind", "[pack][errors]") {

@@ -10,6 +10,7 @@
 #include <limits>
 #include <thread>
 
+#include "ink/base/error.h"
 #include "ink/dataset/dataset.h"
 #include "ink/dataset/training_data.h"
 #include "ink/training/checkpoint.h"
@@ -208,4 +209,35 @@ TEST_CASE("a loss that turns NaN stops training with the step and the last good 
   }
   CHECK_THROWS_WITH(trainer.run({}, {}), Contains("step 6") && Contains("nan") && Contains("training.ckpt (step 5)"));
   CHECK(test::read_text(trainer.checkpoint_file()) == before);  // left exactly as it was
+}
+
+TEST_CASE("a recipe too big for the machine, or unlike its init_from, is refused in one line before anything is made", "[train][errors]") {
+  test::TempDir dir;
+  TrainingRecipe huge = tiny_recipe(dir / "data", 3);
+  huge.model.block_out_channels = {65536};  // once a 155 GB allocation and libtorch's stack trace
+  try {
+    Trainer run(huge, dir / "huge");
+    FAIL("a UNet of 65,536 channels was accepted");
+  } catch (const InkError& e) {
+    const std::string message = e.what();
+    CHECK_THAT(message, Contains("recipe: a UNet of") && Contains("billion parameters") && Contains("needs about") && Contains("this machine has"));
+    CHECK(message.find('\n') == std::string::npos);
+  }
+  CHECK(!std::filesystem::exists(dir / "huge"));
+
+  test::build_sample_dataset(dir / "data", {U'干', U'十'}, 16);
+  Trainer base(tiny_recipe(dir / "data", 3), dir / "base");
+  train(base, dir / "data");
+  TrainingRecipe wider = tiny_recipe(dir / "data", 3);
+  wider.model.block_out_channels = {8, 32};
+  wider.init_from = dir / "base";
+  try {
+    Trainer run(wider, dir / "wider");
+    FAIL("a recipe unlike its init_from was accepted");
+  } catch (const InkError& e) {
+    const std::string message = e.what();
+    CHECK_THAT(message, Contains("its model config differs from the recipe's (block_out_channels [8,16] there, [8,32] here)"));
+    CHECK(message.find('\n') == std::string::npos);
+  }
+  CHECK(!std::filesystem::exists(dir / "wider"));
 }

@@ -98,6 +98,28 @@ TEST_CASE("every condition reaches the output", "[unet]") {
   CHECK_FALSE(torch::allclose(base, unet->forward(other_canvas, t, c)));
 }
 
+TEST_CASE("a config's parameter count, computed without allocating, is the UNet's", "[unet]") {
+  for (ConditioningMode mode : {ConditioningMode::stroke, ConditioningMode::whole, ConditioningMode::class_label}) {
+    UNetConfig config = small_config(mode);
+    config.layers_per_block = 2;
+    config.block_out_channels = {8, 16, 32};
+    INFO(to_string(mode));
+    int64_t counted = 0;
+    for (const auto& p : UNet(config)->parameters()) counted += p.numel();
+    CHECK(config.parameter_count() == counted);
+  }
+  UNetConfig shipped;  // the default stroke model's shape: 2,498,017 parameters
+  shipped.prediction_type = PredictionType::v_prediction;
+  shipped.block_out_channels = {16, 32, 64, 128};
+  shipped.layers_per_block = 1;
+  CHECK(shipped.parameter_count() == 2498017);
+
+  UNetConfig other = shipped;
+  other.num_styles = 6;
+  CHECK(config_differences(shipped, shipped).empty());
+  CHECK(config_differences(shipped, other) == "num_styles 8 there, 6 here");
+}
+
 TEST_CASE("bad configs and inputs name the values in conflict", "[unet][errors]") {
   UNetConfig config = small_config(ConditioningMode::stroke);
   config.in_channels = 3;

@@ -27,9 +27,7 @@ ViewerOptions parse_viewer_options(int argc, char** argv) {
   options.style = args.value_or("style", "");
   options.settings = cli::writer_settings(args);
   options.speed = cli::double_value(args, "speed", 1.0, 0.1, 10.0);
-  const std::string layout = args.value_or("layout", "row");
-  if (layout != "row" && layout != "column") throw InkError("--layout " + layout + ": expected row or column");
-  options.vertical = layout == "column";
+  options.vertical = cli::vertical_layout(args);
   options.background = args.value_or("background", "");
   if (const auto size = args.value("size")) {
     int w = 0, h = 0;

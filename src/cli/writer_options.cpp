@@ -28,4 +28,10 @@ WriterSettings writer_settings(Args& args) {
   return settings;
 }
 
+bool vertical_layout(Args& args) {
+  const std::string layout = args.value_or("layout", "row");
+  if (layout != "row" && layout != "column") throw InkError("--layout " + layout + ": expected row or column");
+  return layout == "column";
+}
+
 }  // namespace ink::cli

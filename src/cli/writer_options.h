@@ -6,6 +6,8 @@
 namespace ink::cli {
 
 WriterSettings writer_settings(Args& args);
+// --layout row|column: whether a page of characters runs top to bottom.
+bool vertical_layout(Args& args);
 
 // Their lines for a tool's --help.
 inline constexpr const char* kWriterUsage = R"(sampling (every writing tool):

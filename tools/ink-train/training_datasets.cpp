@@ -34,7 +34,7 @@ nlohmann::json read_manifest(const std::filesystem::path& dir) {
   if (!in) return nullptr;
   try {
     return nlohmann::json::parse(in);
-  } catch (const nlohmann::json::parse_error&) {
+  } catch (const nlohmann::json::exception&) {  // unreadable: rebuilt like a missing one
     return nullptr;
   }
 }

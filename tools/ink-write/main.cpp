@@ -89,7 +89,7 @@ int main(int argc, char** argv) {
     const bool list_styles = args.flag("list-styles");
     WriterSettings settings = cli::writer_settings(args);
     const int size = args.int_value("size", 512, 32, 2048);
-    const bool vertical = args.value_or("layout", "row") == "column";
+    const bool vertical = cli::vertical_layout(args);
     const auto png = args.value("png");
     const auto gif = args.value("gif");
     const auto json = args.value("json");
@@ -110,6 +110,7 @@ int main(int argc, char** argv) {
         std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(c));
         throw InkError("no stroke data for '" + encode_utf8(c) + "' (U+" + hex + ")");
       }
+    if (png || gif) Page::check_size(static_cast<int64_t>(chars.size()), size, vertical);
 
     configure_torch_threads();
     const std::shared_ptr<DiffusionModel> model = open_model(model_dir, mode);

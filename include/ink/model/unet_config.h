@@ -1,6 +1,7 @@
 // The UNet's configuration, with diffusers-like keys, validated on load with messages that
 // print the values in conflict. No torch here: tools can read and check a config cheaply.
 #pragma once
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -32,7 +33,13 @@ struct UNetConfig {
 
   int time_embed_dim() const { return block_out_channels.front() * 4; }
   void validate() const;  // throws InkError naming the keys and values in conflict
+  // The UNet's parameter count, from the config alone (nothing allocated), so a size too big
+  // for the machine is refused before torch tries to allocate it.
+  int64_t parameter_count() const;
 };
+
+// "key A there, B here; ..." for the keys whose values differ; empty when none do.
+std::string config_differences(const UNetConfig& there, const UNetConfig& here);
 
 UNetConfig unet_config_from_json(const std::string& json_text, const std::string& where);
 std::string unet_config_to_json(const UNetConfig& config);

@@ -2,6 +2,7 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "ink/raster/raster.h"
@@ -12,12 +13,19 @@ struct Rgb {
   uint8_t r = 0, g = 0, b = 0;
 };
 
+// The largest image the project makes or reads: a GIF's side is 16 bits, and 2^28 pixels
+// (768 MB of RGB) keeps memory bounded for any input.
+inline constexpr int kMaxImageSide = 65535;
+inline constexpr int64_t kMaxImagePixels = int64_t{1} << 28;
+// Throws InkError "WHAT is W x H px; an image is at most 65535 px a side and 268 M pixels".
+void check_image_size(int64_t width, int64_t height, const std::string& what);
+
 struct Image {
   int width = 0, height = 0;
   std::vector<uint8_t> pixels;  // RGB, row-major, top row first
 
   Image() = default;
-  Image(int w, int h, Rgb fill);
+  Image(int w, int h, Rgb fill);  // checked by check_image_size
   Rgb at(int x, int y) const;
   // Lays `color` over the image through `coverage` placed at (left, top), scaled by `opacity`.
   void blend(const Coverage& coverage, int left, int top, Rgb color, float opacity = 1.0f);

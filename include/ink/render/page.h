@@ -27,6 +27,9 @@ struct Page {
   // Characters of `cell` pixels in a row (or a column, like a couplet), written in turn.
   static Page row(std::vector<std::shared_ptr<const BrushTimeline>> timelines, bool vertical = false,
                   double delay_between_characters = 1.0);
+  // Throws InkError, naming the count and size, when such a page exceeds an image's limits
+  // (image.h); row() checks it too, but a front can check before the characters are written.
+  static void check_size(int64_t characters, int cell, bool vertical);
   double duration() const;
   Coverage darkness_at(double seconds) const;
   // Paper with ink blended through darkness (after the end: the finished page).

@@ -1,15 +1,18 @@
-// Reading the project's small JSON documents (configs, recipes) with errors that name where.
-// Internal to src/core.
+// Reading the project's JSON documents (configs, recipes, styles, manifests, stroke data) with
+// errors that name where. Internal to src/core.
 #pragma once
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 namespace ink {
 
-// Parses `text` as a JSON object; throws InkError "WHERE: malformed JSON at byte N" or
-// "WHERE: expected a JSON object".
-nlohmann::json parse_json_object(const std::string& text, const std::string& where);
+// Parses `text` as JSON; throws InkError "WHERE: malformed JSON at byte N", or naming what is
+// wrong with a value the parser cannot hold ("WHERE: number overflow parsing '1e999'").
+nlohmann::json parse_json(std::string_view text, const std::string& where);
+// The same, and the document must be an object: "WHERE: expected a JSON object".
+nlohmann::json parse_json_object(std::string_view text, const std::string& where);
 // The whole file as text; throws InkError "FILE: cannot open WHAT".
 std::string read_text_file(const std::filesystem::path& file, const std::string& what);
 

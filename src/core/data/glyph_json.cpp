@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "base/json_document.h"
 #include "ink/base/error.h"
 #include "ink/base/utf8.h"
 #include "ink/data/glyph.h"
@@ -27,12 +28,7 @@ Polyline parse_median(const nlohmann::json& median, const std::string& where) {
 
 Glyph glyph_from_json(std::string_view json_text, char32_t codepoint, std::string_view where) {
   const std::string origin(where);
-  nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(json_text);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw InkError(origin + ": malformed JSON at byte " + std::to_string(e.byte));
-  }
+  const nlohmann::json doc = parse_json(json_text, origin);
   if (!doc.is_object() || !doc.contains("strokes") || !doc.contains("medians"))
     throw InkError(origin + ": expected an object with 'strokes' and 'medians'");
   const auto& strokes = doc["strokes"];

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "base/json_document.h"
 #include "ink/base/error.h"
 
 namespace ink {
@@ -18,14 +19,9 @@ SampleKind sample_kind_for(ConditioningMode mode) {
 
 TrainingData::TrainingData(const std::filesystem::path& dataset_dir, const UNetConfig& config) : config_(config) {
   const std::filesystem::path manifest_file = dataset_dir / "manifest.json";
-  std::ifstream in(manifest_file);
-  if (!in) throw InkError(manifest_file.string() + ": no dataset manifest (build it with ink-data build)");
-  nlohmann::json manifest;
-  try {
-    manifest = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw InkError(manifest_file.string() + ": malformed JSON at byte " + std::to_string(e.byte));
-  }
+  if (!std::filesystem::exists(manifest_file))
+    throw InkError(manifest_file.string() + ": no dataset manifest (build it with ink-data build)");
+  const nlohmann::json manifest = parse_json(read_text_file(manifest_file, "dataset manifest"), manifest_file.string());
   const SampleKind kind = sample_kind_for(config.mode);
   const std::string key = to_string(kind);
   if (!manifest.contains(key) || !manifest[key].contains("shards"))

@@ -1,6 +1,7 @@
 // UNetConfig: JSON in and out, and the checks that keep a bad config from reaching torch.
 #include "ink/model/unet_config.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "base/json_document.h"
@@ -59,6 +60,46 @@ void UNetConfig::validate() const {
   if (max_strokes < 1) fail("max_strokes must be at least 1, got " + std::to_string(max_strokes));
   if (mode == ConditioningMode::class_label && num_classes < 1)
     fail("mode 'class' needs num_classes >= 1, got " + std::to_string(num_classes));
+}
+
+int64_t UNetConfig::parameter_count() const {
+  // Mirrors UNetImpl's modules (unet.cpp, unet_blocks.cpp); test_unet checks it against torch's count.
+  const int64_t temb = time_embed_dim();
+  const auto conv3x3 = [](int64_t in, int64_t out) { return 9 * in * out + out; };
+  const auto resnet = [&](int64_t in, int64_t out) {
+    return 2 * in + conv3x3(in, out) + temb * out + out + 2 * out + conv3x3(out, out) + (in != out ? in * out + out : 0);
+  };
+  const auto& channels = block_out_channels;
+  const int levels = static_cast<int>(channels.size());
+  int64_t count = conv3x3(in_channels, channels[0]) + channels[0] * temb + temb + temb * temb + temb;
+  if (mode == ConditioningMode::class_label) count += (num_classes + 1) * temb;
+  else count += (num_styles + 1 + (max_strokes + 1) * (mode == ConditioningMode::stroke ? 2 : 1)) * temb;
+  for (int i = 0; i < levels; ++i) {
+    for (int j = 0; j < layers_per_block; ++j) count += resnet(j == 0 && i > 0 ? channels[i - 1] : channels[i], channels[i]);
+    if (i + 1 < levels) count += conv3x3(channels[i], channels[i]);
+  }
+  const int64_t deepest = channels.back();
+  count += 2 * resnet(deepest, deepest) + 2 * deepest + 4 * (deepest * deepest + deepest);
+  for (int level = levels - 1; level >= 0; --level) {
+    const int64_t out = channels[level];
+    const int64_t prev_out = level == levels - 1 ? deepest : channels[level + 1];
+    const int64_t skip_in = channels[std::max(level - 1, 0)];
+    for (int j = 0; j <= layers_per_block; ++j) count += resnet((j == 0 ? prev_out : out) + (j == layers_per_block ? skip_in : out), out);
+    if (level > 0) count += conv3x3(out, out);
+  }
+  return count + 2 * channels[0] + conv3x3(channels[0], out_channels);
+}
+
+std::string config_differences(const UNetConfig& there, const UNetConfig& here) {
+  const nlohmann::json a = nlohmann::json::parse(unet_config_to_json(there));
+  const nlohmann::json b = nlohmann::json::parse(unet_config_to_json(here));
+  std::string differences;
+  for (const auto& [key, value] : a.items()) {
+    if (b.at(key) == value) continue;
+    if (!differences.empty()) differences += "; ";
+    differences += key + " " + value.dump() + " there, " + b.at(key).dump() + " here";
+  }
+  return differences;
 }
 
 UNetConfig unet_config_from_json(const std::string& json_text, const std::string& where) {

@@ -13,7 +13,15 @@
 
 namespace ink {
 
-Image::Image(int w, int h, Rgb fill) : width(w), height(h), pixels(static_cast<size_t>(w) * h * 3) {
+void check_image_size(int64_t width, int64_t height, const std::string& what) {
+  if (width >= 1 && height >= 1 && width <= kMaxImageSide && height <= kMaxImageSide && width * height <= kMaxImagePixels) return;
+  throw InkError(what + " is " + std::to_string(width) + " x " + std::to_string(height) + " px; an image is at most " +
+                 std::to_string(kMaxImageSide) + " px a side and " + std::to_string(kMaxImagePixels >> 20) + " M pixels");
+}
+
+Image::Image(int w, int h, Rgb fill) : width(w), height(h) {
+  check_image_size(w, h, "the image");
+  pixels.resize(static_cast<size_t>(w) * h * 3);
   for (size_t i = 0; i < pixels.size(); i += 3) pixels[i] = fill.r, pixels[i + 1] = fill.g, pixels[i + 2] = fill.b;
 }
 
@@ -57,6 +65,8 @@ void write_png(const Image& image, const std::filesystem::path& file) {
 
 Image read_png(const std::filesystem::path& file) {
   int w = 0, h = 0, channels = 0;
+  // The header first: a crafted file must not make stb allocate what its header claims.
+  if (stbi_info(file.c_str(), &w, &h, &channels)) check_image_size(w, h, file.string());
   unsigned char* data = stbi_load(file.c_str(), &w, &h, &channels, 3);
   if (!data) throw InkError(file.string() + ": cannot read image (" + stbi_failure_reason() + ")");
   Image image;

@@ -12,6 +12,7 @@ Page Page::row(std::vector<std::shared_ptr<const BrushTimeline>> timelines, bool
   Page page;
   const int cell = timelines.front()->display_size();
   const int n = static_cast<int>(timelines.size());
+  check_size(n, cell, vertical);
   page.width = vertical ? cell : cell * n;
   page.height = vertical ? cell * n : cell;
   double clock = 0;
@@ -25,6 +26,12 @@ Page Page::row(std::vector<std::shared_ptr<const BrushTimeline>> timelines, bool
     page.glyphs.push_back(std::move(placed));
   }
   return page;
+}
+
+void Page::check_size(int64_t characters, int cell, bool vertical) {
+  const int64_t length = characters * cell;
+  check_image_size(vertical ? cell : length, vertical ? length : cell,
+                   "a page of " + std::to_string(characters) + " characters at " + std::to_string(cell) + " px");
 }
 
 double Page::duration() const {

@@ -92,7 +92,9 @@ Image render_stroke_sheet(const std::vector<Glyph>& glyphs, const SheetOptions& 
     columns = std::max(columns, std::min(cells, options.max_columns));
     rows += (cells + options.max_columns - 1) / options.max_columns;
   }
-  Image image(layout.cell_left(columns) - layout.gap + layout.margin, layout.row_top(rows) - layout.gap + layout.margin, {255, 255, 255});
+  const int width = layout.cell_left(columns) - layout.gap + layout.margin, height = layout.row_top(rows) - layout.gap + layout.margin;
+  check_image_size(width, height, "a stroke-order sheet of " + std::to_string(glyphs.size()) + " characters");
+  Image image(width, height, {255, 255, 255});
   SheetPainter paint(image, cell);
 
   int row = 0;

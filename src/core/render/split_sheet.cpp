@@ -25,7 +25,9 @@ Image render_split_sheet(const std::vector<SplitSheetRow>& rows, int cell, int m
     lines.push_back((cells + max_columns - 1) / max_columns);
     total_lines += lines.back();
   }
-  Image image(2 * margin + columns * (cell + gap) - gap, 2 * margin + std::max(1, total_lines) * (cell + gap) - gap, kPaper);
+  const int width = 2 * margin + columns * (cell + gap) - gap, height = 2 * margin + std::max(1, total_lines) * (cell + gap) - gap;
+  check_image_size(width, height, "a split sheet of " + std::to_string(rows.size()) + " images");
+  Image image(width, height, kPaper);
   int line = 0;
   for (size_t r = 0; r < rows.size(); ++r) {
     const SplitSheetRow& row = rows[r];

@@ -3,7 +3,10 @@
 // makes --resume exact.
 #include "ink/training/trainer.h"
 
+#include <unistd.h>
+
 #include <chrono>
+#include <cstdio>
 #include <cmath>
 #include <fstream>
 
@@ -13,15 +16,40 @@
 #include "ink/training/training_augment.h"
 
 namespace ink {
+namespace {
+
+// Refuses a recipe whose model cannot be trained in this machine's memory, before torch tries to
+// allocate it. Weights, gradients, AdamW's two moments and the EMA copy are five floats per
+// parameter; the activations kept for the backward pass are about 40 floats per feature-map value.
+void check_memory(const TrainingRecipe& recipe) {
+  const UNetConfig& config = recipe.model;
+  const double parameters = static_cast<double>(config.parameter_count());
+  double feature_values = 0;
+  for (size_t i = 0; i < config.block_out_channels.size(); ++i) {
+    const double side = static_cast<double>(config.sample_size) / (1 << i);
+    feature_values += side * side * config.block_out_channels[i];
+  }
+  const double needed = 4.0 * (5 * parameters + 40 * feature_values * recipe.batch_size);
+  const double available = static_cast<double>(sysconf(_SC_PHYS_PAGES)) * static_cast<double>(sysconf(_SC_PAGE_SIZE));
+  if (needed <= available) return;
+  const bool billions = parameters >= 1e9;
+  char line[256];
+  std::snprintf(line, sizeof line,
+                "a UNet of %.1f %s parameters (block_out_channels, sample_size) needs about %.0f GB to train at batch %d; "
+                "this machine has %.0f GB",
+                parameters / (billions ? 1e9 : 1e6), billions ? "billion" : "million", needed / 1e9, recipe.batch_size,
+                available / 1e9);
+  throw InkError(std::string("recipe: ") + line);
+}
+
+}  // namespace
 
 Trainer::Trainer(TrainingRecipe recipe, std::filesystem::path out_dir) : Trainer(std::move(recipe), std::move(out_dir), true) {}
 
 Trainer::Trainer(TrainingRecipe recipe, std::filesystem::path out_dir, bool fresh)
     : recipe_(std::move(recipe)), out_dir_(std::move(out_dir)) {
   recipe_.validate();
-  std::error_code error;
-  std::filesystem::create_directories(out_dir_, error);
-  if (error) throw InkError("cannot create '" + out_dir_.string() + "': " + error.message());
+  check_memory(recipe_);
   if (fresh) torch::manual_seed(recipe_.seed);
   schedule_ = std::make_shared<NoiseSchedule>(recipe_.schedule);
   model_ = UNet(recipe_.model);
@@ -36,14 +64,18 @@ Trainer::Trainer(TrainingRecipe recipe, std::filesystem::path out_dir, bool fres
   ema_->eval();
   optimizer_ = std::make_unique<torch::optim::AdamW>(
       model_->parameters(), torch::optim::AdamWOptions(recipe_.learning_rate).weight_decay(recipe_.weight_decay));
+  // Only now, so a run refused above leaves no empty directory behind.
+  std::error_code error;
+  std::filesystem::create_directories(out_dir_, error);
+  if (error) throw InkError("cannot create '" + out_dir_.string() + "': " + error.message());
 }
 
 void Trainer::start_from(const std::filesystem::path& path) {
   const std::filesystem::path resolved = path.is_absolute() ? path : project_root() / path;
   const LoadedModel base = load_model(resolved, recipe_.model.mode);
-  const std::string base_config = unet_config_to_json(base.info.recipe.model);
-  if (base_config != unet_config_to_json(recipe_.model))
-    throw InkError("init_from '" + resolved.string() + "': its model config differs from the recipe's:\n" + base_config);
+  const std::string differences = config_differences(base.info.recipe.model, recipe_.model);
+  if (!differences.empty())
+    throw InkError("init_from '" + resolved.string() + "': its model config differs from the recipe's (" + differences + ")");
   torch::NoGradGuard no_grad;
   const auto from = base.unet->named_parameters();
   for (auto& param : model_->named_parameters()) param.value().copy_(from[param.key()]);
