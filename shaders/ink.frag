@@ -1,9 +1,9 @@
 #version 330 core
 // Ink for one character cell (docs/design.md, Animation). The glyph texture holds each pixel's
 // final coverage (r) and the moment the brush reaches it (g, seconds since the character
-// began; < 0 on bare paper). Ink is revealed where that moment has passed, darker while fresh, with the
-// brush tip over the current stroke. BrushTimeline::darkness_at does the same on the CPU for
-// GIF export, so the two match. Output alpha is the darkness, blended over the paper.
+// began; < 0 on bare paper). Ink is revealed where that moment has passed, darker while fresh,
+// with the brush tip over the current stroke. BrushTimeline::darkness_at does the same on the
+// CPU for GIF export, so the two match. Output alpha is the darkness, blended over the paper.
 in vec2 v_uv;
 out vec4 color;
 

@@ -1,7 +1,7 @@
 // The viewer's model work, on one background thread (docs/design.md, Background tasks): writing
-// each character of the text stroke by stroke (or whole), redoing strokes, cancelling. The frame loop
-// only copies snapshots; it never waits for the model. Stroke k+1 is generated while the brush
-// is still drawing stroke k, so the brush waits only when the model is slower than the brush.
+// each character of the text stroke by stroke (or whole), redoing strokes, cancelling. The frame
+// loop only copies snapshots; it never waits for the model. Stroke k+1 is generated while the
+// brush is still drawing stroke k, so the brush waits only when the model is slower than it.
 #pragma once
 #include <atomic>
 #include <condition_variable>

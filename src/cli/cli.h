@@ -27,7 +27,7 @@ class Args {
 };
 
 // --help or -h anywhere: prints `usage` on stdout and returns true; the tool then exits 0.
-// Checked before anything slow (libtorch's runtime, the data), so help is instant.
+// Checked first: before the data, the model or the OpenMP restart, and whatever else is wrong.
 bool asked_for_help(int argc, char** argv, const std::string& usage);
 
 // Runs `body`, turning any exception into "TOOL: error: MESSAGE" on stderr and exit code 1.

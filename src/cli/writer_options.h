@@ -1,4 +1,5 @@
-// The writer options every writing tool shares: --steps, --guidance, --style-strength, --seed.
+// The writer options every writing tool shares: --steps, --refine-from, --guidance,
+// --style-strength, --seed, and the page's --layout.
 #pragma once
 #include "cli/cli.h"
 #include "ink/writing/writer.h"
