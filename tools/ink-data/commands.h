@@ -12,5 +12,6 @@ int heldout(cli::Args& args);
 int peek(cli::Args& args);
 int split(cli::Args& args);
 int photos(cli::Args& args);
+int layout(cli::Args& args);
 
 }  // namespace ink::data_tool

@@ -26,6 +26,10 @@ constexpr const char* kUsage = R"(usage: ink-data COMMAND [OPTIONS]
   photos --font FAMILY --out DIR [--chars 春满干坤] [--variants 5] [--first 1] [--size 320] [--seed N]
                                        a font's glyphs as calligraphy "photos" (rotation, scale,
                                        uneven light, paper, noise): CHAR_VARIANT.png
+  layout --fonts NAME=FAMILY,... [--fit-chars seen:80] [--chars 200] [--size 64] [--json FILE]
+                                       how much of each font's structure its layout (the mean
+                                       of its fits) carries: the data's strokes against the
+                                       font's glyphs in place, moved and not
 common: --data PATH   stroke data (.inkpack or a directory of JSON; default strokes/hanzi.inkpack)
 )";
 
@@ -46,6 +50,7 @@ int main(int argc, char** argv) {
     if (command == "heldout") return ink::data_tool::heldout(args);
     if (command == "peek") return ink::data_tool::peek(args);
     if (command == "split") return ink::data_tool::split(args);
+    if (command == "layout") return ink::data_tool::layout(args);
     if (command == "photos") return ink::data_tool::photos(args);
     throw ink::InkError("unknown command '" + command + "' (see ink-data --help)");
   });

@@ -1,0 +1,65 @@
+// Layouts: a split's fit read as a layout recovers a known placement of the data's strokes, and
+// moving a glyph by it lands the strokes on the placed glyph.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "ink/alignment/layout.h"
+#include "ink/base/error.h"
+#include "test_helpers.h"
+
+using namespace ink;
+
+namespace {
+
+Coverage draw(const Glyph& glyph, int size) {
+  Rasterizer rasterizer;
+  Coverage out(size, size);
+  for (const Stroke& stroke : glyph.strokes) rasterizer.fill(stroke.outline, BoxToPixels::square(static_cast<float>(size)), out);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the identity layout leaves a glyph where it is", "[layout]") {
+  const Glyph& glyph = test::sample_library().glyph(U'永');
+  const Glyph same = apply_layout(glyph, Layout{});
+  for (size_t k = 0; k < glyph.strokes.size(); ++k)
+    for (size_t i = 0; i < glyph.strokes[k].median.size(); ++i) {
+      CHECK(same.strokes[k].median[i].x == Approx(glyph.strokes[k].median[i].x).margin(1e-3));
+      CHECK(same.strokes[k].median[i].y == Approx(glyph.strokes[k].median[i].y).margin(1e-3));
+    }
+  CHECK_THROWS_AS(apply_layout(glyph, Layout{}, {Point{}}), InkError);  // one shift for five strokes
+}
+
+TEST_CASE("a split's fit recovers a known layout, and the layout lands the strokes on the glyph", "[layout]") {
+  const Glyph& glyph = test::sample_library().glyph(U'春');
+  // The data's own glyph in place reads as the identity.
+  const Layout none = layout_of_fit(split_by_alignment(draw(glyph, 128), glyph).alignment, 128);
+  CHECK(none.scale_x == Approx(1).margin(0.02));
+  CHECK(none.scale_y == Approx(1).margin(0.02));
+  CHECK(std::hypot(none.shift.x, none.shift.y) < 8);
+
+  Layout known;
+  known.shift = {60, -40};
+  known.scale_x = 0.8f, known.scale_y = 1.1f, known.rotation = 0.08f;
+  const Coverage placed = draw(apply_layout(glyph, known), 128);
+  const Layout found = layout_of_fit(split_by_alignment(placed, glyph).alignment, 128);
+  CHECK(found.scale_x == Approx(known.scale_x).margin(0.03));
+  CHECK(found.scale_y == Approx(known.scale_y).margin(0.03));
+  CHECK(found.rotation == Approx(known.rotation).margin(0.02));
+  CHECK(found.shift.x == Approx(known.shift.x).margin(8));
+  CHECK(found.shift.y == Approx(known.shift.y).margin(8));
+  CHECK(coverage_iou(draw(apply_layout(glyph, found), 128), placed) > 0.9);
+  CHECK(coverage_iou(draw(glyph, 128), placed) < 0.3);  // unmoved, the strokes miss
+}
+
+TEST_CASE("a hand's typical layout is each parameter's median", "[layout]") {
+  std::vector<Layout> fits(5);
+  for (int i = 0; i < 5; ++i) fits[i].scale_x = 1.0f + 0.1f * i, fits[i].shift.y = i == 4 ? 500.0f : static_cast<float>(i);
+  const Layout typical = typical_layout(fits);
+  CHECK(typical.scale_x == Approx(1.2f));
+  CHECK(typical.shift.y == Approx(2.0f));  // the one odd fit does not pull it
+  CHECK(typical.scale_y == Approx(1.0f));
+  CHECK(typical_layout({}).scale_x == 1.0f);
+}
