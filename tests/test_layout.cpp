@@ -63,3 +63,32 @@ TEST_CASE("a hand's typical layout is each parameter's median", "[layout]") {
   CHECK(typical.scale_y == Approx(1.0f));
   CHECK(typical_layout({}).scale_x == 1.0f);
 }
+
+TEST_CASE("a layout rule recovers a linear placement, and a few characters keep it near a plain scale", "[layout]") {
+  std::vector<InkShape> data, hand;
+  for (int c = 0; c < 10; ++c) {
+    const InkShape d{400.0f + 10 * c, 380.0f - 5 * c, 150.0f + 8 * c, 160.0f + 4 * c};
+    data.push_back(d);
+    hand.push_back({0.5f * d[0] + 300, d[1] + 20, 1.5f * d[2] - 30, 1.2f * d[3]});
+  }
+  const LayoutRule exact = fit_layout_rule(data, hand, 0.05f, 0);
+  CHECK(exact.slope[0] == Approx(0.5f).margin(1e-3));
+  CHECK(exact.intercept[0] == Approx(300).margin(0.5));
+  CHECK(exact.slope[2] == Approx(1.5f).margin(1e-3));
+  const Layout layout = layout_by_rule(exact, data[3]);
+  CHECK(layout.shift.x == Approx(hand[3][0] - data[3][0]).margin(0.5));
+  CHECK(layout.scale_x == Approx(hand[3][2] / data[3][2]).margin(1e-3));
+  CHECK(layout.scale_y == Approx(1.2f).margin(1e-3));
+  CHECK(layout.rotation == 0.05f);
+  // With a prior worth as many characters as there are, the slope goes halfway to 1.
+  CHECK(fit_layout_rule(data, hand, 0, 10).slope[0] == Approx(0.75f).margin(1e-3));
+  CHECK_THROWS_AS(fit_layout_rule(data, {}, 0), InkError);
+}
+
+TEST_CASE("a character's ink shape is its centre and spread in box units, whatever the drawing's size", "[layout]") {
+  const Glyph& glyph = test::sample_library().glyph(U'十');
+  const InkShape small = ink_shape(draw(glyph, 64)), large = ink_shape(draw(glyph, 256));
+  for (size_t i = 0; i < 4; ++i) CHECK(small[i] == Approx(large[i]).margin(12));
+  CHECK(small[0] > 300);
+  CHECK(small[0] < 700);  // 十 sits near the middle of the box
+}

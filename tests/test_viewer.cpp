@@ -204,6 +204,13 @@ TEST_CASE("bad input is shown in the window, not a crash", "[viewer]") {
     CHECK(run.exit_code == 1);
     CHECK_THAT(run.err, Contains("broken.png"));
   }
+  SECTION("a text longer than the viewer holds is refused in one line") {
+    std::string text;
+    for (int i = 0; i < 201; ++i) text += "一";
+    const test::ToolRun run = run_viewer(text + " --screenshot " + test::shell_quote((dir / "l.png").string()));
+    CHECK(run.exit_code == 1);
+    CHECK_THAT(run.err, Contains("the viewer writes at most 200 characters at a time; this text has 201"));
+  }
   SECTION("an unwritable export path") {
     const test::ToolRun run = run_viewer("永 --screenshot " + test::shell_quote((dir / "e.png").string()) + " --export /nonexistent/dir/x.gif");
     CHECK(run.exit_code == 1);

@@ -70,6 +70,12 @@ void Viewer::write() {
     note(e.what(), true);
     return;
   }
+  if (request.text.size() > kMaxCharacters) {
+    note("the viewer writes at most " + std::to_string(kMaxCharacters) + " characters at a time; this text has " +
+             std::to_string(request.text.size()) + " (ink-write writes longer texts to files)",
+         true);
+    return;
+  }
   request.mode = options.mode;
   request.model_dir = options.model_dir;
   request.style = options.style;

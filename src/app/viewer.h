@@ -34,6 +34,10 @@ struct Message {
 
 class Viewer {
  public:
+  // Each character holds its strokes, previews and textures: about 5.7 MB at the default size,
+  // so a text is refused above this many rather than growing without bound.
+  static constexpr size_t kMaxCharacters = 200;
+
   Viewer(ViewerOptions options, std::shared_ptr<const StrokeLibrary> library);
 
   // Everything of one frame between Window::begin_frame and end_frame.

@@ -251,17 +251,27 @@ void WritingJob::run() {
       progress_.busy = true;
     }
     try {
-      if (command.kind == Command::Kind::start) open(command.request);
-      if (command.kind == Command::Kind::redo && w.model) redo(command.character, command.stroke, command.seed);
-      if (w.model) write_remaining();
-      publish("");
-    } catch (const WritingCancelled&) {
-      for (CharacterView& view : w.views)
-        if (view.preview) view.preview.reset(), ++view.revision;
-      publish("cancelled");
-    } catch (const std::exception& e) {
-      note(e.what());
-      publish("");
+      try {
+        if (command.kind == Command::Kind::start) open(command.request);
+        if (command.kind == Command::Kind::redo && w.model) redo(command.character, command.stroke, command.seed);
+        if (w.model) write_remaining();
+        publish("");
+      } catch (const WritingCancelled&) {
+        for (CharacterView& view : w.views)
+          if (view.preview) view.preview.reset(), ++view.revision;
+        publish("cancelled");
+      } catch (const std::exception& e) {
+        note(e.what());
+        publish("");
+      }
+    } catch (...) {
+      // Reporting failed too (out of memory copying the views): let the views go and say so,
+      // rather than let the exception end the process from this thread.
+      w.views.clear();
+      try {
+        note("out of memory while writing; the page was cleared");
+      } catch (...) {
+      }
     }
     std::lock_guard lock(mutex_);
     progress_.busy = !pending_.empty();

@@ -1,8 +1,9 @@
-// ink-data layout: how much of a font's structure a layout carries. Each font's layout is the
-// typical (median) fit over the characters it is learnt from; on held-out characters, the data's own
-// strokes are compared in place (where the font draws its glyph) as they are, moved by the
-// font's layout, and moved by each character's own fit and stroke shifts (what a perfect layout
-// predictor would do). No model: this bounds what the layout stage can give the writers.
+// ink-data layout: how much of a font's structure a layout carries. From the characters a font's
+// layout is learnt from come its typical (median) fit and a rule that predicts each character's
+// placement from its ink shape. On held-out characters the data's own strokes are compared in
+// place (where the font draws its glyph): as they are, moved by the typical layout, by the rule,
+// and by the character's own fit and stroke shifts (what a perfect layout predictor would do).
+// No model: this bounds what a layout stage can give the writers.
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -24,8 +25,8 @@ namespace {
 constexpr int kSplitSize = 128;          // the fit's image, as ink-data split draws glyphs
 constexpr float kMinFit = 0.25f;         // as the dataset build: below, another form of the character
 constexpr float kMinStrokeShare = 0.15f;
-const char* const kColumns[] = {"as the data", "font's layout", "own fit", "fit + strokes"};
-constexpr size_t kColumnCount = 4;
+const char* const kColumns[] = {"as the data", "typical", "rule", "own fit", "fit + strokes"};
+constexpr size_t kColumnCount = 5;
 
 struct FontColumn {
   std::string name, family;
@@ -45,8 +46,19 @@ std::vector<FontColumn> parse_fonts(const std::string& list) {
   return fonts;
 }
 
-// The split of the font's glyph in place, when the font draws the character as the data's form.
-std::optional<StrokeSplit> split_in_place(const FontFace& font, const Glyph& glyph, Rasterizer& rasterizer) {
+Coverage draw(const Glyph& glyph, int size, Rasterizer& rasterizer) {
+  Coverage out(size, size);
+  for (const Stroke& stroke : glyph.strokes) rasterizer.fill(stroke.outline, BoxToPixels::square(static_cast<float>(size)), out);
+  return out;
+}
+
+// The font's glyph in place, split, when the font draws the character in the data's form.
+struct InPlace {
+  StrokeSplit split;
+  InkShape font_shape, data_shape;
+};
+
+std::optional<InPlace> split_in_place(const FontFace& font, const Glyph& glyph, Rasterizer& rasterizer) {
   if (!font.has_char(glyph.codepoint)) return std::nullopt;
   const Outline outline = font.glyph_outline(glyph.codepoint);
   if (outline.empty()) return std::nullopt;
@@ -54,19 +66,14 @@ std::optional<StrokeSplit> split_in_place(const FontFace& font, const Glyph& gly
   if (ink.sum() <= 0) return std::nullopt;
   StrokeSplit split = split_by_alignment(ink, glyph);
   if (split.alignment.iou < kMinFit || split.weakest_stroke < kMinStrokeShare) return std::nullopt;
-  return split;
-}
-
-Coverage draw(const Glyph& glyph, int size, Rasterizer& rasterizer) {
-  Coverage out(size, size);
-  for (const Stroke& stroke : glyph.strokes) rasterizer.fill(stroke.outline, BoxToPixels::square(static_cast<float>(size)), out);
-  return out;
+  return InPlace{std::move(split), ink_shape(ink), ink_shape(draw(glyph, kSplitSize, rasterizer))};
 }
 
 struct Measured {
   std::vector<std::vector<double>> iou;  // per column, per character
   std::vector<char32_t> chars;
   Layout layout;
+  LayoutRule rule;
   size_t fitted = 0;
 };
 
@@ -75,23 +82,29 @@ Measured measure(const FontFace& font, const StrokeLibrary& library, const std::
   Rasterizer rasterizer;
   Measured m;
   std::vector<Layout> fits;
+  std::vector<InkShape> data_shapes, font_shapes;
   for (char32_t c : fit_chars) {
-    if (const auto split = split_in_place(font, library.glyph(c), rasterizer)) fits.push_back(layout_of_fit(split->alignment, kSplitSize));
+    if (const auto found = split_in_place(font, library.glyph(c), rasterizer)) {
+      fits.push_back(layout_of_fit(found->split.alignment, kSplitSize));
+      data_shapes.push_back(found->data_shape);
+      font_shapes.push_back(found->font_shape);
+    }
     bar.update(++done);
   }
   if (fits.empty()) throw InkError(font.family() + ": none of the characters to learn the layout from split");
   m.layout = typical_layout(fits);
+  m.rule = fit_layout_rule(data_shapes, font_shapes, m.layout.rotation);
   m.fitted = fits.size();
   m.iou.resize(kColumnCount);
   for (char32_t c : eval_chars) {
     if (m.chars.size() == count) break;
     const Glyph& glyph = library.glyph(c);
-    const auto split = split_in_place(font, glyph, rasterizer);
-    if (!split) continue;
+    const auto found = split_in_place(font, glyph, rasterizer);
+    if (!found) continue;
     const Coverage target = rasterizer.fill(font.glyph_outline(c), BoxToPixels::square(static_cast<float>(size)), size, size);
-    const Layout own = layout_of_fit(split->alignment, kSplitSize);
-    const Glyph placed[] = {glyph, apply_layout(glyph, m.layout), apply_layout(glyph, own),
-                            apply_layout(glyph, own, stroke_shifts_of(*split))};
+    const Layout own = layout_of_fit(found->split.alignment, kSplitSize);
+    const Glyph placed[] = {glyph, apply_layout(glyph, m.layout), apply_layout(glyph, layout_by_rule(m.rule, found->data_shape)),
+                            apply_layout(glyph, own), apply_layout(glyph, own, stroke_shifts_of(found->split))};
     for (size_t col = 0; col < kColumnCount; ++col) m.iou[col].push_back(coverage_iou(draw(placed[col], size, rasterizer), target));
     m.chars.push_back(c);
     bar.update(++done);
@@ -144,7 +157,7 @@ int layout(cli::Args& args) {
   std::printf("IoU of the data's strokes to each font's glyphs where the font draws them (%d px, held-out)\n", size);
   std::printf("%-10s %5s", "font", "chars");
   for (const char* column : kColumns) std::printf(" %14s", column);
-  std::printf("   layout: shift (box units), scales, rotation (deg), from N fits\n");
+  std::printf("   typical: shift (box units), scales, rotation (deg), from N fits\n");
   nlohmann::json report = {{"size", size}, {"fit_chars", fit_spec}, {"columns", kColumns}, {"fonts", nlohmann::json::array()}};
   for (size_t f = 0; f < columns.size(); ++f) {
     const Measured& m = results[f];
@@ -166,7 +179,8 @@ int layout(cli::Args& args) {
                                {"iou", means},
                                {"gain_standard_error", errors},
                                {"per_character", m.iou},
-                               {"layout", {{"shift", {l.shift.x, l.shift.y}}, {"scale", {l.scale_x, l.scale_y}}, {"rotation", l.rotation}}},
+                               {"typical", {{"shift", {l.shift.x, l.shift.y}}, {"scale", {l.scale_x, l.scale_y}}, {"rotation", l.rotation}}},
+                               {"rule", {{"slope", m.rule.slope}, {"intercept", m.rule.intercept}}},
                                {"fits", m.fitted}});
   }
   std::printf("(+- : the paired standard error of the gain over \"as the data\")\n");

@@ -3,6 +3,7 @@
 // and its settling offsets, undone, say where each stroke went beyond that. The structure half
 // of a hand (docs/styles.md); the brush is the stroke model's.
 #pragma once
+#include <array>
 #include <vector>
 
 #include "ink/alignment/stroke_alignment.h"
@@ -28,6 +29,24 @@ std::vector<Point> stroke_shifts_of(const StrokeSplit& split);
 // Many characters' layouts as one: each parameter's median, so the characters a hand draws like
 // the data (a Kai drawn from the same outlines) keep the identity and a few odd fits do not pull.
 Layout typical_layout(const std::vector<Layout>& layouts);
+
+// A character's ink as four numbers in box units (screen): its centre's x and y and its spread
+// (standard deviation) along x and y, from coverage of the whole box drawn at any size.
+using InkShape = std::array<float, 4>;
+InkShape ink_shape(const Coverage& box_drawing);
+
+// A hand's layout as a rule over characters: each of the hand's ink-shape numbers is a linear
+// function of the data's for the same character, fitted over the characters it is learnt from.
+// The slopes are drawn toward 1 by `prior` characters' worth of evidence, so a rule from four
+// characters stays near a plain shift and scale. Rotation is the hand's typical slant.
+struct LayoutRule {
+  InkShape slope{1, 1, 1, 1}, intercept{0, 0, 0, 0};
+  float rotation = 0;
+};
+LayoutRule fit_layout_rule(const std::vector<InkShape>& data, const std::vector<InkShape>& hand, float rotation,
+                           float prior = 4);
+// The layout the rule gives a character of this (data's) ink shape.
+Layout layout_by_rule(const LayoutRule& rule, const InkShape& data);
 
 // The glyph's outlines and medians moved by `layout` about its ink centre, each stroke first
 // moved by its shift when `stroke_shifts` has one per stroke.

@@ -64,6 +64,46 @@ Layout typical_layout(const std::vector<Layout>& layouts) {
   return typical;
 }
 
+InkShape ink_shape(const Coverage& box_drawing) {
+  const InkMoments m = ink_moments(box_drawing);
+  const float box_per_pixel = kBoxSize / static_cast<float>(box_drawing.width);
+  return {m.centre.x * box_per_pixel, m.centre.y * box_per_pixel, m.sigma_x * box_per_pixel, m.sigma_y * box_per_pixel};
+}
+
+LayoutRule fit_layout_rule(const std::vector<InkShape>& data, const std::vector<InkShape>& hand, float rotation, float prior) {
+  if (data.size() != hand.size() || data.empty()) throw InkError("layout rule: needs the same characters' shapes, at least one");
+  const double n = static_cast<double>(data.size());
+  LayoutRule rule;
+  rule.rotation = rotation;
+  for (size_t i = 0; i < 4; ++i) {
+    double mean_x = 0, mean_y = 0;
+    for (size_t c = 0; c < data.size(); ++c) mean_x += data[c][i], mean_y += hand[c][i];
+    mean_x /= n, mean_y /= n;
+    double sxx = 0, sxy = 0;
+    for (size_t c = 0; c < data.size(); ++c) {
+      sxx += (data[c][i] - mean_x) * (data[c][i] - mean_x);
+      sxy += (data[c][i] - mean_x) * (hand[c][i] - mean_y);
+    }
+    // Least squares with `prior` characters of typical spread saying the slope is 1.
+    const double typical = sxx / n, pull = prior * typical;
+    const double slope = sxx + pull > 0 ? (sxy + pull) / (sxx + pull) : 1.0;
+    rule.slope[i] = static_cast<float>(slope);
+    rule.intercept[i] = static_cast<float>(mean_y - slope * mean_x);
+  }
+  return rule;
+}
+
+Layout layout_by_rule(const LayoutRule& rule, const InkShape& data) {
+  InkShape hand;
+  for (size_t i = 0; i < 4; ++i) hand[i] = rule.slope[i] * data[i] + rule.intercept[i];
+  Layout layout;
+  layout.shift = {hand[0] - data[0], hand[1] - data[1]};
+  layout.scale_x = data[2] > 0 && hand[2] > 0 ? hand[2] / data[2] : 1.0f;
+  layout.scale_y = data[3] > 0 && hand[3] > 0 ? hand[3] / data[3] : 1.0f;
+  layout.rotation = rule.rotation;
+  return layout;
+}
+
 Glyph apply_layout(const Glyph& glyph, const Layout& layout, const std::vector<Point>& stroke_shifts) {
   if (!stroke_shifts.empty() && stroke_shifts.size() != glyph.strokes.size())
     throw InkError("layout: " + std::to_string(stroke_shifts.size()) + " stroke shifts for a character of " +
