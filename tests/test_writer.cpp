@@ -1,7 +1,14 @@
 // The writers on a small untrained model (determinism does not need a good model): the same
 // seed writes the same strokes, redo keeps what came before, cancel stops. And ink-write end to
-// end, with its errors.
+// end, with its errors and Ctrl-C.
 #include "torch_catch.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
 
 #include "ink/model/model_file.h"
 #include "ink/render/image.h"
@@ -194,4 +201,37 @@ TEST_CASE("ink-write writes PNG and GIF and Hanzi Writer JSON and refuses bad in
   fails(long_text + " --size 32 --model " + model + data + " --gif " + out + "/x.gif", "a page of 2100 characters at 32 px is 67200 x 32 px");
   CHECK(!std::filesystem::exists(dir / "x.png"));
   CHECK(!std::filesystem::exists(dir / "x.gif"));
+}
+
+TEST_CASE("ink-write stopped with Ctrl-C keeps the characters it finished", "[writer][slow]") {
+  test::TempDir dir;
+  const std::filesystem::path model = save_tiny_model(dir.path(), ConditioningMode::stroke);
+  std::string text;
+  for (int i = 0; i < 1000; ++i) text += "干";
+  const pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    const std::string tool = (std::filesystem::path(INK_TOOLS_DIR) / "ink-write").string();
+    freopen("/dev/null", "w", stdout);
+    freopen((dir / "err").c_str(), "w", stderr);
+    execl(tool.c_str(), tool.c_str(), text.c_str(), "--model", model.c_str(), "--data", test::sample_dir().c_str(), "--steps", "1",
+          "--size", "32", "--png", (dir / "page.png").c_str(), nullptr);
+    _exit(127);
+  }
+  // The progress bar, on a file, prints a line every 10%: stop after the first.
+  const auto progress = [&] { return std::filesystem::exists(dir / "err") ? test::read_text(dir / "err") : std::string(); };
+  for (int i = 0; i < 600 && progress().find("10%") == std::string::npos; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  kill(child, SIGINT);
+  int status = 0;
+  waitpid(child, &status, 0);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 130);
+  const std::string err = test::read_text(dir / "err");
+  INFO(err);
+  CHECK_THAT(err, Contains("ink-write: interrupted: wrote the") && Contains("finished characters of 1000"));
+  const Image page = read_png(dir / "page.png");
+  CHECK(page.height == 32);
+  CHECK(page.width >= 32);
+  CHECK(page.width < 1000 * 32);  // only what was finished
 }

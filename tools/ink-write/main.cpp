@@ -2,6 +2,8 @@
 //   [--guidance G] [--style-strength S] [--size PX] [--layout row|column] [--png FILE] [--gif FILE] [--json FILE] [--list-styles]
 // Writes each character of TEXT with the model: a PNG of the result, a GIF of the brush writing
 // it, and Hanzi Writer character data.
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 
 #include "cli/cli.h"
@@ -20,6 +22,9 @@
 namespace {
 
 using namespace ink;
+
+std::atomic<bool> g_stop{false};
+extern "C" void on_interrupt(int) { g_stop = true; }
 
 constexpr const char* kUsage = R"(usage: ink-write TEXT (--png FILE | --gif FILE | --json FILE)... [OPTIONS]
        ink-write --list-styles [--model DIR]
@@ -122,11 +127,25 @@ int main(int argc, char** argv) {
     size_t total = 0;
     for (char32_t c : chars) total += mode == ConditioningMode::stroke ? library.glyph(c).strokes.size() : 1;
 
+    // Ctrl-C finishes the character being written, then keeps what is finished.
+    std::signal(SIGINT, on_interrupt);
+    std::signal(SIGTERM, on_interrupt);
     ProgressBar bar("writing " + text, total);
     size_t done = 0;
     std::vector<WrittenCharacter> written;
-    for (char32_t c : chars) written.push_back(write_character(c, mode, model, library, settings, bar, done));
-    bar.finish();
+    for (char32_t c : chars) {
+      if (g_stop) break;
+      written.push_back(write_character(c, mode, model, library, settings, bar, done));
+    }
+    if (g_stop) {
+      bar.stop(done, "interrupted");
+      if (written.empty()) {
+        std::fprintf(stderr, "ink-write: interrupted before the first character was finished; nothing written\n");
+        return 130;
+      }
+    } else {
+      bar.finish();
+    }
 
     std::vector<std::shared_ptr<const BrushTimeline>> timelines;
     for (const WrittenCharacter& w : written) timelines.push_back(std::make_shared<BrushTimeline>(w.strokes, w.medians, size));
@@ -145,6 +164,10 @@ int main(int argc, char** argv) {
         write_file_atomic(file, hanzi_writer_json(w.strokes, w.medians));
         std::printf("wrote %s\n", file.c_str());
       }
+    }
+    if (g_stop) {
+      std::fprintf(stderr, "ink-write: interrupted: wrote the %zu finished characters of %zu\n", written.size(), chars.size());
+      return 130;
     }
     return 0;
   });
