@@ -10,6 +10,7 @@
 #include "ink/model/diffusion_model.h"
 #include "ink/model/model_file.h"
 #include "ink/raster/font.h"
+#include "ink/render/image.h"
 #include "ink/styles/learned_style.h"
 #include "ink/styles/style_tuning.h"
 #include "ink/styles/synthetic_photo.h"
@@ -275,4 +276,10 @@ TEST_CASE("renamed flags still work and name their new spelling", "[style][cli]"
   CHECK_THAT(eval.err, Contains("--split is deprecated; use --set"));
   CHECK_THAT(eval.out, Contains("seen"));
   CHECK_THAT(test::run_tool("ink-eval", "--set bogus" + common).err, Contains("--set must be heldout or seen, got 'bogus'"));
+
+  // --layout is --direction.
+  const auto column = test::run_tool("ink-write", "国中 --layout column --steps 1 --size 32 --png " + test::shell_quote((dir / "c.png").string()) + common);
+  CHECK(column.exit_code == 0);
+  CHECK_THAT(column.err, Contains("--layout is deprecated; use --direction"));
+  CHECK(read_png(dir / "c.png").height == 64);  // two characters, one above the other
 }

@@ -193,7 +193,7 @@ TEST_CASE("ink-write writes PNG and GIF and Hanzi Writer JSON and refuses bad in
   fails("干 --model " + model + data + " --steps 5 --refine-from 2 --png " + out + "/x.png", "leaves no room");
   fails("干 --model " + model + data + " --style-strength 2.5 --png " + out + "/x.png", "--style-strength");
   fails("干 --model " + model + data + " --style nope --png " + out + "/x.png", "style 'nope' unknown");
-  fails("干 --model " + model + data + " --layout bogus --png " + out + "/x.png", "--layout bogus: expected row or column");
+  fails("干 --model " + model + data + " --direction bogus --png " + out + "/x.png", "--direction bogus: expected row or column");
   // A page wider than a GIF can say is refused before anything is written (it once wrapped to
   // 1,664 px and said "wrote").
   std::string long_text;

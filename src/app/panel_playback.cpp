@@ -1,5 +1,5 @@
 // Playback: play / pause / step to the next stroke / restart, animation speed, a scrub bar over
-// the whole page, and row or column layout.
+// the whole page, and row or column direction.
 #include <imgui.h>
 
 #include "panels.h"

@@ -11,7 +11,7 @@ struct PanelLayout {
 };
 
 void draw_writing_panel(Viewer& viewer);     // text, mode, style, seed, steps, guidance, style strength
-void draw_playback_panel(Viewer& viewer);    // play / pause / step / restart, speed, scrub, layout
+void draw_playback_panel(Viewer& viewer);    // play / pause / step / restart, speed, scrub, direction
 void draw_background_panel(Viewer& viewer);  // paper or an image, placement, colours
 void draw_export_panel(Viewer& viewer);      // GIF, PNG, Hanzi Writer JSON
 void draw_status_panel(Viewer& viewer);      // progress bars, cancel, messages

@@ -12,7 +12,7 @@ namespace ink::app {
 
 std::string viewer_usage() {
   return "usage: hanzi-ink [TEXT] [--model DIR] [--mode stroke|whole] [--style NAME] [--seed N] [--steps N] [--refine-from T]\n"
-         "                 [--guidance G] [--style-strength S] [--speed X] [--layout row|column] [--background IMAGE] [--data PATH]\n"
+         "                 [--guidance G] [--style-strength S] [--speed X] [--direction row|column] [--background IMAGE] [--data PATH]\n"
          "                 [--size WxH] [--screenshot FILE.png [--at SECONDS] [--export FILE.gif|png|json]] [--bench-frames N]\n"
          "                 [--random-events N [--events-seed N]]\n";
 }
@@ -27,7 +27,7 @@ ViewerOptions parse_viewer_options(int argc, char** argv) {
   options.style = args.value_or("style", "");
   options.settings = cli::writer_settings(args);
   options.speed = cli::double_value(args, "speed", 1.0, 0.1, 10.0);
-  options.vertical = cli::vertical_layout(args);
+  options.vertical = cli::writes_in_columns(args);
   options.background = args.value_or("background", "");
   if (const auto size = args.value("size")) {
     int w = 0, h = 0;

@@ -1,6 +1,7 @@
 // --steps, --refine-from, --guidance, --style-strength and --seed, checked with errors that name the option.
 #include "cli/writer_options.h"
 
+#include <cstdio>
 #include <cstdlib>
 
 #include "ink/base/error.h"
@@ -28,10 +29,14 @@ WriterSettings writer_settings(Args& args) {
   return settings;
 }
 
-bool vertical_layout(Args& args) {
-  const std::string layout = args.value_or("layout", "row");
-  if (layout != "row" && layout != "column") throw InkError("--layout " + layout + ": expected row or column");
-  return layout == "column";
+bool writes_in_columns(Args& args) {
+  std::string direction = args.value_or("direction", "row");
+  if (const auto old = args.value("layout")) {  // before "layout" came to mean where a hand puts its strokes
+    std::fprintf(stderr, "--layout is deprecated; use --direction\n");
+    direction = *old;
+  }
+  if (direction != "row" && direction != "column") throw InkError("--direction " + direction + ": expected row or column");
+  return direction == "column";
 }
 
 }  // namespace ink::cli

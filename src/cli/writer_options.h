@@ -1,5 +1,5 @@
 // The writer options every writing tool shares: --steps, --refine-from, --guidance,
-// --style-strength, --seed, and the page's --layout.
+// --style-strength, --seed, and the page's --direction.
 #pragma once
 #include "cli/cli.h"
 #include "ink/writing/writer.h"
@@ -7,8 +7,8 @@
 namespace ink::cli {
 
 WriterSettings writer_settings(Args& args);
-// --layout row|column: whether a page of characters runs top to bottom.
-bool vertical_layout(Args& args);
+// --direction row|column: whether a page of characters runs top to bottom.
+bool writes_in_columns(Args& args);
 
 // Their lines for a tool's --help.
 inline constexpr const char* kWriterUsage = R"(sampling (every writing tool):

@@ -1,5 +1,5 @@
 // ink-write TEXT [--mode stroke|whole|class] [--model DIR] [--style NAME] [--seed N] [--steps N] [--refine-from T]
-//   [--guidance G] [--style-strength S] [--size PX] [--layout row|column] [--png FILE] [--gif FILE] [--json FILE] [--list-styles]
+//   [--guidance G] [--style-strength S] [--size PX] [--direction row|column] [--png FILE] [--gif FILE] [--json FILE] [--list-styles]
 // Writes each character of TEXT with the model: a PNG of the result, a GIF of the brush writing
 // it, and Hanzi Writer character data.
 #include <atomic>
@@ -35,7 +35,7 @@ writing it, and Hanzi Writer character data (strokes vectorised with potrace).
   --model DIR                 default assets/models/default
   --style NAME                a trained style or a learnt hand (--list-styles lists them)
   --size PX                   pixels per character, 32-2048 (default 512)
-  --layout row|column         characters left to right (default) or top to bottom
+  --direction row|column      characters left to right (default) or top to bottom
   --data PATH                 stroke data (.inkpack or a folder of JSON; default strokes/hanzi.inkpack)
 )";
 
@@ -94,7 +94,7 @@ int main(int argc, char** argv) {
     const bool list_styles = args.flag("list-styles");
     WriterSettings settings = cli::writer_settings(args);
     const int size = args.int_value("size", 512, 32, 2048);
-    const bool vertical = cli::vertical_layout(args);
+    const bool vertical = cli::writes_in_columns(args);
     const auto png = args.value("png");
     const auto gif = args.value("gif");
     const auto json = args.value("json");
