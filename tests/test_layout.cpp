@@ -6,6 +6,7 @@
 
 #include "ink/alignment/layout.h"
 #include "ink/base/error.h"
+#include "ink/styles/style_layouts.h"
 #include "test_helpers.h"
 
 using namespace ink;
@@ -41,9 +42,11 @@ TEST_CASE("a split's fit recovers a known layout, and the layout lands the strok
   CHECK(std::hypot(none.shift.x, none.shift.y) < 8);
 
   Layout known;
-  known.shift = {60, -40};
-  known.scale_x = 0.8f, known.scale_y = 1.1f, known.rotation = 0.08f;
-  const Coverage placed = draw(apply_layout(glyph, known), 128);
+  known.shift = {60, 40};
+  known.scale_x = 0.8f, known.scale_y = 0.9f, known.rotation = 0.08f;
+  bool clamped = true;
+  const Coverage placed = draw(apply_layout(glyph, known, {}, &clamped), 128);
+  REQUIRE(!clamped);
   const Layout found = layout_of_fit(split_by_alignment(placed, glyph).alignment, 128);
   CHECK(found.scale_x == Approx(known.scale_x).margin(0.03));
   CHECK(found.scale_y == Approx(known.scale_y).margin(0.03));
@@ -51,7 +54,30 @@ TEST_CASE("a split's fit recovers a known layout, and the layout lands the strok
   CHECK(found.shift.x == Approx(known.shift.x).margin(8));
   CHECK(found.shift.y == Approx(known.shift.y).margin(8));
   CHECK(coverage_iou(draw(apply_layout(glyph, found), 128), placed) > 0.9);
-  CHECK(coverage_iou(draw(glyph, 128), placed) < 0.3);  // unmoved, the strokes miss
+  CHECK(coverage_iou(draw(glyph, 128), placed) < 0.5);  // unmoved, the strokes miss
+}
+
+TEST_CASE("a layout that would push strokes out of the box is clamped and says so", "[layout]") {
+  const Glyph& glyph = test::sample_library().glyph(U'永');
+  Layout far;
+  far.shift = {700, 0};
+  far.scale_x = far.scale_y = 1.6f;
+  bool clamped = false;
+  const Glyph inside = apply_layout(glyph, far, {}, &clamped);
+  CHECK(clamped);
+  for (const Stroke& s : inside.strokes)
+    for (const Point& p : s.outline.points) {
+      CHECK(p.x >= -0.01f);
+      CHECK(p.x <= kBoxSize + 0.01f);
+      CHECK(p.y >= kBoxTop - kBoxSize - 0.01f);
+      CHECK(p.y <= kBoxTop + 0.01f);
+    }
+  // Strength 0 is the data's placement; 1 the layout itself.
+  const Layout none = scaled_layout(far, 0);
+  CHECK(none.shift.x == 0.0f);
+  CHECK(none.scale_x == 1.0f);
+  CHECK(scaled_layout(far, 1).scale_x == Approx(1.6f));
+  CHECK(scaled_layout(far, 0.5).scale_x == Approx(std::sqrt(1.6f)));
 }
 
 TEST_CASE("a hand's typical layout is each parameter's median", "[layout]") {
@@ -91,4 +117,32 @@ TEST_CASE("a character's ink shape is its centre and spread in box units, whatev
   for (size_t i = 0; i < 4; ++i) CHECK(small[i] == Approx(large[i]).margin(12));
   CHECK(small[0] > 300);
   CHECK(small[0] < 700);  // 十 sits near the middle of the box
+}
+
+TEST_CASE("layouts round-trip through their file, and a bad one names the file and the style", "[layout][errors]") {
+  test::TempDir dir;
+  StyleLayouts layouts;
+  layouts["seto"].shift = {24, 33};
+  layouts["seto"].scale_x = 1.28f;
+  layouts["kouzan"].rotation = -0.06f;
+  save_layouts(dir / "layouts.json", layouts, "a test");
+  const StyleLayouts back = load_layouts(dir / "layouts.json");
+  REQUIRE(back.size() == 2);
+  CHECK(back.at("seto").shift.y == 33.0f);
+  CHECK(back.at("seto").scale_x == 1.28f);
+  CHECK(back.at("kouzan").rotation == -0.06f);
+
+  const auto refused = [&](const std::string& text, const std::string& message) {
+    test::write_text(dir / "bad.json", text);
+    CHECK_THROWS_WITH(load_layouts(dir / "bad.json"), Catch::Contains("bad.json") && Catch::Contains(message));
+  };
+  const std::string head = R"({"format": "hanzi-ink layouts", "version": 1, "layouts": {"seto": )";
+  refused(head + R"({"shift": [0, 0], "scale": [9, 1], "rotation": 0}}})", "style 'seto': scale 9.000000 x 1.000000 out of range");
+  refused(head + R"({"shift": [0, 1e999], "scale": [1, 1], "rotation": 0}}})", "number overflow");
+  refused(head + R"({"shift": [0, 0], "rotation": 0}}})", "style 'seto': broken layout");
+  refused(R"({"format": "something else"})", "not hanzi-ink layouts");
+  Layout wild;
+  wild.rotation = 3;
+  CHECK_THROWS_WITH(save_layouts(dir / "wild.json", {{"x", wild}}, ""), Catch::Contains("rotation"));
+  CHECK(!std::filesystem::exists(dir / "wild.json"));
 }

@@ -12,6 +12,7 @@
 #include "ink/raster/font.h"
 #include "ink/render/image.h"
 #include "ink/styles/learned_style.h"
+#include "ink/styles/style_layouts.h"
 #include "ink/styles/style_tuning.h"
 #include "ink/styles/synthetic_photo.h"
 #include "ink/writing/writer.h"
@@ -282,4 +283,23 @@ TEST_CASE("renamed flags still work and name their new spelling", "[style][cli]"
   CHECK(column.exit_code == 0);
   CHECK_THAT(column.err, Contains("--layout is deprecated; use --direction"));
   CHECK(read_png(dir / "c.png").height == 64);  // two characters, one above the other
+}
+
+TEST_CASE("a style's layout moves the strokes it writes; the data's hand and strength 0 keep the data's placement", "[style]") {
+  test::TempDir dir;
+  const auto model_dir = save_tiny_stroke_model(dir / "model");
+  Layout right;
+  right.shift = {100, 0};
+  save_layouts(layouts_file(model_dir / "stroke" / "model.pt"), {{"kai", right}}, "a test");
+  const auto model = open_model(model_dir, ConditioningMode::stroke);
+  const Glyph& glyph = test::sample_library().glyph(U'国');
+  const float x = glyph.strokes[0].median[0].x;
+  CHECK(styled_glyph(*model, glyph, "kai", 1.0).strokes[0].median[0].x == Approx(x + 100).margin(0.01));
+  CHECK(styled_glyph(*model, glyph, "kai", 0.5).strokes[0].median[0].x == Approx(x + 50).margin(0.01));
+  CHECK(styled_glyph(*model, glyph, "kai", 0.0) == glyph);
+  CHECK(styled_glyph(*model, glyph, "", 1.0) == glyph);
+  CHECK(styled_glyph(*model, glyph, "hanzi-writer-data", 1.0) == glyph);
+
+  save_layouts(layouts_file(model_dir / "stroke" / "model.pt"), {{"nobody", right}}, "a test");
+  CHECK_THROWS_WITH(open_model(model_dir, ConditioningMode::stroke), Contains("layouts.json") && Contains("style 'nobody'"));
 }

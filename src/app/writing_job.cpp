@@ -23,7 +23,7 @@ struct WritingJob::Worker {
   ConditioningMode mode = ConditioningMode::stroke;
   std::shared_ptr<DiffusionModel> model;
   WritingRequest request;
-  std::vector<const Glyph*> glyphs;
+  std::vector<Glyph> glyphs;  // where the style's layout puts the strokes
   std::vector<std::unique_ptr<StrokeWriter>> writers;  // stroke mode
   std::vector<uint64_t> seeds;                         // whole mode, per character
   std::vector<CharacterView> views;
@@ -172,16 +172,19 @@ void WritingJob::run() {
     }
     w.request.settings.style = style_id(*w.model, request.style);
     const int sample = summary_of(*w.model).sample_size;
-    for (const Glyph* glyph : glyphs) {
+    for (const Glyph* data_glyph : glyphs) {
+      bool clamped = false;
+      const Glyph glyph = styled_glyph(*w.model, *data_glyph, request.style, w.request.settings.style_strength, &clamped);
+      if (clamped) note("style '" + request.style + "' placed " + describe(glyph.codepoint) + " past the box's edge; kept inside");
       CharacterView view;
-      view.codepoint = glyph->codepoint;
-      for (const Stroke& s : glyph->strokes) view.medians.push_back(s.median);
+      view.codepoint = glyph.codepoint;
+      for (const Stroke& s : glyph.strokes) view.medians.push_back(s.median);
       view.strokes.assign(view.medians.size(), Coverage(sample, sample));
       refresh(view, request.display_size);
       w.views.push_back(std::move(view));
-      w.glyphs.push_back(glyph);
       w.seeds.push_back(w.request.settings.seed);
-      if (request.mode == ConditioningMode::stroke) w.writers.push_back(std::make_unique<StrokeWriter>(w.model, *glyph, w.request.settings));
+      if (request.mode == ConditioningMode::stroke) w.writers.push_back(std::make_unique<StrokeWriter>(w.model, glyph, w.request.settings));
+      w.glyphs.push_back(glyph);
     }
     publish("");
   };
@@ -204,7 +207,7 @@ void WritingJob::run() {
       } else {
         WriterSettings settings = w.request.settings;
         settings.seed = w.seeds[i];
-        GlyphWriter writer(w.model, *w.glyphs[i], settings);
+        GlyphWriter writer(w.model, w.glyphs[i], settings);
         const Coverage glyph = writer.write(
             [&](int, const Coverage& predicted) {
               view.preview = std::make_shared<GlyphTextureData>(preview_texture_data(predicted, w.request.display_size));

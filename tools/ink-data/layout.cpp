@@ -17,7 +17,7 @@
 #include "ink/base/progress.h"
 #include "ink/data/char_sets.h"
 #include "ink/raster/font.h"
-#include "ink/render/image.h"
+#include "ink/styles/style_layouts.h"
 
 namespace ink::data_tool {
 namespace {
@@ -139,9 +139,11 @@ int layout(cli::Args& args) {
   const int count = args.int_value("chars", 200, 1, 100000);
   const int size = args.int_value("size", 64, 16, 512);
   const auto json_file = args.value("json");
+  const auto save_file = args.value("save");
   const StrokeLibrary library = cli::open_library(args);
   args.finish();
   if (json_file) AtomicFile check(*json_file);
+  if (save_file) AtomicFile check(*save_file);
   const std::vector<FontColumn> columns = parse_fonts(*font_list);
   std::vector<FontFace> fonts;
   for (const FontColumn& col : columns) fonts.push_back(FontFace::open_family(col.family));
@@ -187,6 +189,12 @@ int layout(cli::Args& args) {
   if (json_file) {
     write_file_atomic(*json_file, report.dump(1) + "\n");
     std::printf("wrote %s\n", json_file->c_str());
+  }
+  if (save_file) {  // each font's typical layout under its name, for the styles of that name
+    StyleLayouts layouts;
+    for (size_t f = 0; f < columns.size(); ++f) layouts[columns[f].name] = results[f].layout;
+    save_layouts(*save_file, layouts, "ink-data layout --fonts " + *font_list + " --fit-chars " + fit_spec);
+    std::printf("wrote %s\n", save_file->c_str());
   }
   return 0;
 }

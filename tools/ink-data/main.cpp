@@ -26,10 +26,11 @@ constexpr const char* kUsage = R"(usage: ink-data COMMAND [OPTIONS]
   photos --font FAMILY --out DIR [--chars 春满干坤] [--variants 5] [--first 1] [--size 320] [--seed N]
                                        a font's glyphs as calligraphy "photos" (rotation, scale,
                                        uneven light, paper, noise): CHAR_VARIANT.png
-  layout --fonts NAME=FAMILY,... [--fit-chars seen:80] [--chars 200] [--size 64] [--json FILE]
+  layout --fonts NAME=FAMILY,... [--fit-chars seen:80] [--chars 200] [--size 64] [--json FILE] [--save FILE]
                                        how much of each font's structure its layout (the mean
                                        of its fits) carries: the data's strokes against the
-                                       font's glyphs in place, moved and not
+                                       font's glyphs in place, moved and not; --save writes
+                                       the typical layouts as a model's layouts.json
 common: --data PATH   stroke data (.inkpack or a directory of JSON; default strokes/hanzi.inkpack)
 )";
 

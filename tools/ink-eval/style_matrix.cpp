@@ -146,7 +146,10 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
     for (size_t r = 0; r < styles.size(); ++r) {
       WriterSettings s = settings;
       s.style = ids[r];
-      StrokeWriter writer(model, library.glyph(c), s);
+      // In place each style writes where its layout puts the strokes; laid onto the data's
+      // strokes, as the glyphs are, the brush alone is compared.
+      const Glyph& data_glyph = library.glyph(c);
+      StrokeWriter writer(model, in_place ? styled_glyph(*model, data_glyph, styles[r], s.style_strength) : data_glyph, s);
       writer.write();
       const Coverage written = writer.glyph();
       for (size_t k = 0; k < columns.size(); ++k) {

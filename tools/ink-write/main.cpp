@@ -45,10 +45,22 @@ struct WrittenCharacter {
   std::vector<Polyline> medians;  // the brush paths, 1024 box
 };
 
-// One character in the chosen mode. Whole and class glyphs are split along the medians so the
-// brush can still write them in order.
-WrittenCharacter write_character(char32_t c, ConditioningMode mode, const std::shared_ptr<DiffusionModel>& model,
-                                 const StrokeLibrary& library, const WriterSettings& settings, ProgressBar& bar, size_t& done) {
+// What every character is written with.
+struct Writing {
+  ConditioningMode mode = ConditioningMode::stroke;
+  std::shared_ptr<DiffusionModel> model;
+  const StrokeLibrary* library = nullptr;
+  WriterSettings settings;
+  std::string style;
+};
+
+// One character in the chosen mode, its strokes where the style's layout puts them. Whole and
+// class glyphs are split along the medians so the brush can still write them in order.
+WrittenCharacter write_character(char32_t c, const Writing& job, ProgressBar& bar, size_t& done) {
+  const ConditioningMode mode = job.mode;
+  const std::shared_ptr<DiffusionModel>& model = job.model;
+  const StrokeLibrary& library = *job.library;
+  const WriterSettings& settings = job.settings;
   WrittenCharacter out;
   out.codepoint = c;
   if (mode == ConditioningMode::class_label) {
@@ -67,7 +79,10 @@ WrittenCharacter write_character(char32_t c, ConditioningMode mode, const std::s
     bar.update(++done);
     return out;
   }
-  const Glyph& glyph = library.glyph(c);  // throws naming the character when it has no data
+  bool clamped = false;
+  // library.glyph throws naming the character when it has no data.
+  const Glyph glyph = styled_glyph(*model, library.glyph(c), job.style, settings.style_strength, &clamped);
+  if (clamped) std::fprintf(stderr, "ink-write: style '%s' placed '%s' past the box's edge; kept inside\n", job.style.c_str(), encode_utf8(c).c_str());
   for (const Stroke& s : glyph.strokes) out.medians.push_back(s.median);
   if (mode == ConditioningMode::stroke) {
     StrokeWriter writer(model, glyph, settings);
@@ -124,6 +139,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     settings.style = style_id(*model, style);
+    const Writing job{mode, model, &library, settings, style};
     size_t total = 0;
     for (char32_t c : chars) total += mode == ConditioningMode::stroke ? library.glyph(c).strokes.size() : 1;
 
@@ -135,7 +151,7 @@ int main(int argc, char** argv) {
     std::vector<WrittenCharacter> written;
     for (char32_t c : chars) {
       if (g_stop) break;
-      written.push_back(write_character(c, mode, model, library, settings, bar, done));
+      written.push_back(write_character(c, job, bar, done));
     }
     if (g_stop) {
       bar.stop(done, "interrupted");

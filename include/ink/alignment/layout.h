@@ -48,8 +48,14 @@ LayoutRule fit_layout_rule(const std::vector<InkShape>& data, const std::vector<
 // The layout the rule gives a character of this (data's) ink shape.
 Layout layout_by_rule(const LayoutRule& rule, const InkShape& data);
 
+// The layout taken `strength` of the way from the identity (0: the data's placement, 1: the
+// hand's; shifts and rotation scale linearly, scales geometrically).
+Layout scaled_layout(const Layout& layout, double strength);
+
 // The glyph's outlines and medians moved by `layout` about its ink centre, each stroke first
-// moved by its shift when `stroke_shifts` has one per stroke.
-Glyph apply_layout(const Glyph& glyph, const Layout& layout, const std::vector<Point>& stroke_shifts = {});
+// moved by its shift when `stroke_shifts` has one per stroke. A glyph moved past the box's edge
+// is moved (and, if it no longer fits, shrunk) back inside; `clamped` says so.
+Glyph apply_layout(const Glyph& glyph, const Layout& layout, const std::vector<Point>& stroke_shifts = {},
+                   bool* clamped = nullptr);
 
 }  // namespace ink

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ink/model/unet_config.h"
+#include "ink/styles/style_layouts.h"
 
 namespace ink {
 
@@ -22,6 +23,9 @@ struct ModelSummary {
   int learned_styles = 0;
   int retuned_styles = 0;  // trained styles that a file beside the model retunes (ink-train --retune)
   std::u32string classes;
+  // Where each style puts its strokes, by style name (layouts.json beside the file); a style
+  // without one keeps the data's placement.
+  StyleLayouts layouts;
 };
 
 // `path`: a model file, a directory with model.pt, or one with a subdirectory per mode.

@@ -82,6 +82,13 @@ class GlyphWriter {
   std::unique_ptr<State> state_;
 };
 
+// The character as a style writes it (docs/styles.md, Layouts): the data's strokes moved by the
+// style's layout, taken `strength` of the way (as style strength takes the brush). The data's
+// hand, and a style without a layout, keep the data's placement. `clamped`: the layout would
+// have pushed strokes out of the box, and they were moved back inside.
+Glyph styled_glyph(const DiffusionModel& model, const Glyph& glyph, const std::string& style, double strength,
+                   bool* clamped = nullptr);
+
 // Class mode (the article's setup): a glyph from a class label alone.
 Coverage write_class_glyph(DiffusionModel& model, int label, const WriterSettings& settings,
                            const PreviewObserver& preview = {}, const std::atomic<bool>* cancel = nullptr);

@@ -104,7 +104,50 @@ Layout layout_by_rule(const LayoutRule& rule, const InkShape& data) {
   return layout;
 }
 
-Glyph apply_layout(const Glyph& glyph, const Layout& layout, const std::vector<Point>& stroke_shifts) {
+Layout scaled_layout(const Layout& layout, double strength) {
+  const float s = static_cast<float>(strength);
+  Layout out;
+  out.shift = {layout.shift.x * s, layout.shift.y * s};
+  out.scale_x = std::pow(layout.scale_x, s);
+  out.scale_y = std::pow(layout.scale_y, s);
+  out.rotation = layout.rotation * s;
+  return out;
+}
+
+namespace {
+
+struct Bounds {
+  float left = kBoxSize, right = 0, bottom = kBoxTop, top = kBoxTop - kBoxSize;  // empty
+};
+
+Bounds bounds_of(const Glyph& glyph) {
+  Bounds b;
+  for (const Stroke& s : glyph.strokes)
+    for (const auto* points : {&s.outline.points, &s.median})
+      for (const Point& p : *points)
+        b.left = std::min(b.left, p.x), b.right = std::max(b.right, p.x), b.bottom = std::min(b.bottom, p.y), b.top = std::max(b.top, p.y);
+  return b;
+}
+
+// Moves (and if need be shrinks, about its middle) every point of the glyph into `room`.
+bool clamp_into(Glyph& glyph, const Bounds& room) {
+  const Bounds b = bounds_of(glyph);
+  if (b.left >= room.left && b.right <= room.right && b.bottom >= room.bottom && b.top <= room.top) return false;
+  const float width = room.right - room.left, height = room.top - room.bottom;
+  const float shrink = std::min({1.0f, width / std::max(b.right - b.left, 1e-3f), height / std::max(b.top - b.bottom, 1e-3f)});
+  const Point middle{(b.left + b.right) / 2, (b.bottom + b.top) / 2};
+  const float half_w = (b.right - b.left) / 2 * shrink, half_h = (b.top - b.bottom) / 2 * shrink;
+  const Point target{std::clamp(middle.x, room.left + half_w, room.right - half_w),
+                     std::clamp(middle.y, room.bottom + half_h, room.top - half_h)};
+  for (Stroke& s : glyph.strokes)
+    for (auto* points : {&s.outline.points, &s.median})
+      for (Point& p : *points) p = {target.x + (p.x - middle.x) * shrink, target.y + (p.y - middle.y) * shrink};
+  return true;
+}
+
+}  // namespace
+
+Glyph apply_layout(const Glyph& glyph, const Layout& layout, const std::vector<Point>& stroke_shifts, bool* clamped) {
   if (!stroke_shifts.empty() && stroke_shifts.size() != glyph.strokes.size())
     throw InkError("layout: " + std::to_string(stroke_shifts.size()) + " stroke shifts for a character of " +
                    std::to_string(glyph.strokes.size()) + " strokes");
@@ -121,6 +164,12 @@ Glyph apply_layout(const Glyph& glyph, const Layout& layout, const std::vector<P
     for (Point& p : out.strokes[k].outline.points) place(p);
     for (Point& p : out.strokes[k].median) place(p);
   }
+  // The room is the box, or more where the data's own strokes already reach past it.
+  Bounds room = bounds_of(glyph);
+  room.left = std::min(room.left, 0.0f), room.right = std::max(room.right, kBoxSize);
+  room.bottom = std::min(room.bottom, kBoxTop - kBoxSize), room.top = std::max(room.top, kBoxTop);
+  const bool moved_back = clamp_into(out, room);
+  if (clamped) *clamped = moved_back;
   return out;
 }
 

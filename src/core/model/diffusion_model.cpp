@@ -76,6 +76,12 @@ std::shared_ptr<DiffusionModel> open_model(const std::filesystem::path& path, Co
   s.classes = model->loaded.info.classes;
   for (size_t i = 0; i < s.styles.size(); ++i) model->style_ids.push_back(static_cast<int>(i));
   if (mode != ConditioningMode::class_label) add_learned_styles(*model);
+  if (const auto file = layouts_file(s.file); mode != ConditioningMode::class_label && std::filesystem::exists(file)) {
+    s.layouts = load_layouts(file);
+    for (const auto& [name, layout] : s.layouts)
+      if (std::find(s.styles.begin(), s.styles.end(), name) == s.styles.end())
+        throw InkError(file.string() + ": a layout for style '" + name + "', which is not one of the model's styles");
+  }
   return model;
 }
 

@@ -1,0 +1,14 @@
+// The layout stage before the writers: a style's strokes go where its hand puts them.
+#include "ink/writing/writer.h"
+
+namespace ink {
+
+Glyph styled_glyph(const DiffusionModel& model, const Glyph& glyph, const std::string& style, double strength, bool* clamped) {
+  if (clamped) *clamped = false;
+  const StyleLayouts& layouts = summary_of(model).layouts;
+  const auto found = layouts.find(style);
+  if (found == layouts.end() || strength == 0) return glyph;
+  return apply_layout(glyph, scaled_layout(found->second, strength), {}, clamped);
+}
+
+}  // namespace ink
