@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -57,6 +58,20 @@ void build_sample_dataset(const std::filesystem::path& dir, const std::vector<ch
   options.size = size;
   options.chars = chars;
   build_dataset(sample_library(), options);
+}
+
+int start_tool(const std::string& tool, const std::vector<std::string>& arguments, const std::filesystem::path& err_file) {
+  const std::string path = (std::filesystem::path(INK_TOOLS_DIR) / tool).string();
+  std::vector<char*> argv{const_cast<char*>(path.c_str())};
+  for (const std::string& a : arguments) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  const pid_t child = fork();
+  if (child == 0) {
+    if (!std::freopen("/dev/null", "w", stdout) || !std::freopen(err_file.empty() ? "/dev/null" : err_file.c_str(), "w", stderr)) _exit(126);
+    execv(path.c_str(), argv.data());
+    _exit(127);
+  }
+  return child;
 }
 
 ToolRun run_tool(const std::string& tool, const std::string& arguments) {

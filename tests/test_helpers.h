@@ -2,6 +2,7 @@
 #pragma once
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "ink/data/stroke_library.h"
 
@@ -31,6 +32,9 @@ struct ToolRun {
 // Runs a built tool (ink-data, ink-train, ink-write, ...) with `arguments` (shell-quoted).
 ToolRun run_tool(const std::string& tool, const std::string& arguments);
 ToolRun run_shell(const std::string& command_line);  // through /bin/sh
+// Starts a built tool in the background, stdout discarded and stderr to `err_file` (discarded
+// when empty), and returns its pid: the caller signals it and waits for it.
+int start_tool(const std::string& tool, const std::vector<std::string>& arguments, const std::filesystem::path& err_file = {});
 inline ToolRun run_ink_data(const std::string& arguments) { return run_tool("ink-data", arguments); }
 std::string shell_quote(const std::string& text);
 

@@ -135,15 +135,8 @@ TEST_CASE("kill -9 in the middle of ink-train then --resume, finishes the run", 
   test::write_text(dir / "recipe.json", training_recipe_to_json(recipe));
   const std::filesystem::path run = dir / "run", checkpoint = run / "training.ckpt";
 
-  const pid_t child = fork();
-  REQUIRE(child >= 0);
-  if (child == 0) {
-    const std::string tool = (std::filesystem::path(INK_TOOLS_DIR) / "ink-train").string();
-    freopen("/dev/null", "w", stdout);
-    freopen("/dev/null", "w", stderr);
-    execl(tool.c_str(), tool.c_str(), (dir / "recipe.json").c_str(), "--out", run.c_str(), "--threads", "1", nullptr);
-    _exit(127);
-  }
+  const pid_t child = test::start_tool("ink-train", {(dir / "recipe.json").string(), "--out", run.string(), "--threads", "1"});
+  REQUIRE(child > 0);
   // Wait for a checkpoint past step 20, then kill without warning (no chance to save).
   int64_t killed_after = 0;
   for (int i = 0; i < 600 && killed_after < 20; ++i) {
@@ -173,15 +166,9 @@ TEST_CASE("SIGINT makes ink-train save a checkpoint and say how to resume", "[tr
   TrainingRecipe recipe = tiny_recipe(dir / "data", 100000);
   test::write_text(dir / "recipe.json", training_recipe_to_json(recipe));
   const std::filesystem::path run = dir / "run";
-  const pid_t child = fork();
-  REQUIRE(child >= 0);
-  if (child == 0) {
-    const std::string tool = (std::filesystem::path(INK_TOOLS_DIR) / "ink-train").string();
-    freopen("/dev/null", "w", stdout);
-    freopen((dir / "err").c_str(), "w", stderr);
-    execl(tool.c_str(), tool.c_str(), (dir / "recipe.json").c_str(), "--out", run.c_str(), "--threads", "1", nullptr);
-    _exit(127);
-  }
+  const pid_t child =
+      test::start_tool("ink-train", {(dir / "recipe.json").string(), "--out", run.string(), "--threads", "1"}, dir / "err");
+  REQUIRE(child > 0);
   for (int i = 0; i < 300 && !std::filesystem::exists(run / "train-log.jsonl"); ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   std::this_thread::sleep_for(std::chrono::milliseconds(300));

@@ -208,16 +208,11 @@ TEST_CASE("ink-write stopped with Ctrl-C keeps the characters it finished", "[wr
   const std::filesystem::path model = save_tiny_model(dir.path(), ConditioningMode::stroke);
   std::string text;
   for (int i = 0; i < 1000; ++i) text += "干";
-  const pid_t child = fork();
-  REQUIRE(child >= 0);
-  if (child == 0) {
-    const std::string tool = (std::filesystem::path(INK_TOOLS_DIR) / "ink-write").string();
-    freopen("/dev/null", "w", stdout);
-    freopen((dir / "err").c_str(), "w", stderr);
-    execl(tool.c_str(), tool.c_str(), text.c_str(), "--model", model.c_str(), "--data", test::sample_dir().c_str(), "--steps", "1",
-          "--size", "32", "--png", (dir / "page.png").c_str(), nullptr);
-    _exit(127);
-  }
+  const pid_t child = test::start_tool("ink-write",
+                                       {text, "--model", model.string(), "--data", test::sample_dir().string(), "--steps", "1",
+                                        "--size", "32", "--png", (dir / "page.png").string()},
+                                       dir / "err");
+  REQUIRE(child > 0);
   // The progress bar, on a file, prints a line every 10%: stop after the first.
   const auto progress = [&] { return std::filesystem::exists(dir / "err") ? test::read_text(dir / "err") : std::string(); };
   for (int i = 0; i < 600 && progress().find("10%") == std::string::npos; ++i)
