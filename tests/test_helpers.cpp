@@ -3,6 +3,7 @@
 
 #include "ink/dataset/dataset.h"
 
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -72,6 +73,13 @@ int start_tool(const std::string& tool, const std::vector<std::string>& argument
     _exit(127);
   }
   return child;
+}
+
+int stop_tool(int pid, int signal) {
+  kill(pid, signal);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 ToolRun run_tool(const std::string& tool, const std::string& arguments) {

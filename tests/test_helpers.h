@@ -35,6 +35,9 @@ ToolRun run_shell(const std::string& command_line);  // through /bin/sh
 // Starts a built tool in the background, stdout discarded and stderr to `err_file` (discarded
 // when empty), and returns its pid: the caller signals it and waits for it.
 int start_tool(const std::string& tool, const std::vector<std::string>& arguments, const std::filesystem::path& err_file = {});
+// Sends `signal` to a tool start_tool started and waits for it: its exit code, or -1 if the
+// signal killed it.
+int stop_tool(int pid, int signal);
 inline ToolRun run_ink_data(const std::string& arguments) { return run_tool("ink-data", arguments); }
 std::string shell_quote(const std::string& text);
 

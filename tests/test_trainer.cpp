@@ -172,11 +172,7 @@ TEST_CASE("SIGINT makes ink-train save a checkpoint and say how to resume", "[tr
   for (int i = 0; i < 300 && !std::filesystem::exists(run / "train-log.jsonl"); ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
-  kill(child, SIGINT);
-  int status = 0;
-  waitpid(child, &status, 0);
-  REQUIRE(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 130);
+  CHECK(test::stop_tool(child, SIGINT) == 130);
   CHECK_THAT(test::read_text(dir / "err"), Contains("interrupted at step") && Contains("--resume"));
   CHECK(read_checkpoint_meta(run / "training.ckpt").step > 0);
 }

@@ -4,8 +4,6 @@
 #include "torch_catch.h"
 
 #include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <thread>
@@ -217,11 +215,7 @@ TEST_CASE("ink-write stopped with Ctrl-C keeps the characters it finished", "[wr
   const auto progress = [&] { return std::filesystem::exists(dir / "err") ? test::read_text(dir / "err") : std::string(); };
   for (int i = 0; i < 600 && progress().find("10%") == std::string::npos; ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  kill(child, SIGINT);
-  int status = 0;
-  waitpid(child, &status, 0);
-  REQUIRE(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 130);
+  CHECK(test::stop_tool(child, SIGINT) == 130);
   const std::string err = test::read_text(dir / "err");
   INFO(err);
   CHECK_THAT(err, Contains("ink-write: interrupted: wrote the") && Contains("finished characters of 1000"));
