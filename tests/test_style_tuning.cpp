@@ -285,7 +285,7 @@ TEST_CASE("renamed flags still work and name their new spelling", "[style][cli]"
   CHECK(read_png(dir / "c.png").height == 64);  // two characters, one above the other
 }
 
-TEST_CASE("a style's layout moves the strokes it writes; the data's hand and strength 0 keep the data's placement", "[style]") {
+TEST_CASE("a style's layout moves the strokes it writes while the data's hand and strength 0 keep the data's placement", "[style]") {
   test::TempDir dir;
   const auto model_dir = save_tiny_stroke_model(dir / "model");
   Layout right;
