@@ -1,6 +1,6 @@
 // Writer section: what a user waits for with the shipped model at default settings — ms per
-// generated stroke (StrokeWriter) and per whole glyph (GlyphWriter), median and p90; and per
-// stroke with a style strength, which adds a pass.
+// generated stroke (StrokeWriter) and per whole glyph (GlyphWriter), median and p90; per
+// stroke with a style strength, which adds a pass; and the layout stage per character.
 #include <chrono>
 #include <cstdio>
 
@@ -61,6 +61,16 @@ nlohmann::json writer_section(const StrokeLibrary& library) {
       out["ms_per_stroke_style_strength"][name] = {{"median", ts.median}, {"p90", ts.p90}};
       std::printf("per stroke, %-12s at strength 0.5 %6.1f ms median, %.1f ms p90 (%s)\n", label.c_str(), ts.median, ts.p90,
                   name.c_str());
+    }
+    // The layout stage runs once per character, before its first stroke.
+    if (!summary.layouts.empty()) {
+      const std::string& name = summary.layouts.begin()->first;
+      std::vector<double> ms;
+      for (int round = 0; round < 3; ++round)
+        for (char32_t c : kChars) ms.push_back(seconds_of([&] { styled_glyph(*model, library.glyph(c), name, 1.0); }) * 1e3);
+      const Timing tl = summarize(ms);
+      out["ms_per_character_layout"] = {{"median", tl.median}, {"p90", tl.p90}, {"style", name}};
+      std::printf("layout stage, per character       %8.2f ms median, %.2f ms p90 (%s)\n", tl.median, tl.p90, name.c_str());
     }
   } catch (const InkError& e) {
     std::printf("stroke writer: skipped (%s)\n", e.what());

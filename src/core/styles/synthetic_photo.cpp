@@ -24,7 +24,7 @@ class ValueNoise {
     const int x0 = static_cast<int>(fx), y0 = static_cast<int>(fy);
     float tx = fx - x0, ty = fy - y0;
     tx = tx * tx * (3 - 2 * tx), ty = ty * ty * (3 - 2 * ty);
-    auto g = [&](int x, int y) { return grid_[static_cast<size_t>(std::min(y, gh_ - 1)) * gw_ + std::min(x, gw_ - 1)]; };
+    auto g = [&](int gx, int gy) { return grid_[static_cast<size_t>(std::min(gy, gh_ - 1)) * gw_ + std::min(gx, gw_ - 1)]; };
     return (g(x0, y0) * (1 - tx) + g(x0 + 1, y0) * tx) * (1 - ty) + (g(x0, y0 + 1) * (1 - tx) + g(x0 + 1, y0 + 1) * tx) * ty;
   }
 
