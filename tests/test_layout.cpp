@@ -15,9 +15,7 @@ namespace {
 
 Coverage draw(const Glyph& glyph, int size) {
   Rasterizer rasterizer;
-  Coverage out(size, size);
-  for (const Stroke& stroke : glyph.strokes) rasterizer.fill(stroke.outline, BoxToPixels::square(static_cast<float>(size)), out);
-  return out;
+  return rasterizer.fill_glyph(glyph, size);
 }
 
 }  // namespace

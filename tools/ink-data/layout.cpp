@@ -16,6 +16,7 @@
 #include "ink/base/paths.h"
 #include "ink/base/progress.h"
 #include "ink/data/char_sets.h"
+#include "ink/evaluation/evaluation.h"
 #include "ink/raster/font.h"
 #include "ink/styles/style_layouts.h"
 
@@ -27,30 +28,6 @@ constexpr float kMinFit = 0.25f;         // as the dataset build: below, another
 constexpr float kMinStrokeShare = 0.15f;
 const char* const kColumns[] = {"as the data", "typical", "rule", "own fit", "fit + strokes"};
 constexpr size_t kColumnCount = 5;
-
-struct FontColumn {
-  std::string name, family;
-};
-
-std::vector<FontColumn> parse_fonts(const std::string& list) {
-  std::vector<FontColumn> fonts;
-  size_t start = 0;
-  while (start <= list.size()) {
-    const size_t end = std::min(list.find(',', start), list.size());
-    const std::string item = list.substr(start, end - start);
-    const size_t eq = item.find('=');
-    if (item.empty() || eq == 0 || eq + 1 == item.size()) throw InkError("--fonts: expected NAME=FAMILY,..., got '" + list + "'");
-    fonts.push_back(eq == std::string::npos ? FontColumn{item, item} : FontColumn{item.substr(0, eq), item.substr(eq + 1)});
-    start = end + 1;
-  }
-  return fonts;
-}
-
-Coverage draw(const Glyph& glyph, int size, Rasterizer& rasterizer) {
-  Coverage out(size, size);
-  for (const Stroke& stroke : glyph.strokes) rasterizer.fill(stroke.outline, BoxToPixels::square(static_cast<float>(size)), out);
-  return out;
-}
 
 // The font's glyph in place, split, when the font draws the character in the data's form.
 struct InPlace {
@@ -66,7 +43,7 @@ std::optional<InPlace> split_in_place(const FontFace& font, const Glyph& glyph, 
   if (ink.sum() <= 0) return std::nullopt;
   StrokeSplit split = split_by_alignment(ink, glyph);
   if (split.alignment.iou < kMinFit || split.weakest_stroke < kMinStrokeShare) return std::nullopt;
-  return InPlace{std::move(split), ink_shape(ink), ink_shape(draw(glyph, kSplitSize, rasterizer))};
+  return InPlace{std::move(split), ink_shape(ink), ink_shape(rasterizer.fill_glyph(glyph, kSplitSize))};
 }
 
 struct Measured {
@@ -105,29 +82,22 @@ Measured measure(const FontFace& font, const StrokeLibrary& library, const std::
     const Layout own = layout_of_fit(found->split.alignment, kSplitSize);
     const Glyph placed[] = {glyph, apply_layout(glyph, m.layout), apply_layout(glyph, layout_by_rule(m.rule, found->data_shape)),
                             apply_layout(glyph, own), apply_layout(glyph, own, stroke_shifts_of(found->split))};
-    for (size_t col = 0; col < kColumnCount; ++col) m.iou[col].push_back(coverage_iou(draw(placed[col], size, rasterizer), target));
+    for (size_t col = 0; col < kColumnCount; ++col) m.iou[col].push_back(coverage_iou(rasterizer.fill_glyph(placed[col], size), target));
     m.chars.push_back(c);
     bar.update(++done);
   }
+  if (m.chars.empty()) throw InkError(font.family() + ": none of the held-out characters split in the data's form");
   return m;
 }
 
-double mean_of(const std::vector<double>& v) {
-  double sum = 0;
-  for (double x : v) sum += x;
-  return v.empty() ? 0 : sum / static_cast<double>(v.size());
-}
-
-// The paired standard error of the mean of b - a.
-double paired_error(const std::vector<double>& a, const std::vector<double>& b) {
-  const size_t n = a.size();
-  if (n < 2) return 0;
-  std::vector<double> d(n);
-  for (size_t i = 0; i < n; ++i) d[i] = b[i] - a[i];
-  const double mean = mean_of(d);
-  double var = 0;
-  for (double x : d) var += (x - mean) * (x - mean);
-  return std::sqrt(var / static_cast<double>(n - 1) / static_cast<double>(n));
+// Each column's mean and its gain over the first, paired over the characters (evaluation.h).
+std::vector<PairedDifference> gains_over_first(const Measured& m) {
+  std::vector<std::vector<std::vector<double>>> scores(m.chars.size());  // [character][column][0]
+  for (size_t c = 0; c < m.chars.size(); ++c)
+    for (size_t col = 0; col < kColumnCount; ++col) scores[c].push_back({m.iou[col][c]});
+  std::vector<PairedDifference> gains;
+  for (size_t col = 0; col < kColumnCount; ++col) gains.push_back(paired_difference(scores, 0, col, 0));
+  return gains;
 }
 
 }  // namespace
@@ -144,9 +114,9 @@ int layout(cli::Args& args) {
   args.finish();
   if (json_file) AtomicFile check(*json_file);
   if (save_file) AtomicFile check(*save_file);
-  const std::vector<FontColumn> columns = parse_fonts(*font_list);
+  const std::vector<NamedFont> columns = parse_named_fonts(*font_list);
   std::vector<FontFace> fonts;
-  for (const FontColumn& col : columns) fonts.push_back(FontFace::open_family(col.family));
+  for (const NamedFont& col : columns) fonts.push_back(FontFace::open_family(col.family));
   const std::vector<char32_t> fit_chars = select_chars(library, fit_spec, heldout_list_path());
   const std::vector<char32_t> eval_chars = select_chars(library, "heldout", heldout_list_path());
 
@@ -165,12 +135,15 @@ int layout(cli::Args& args) {
     const Measured& m = results[f];
     std::printf("%-10s %5zu", columns[f].name.substr(0, 10).c_str(), m.chars.size());
     nlohmann::json means = nlohmann::json::array(), errors = nlohmann::json::array();
+    const std::vector<PairedDifference> gains = gains_over_first(m);
+    double first = 0;
+    for (double iou : m.iou[0]) first += iou / static_cast<double>(m.chars.size());
     for (size_t col = 0; col < kColumnCount; ++col) {
-      const double gain_error = col ? paired_error(m.iou[0], m.iou[col]) : 0;
-      if (col) std::printf(" %7.3f +-%.3f", mean_of(m.iou[col]), gain_error);
-      else std::printf(" %14.3f", mean_of(m.iou[col]));
-      means.push_back(mean_of(m.iou[col]));
-      errors.push_back(gain_error);
+      const double mean = first + gains[col].mean;
+      if (col) std::printf(" %7.3f +-%.3f", mean, gains[col].standard_error);
+      else std::printf(" %14.3f", mean);
+      means.push_back(mean);
+      errors.push_back(gains[col].standard_error);
     }
     const Layout& l = m.layout;
     std::printf("   (%+.0f, %+.0f) %.3f x %.3f %+.1f (%zu)\n", l.shift.x, l.shift.y, l.scale_x, l.scale_y, l.rotation * 180 / M_PI,

@@ -86,9 +86,8 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
   if (sheet_file) AtomicFile check(*sheet_file);
 
   std::vector<Column> columns;
-  for (const std::string& item : split_list(*font_list)) {
-    const size_t eq = item.find('=');
-    Column c{item.substr(0, eq), eq == std::string::npos ? item : item.substr(eq + 1), std::nullopt};
+  for (const NamedFont& named : parse_named_fonts(*font_list)) {
+    Column c{named.name, named.family, std::nullopt};
     if (c.family != "hanzi-writer-data") c.font.emplace(FontFace::open_family(c.family));
     else c.family.clear();
     columns.push_back(std::move(c));
@@ -132,9 +131,7 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
     std::vector<Coverage> targets;
     for (const Column& col : columns) {
       if (!col.font) {
-        Coverage glyph(size, size);
-        for (const Stroke& s : library.glyph(c).strokes) rasterizer.fill(s.outline, BoxToPixels::square(size), glyph);
-        targets.push_back(glyph);
+        targets.push_back(rasterizer.fill_glyph(library.glyph(c), size));
       } else {
         targets.push_back(in_place ? rasterizer.fill(col.font->glyph_outline(c), BoxToPixels::square(size), size, size)
                                    : aligned_glyph(*col.font, library.glyph(c), size));

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "ink/data/outline.h"
 #include "ink/raster/raster.h"
@@ -33,6 +34,13 @@ class FontFace {
   std::string family_;
   std::filesystem::path file_;
 };
+
+// "kai=AR PL UKai CN,LXGW WenKai": fonts named for a list of styles or columns, NAME=FAMILY or a
+// bare FAMILY (named after itself). Empty items are skipped; "=X" or "X=" throws InkError.
+struct NamedFont {
+  std::string name, family;
+};
+std::vector<NamedFont> parse_named_fonts(const std::string& list);
 
 // The Debian package that ships a font family we know of, or "" when we do not know.
 std::string debian_package_for_font(const std::string& family);

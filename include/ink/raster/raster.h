@@ -4,6 +4,7 @@
 #include <memory>
 #include <vector>
 
+#include "ink/data/glyph.h"
 #include "ink/data/outline.h"
 
 namespace ink {
@@ -42,6 +43,8 @@ class Rasterizer {
   // Fills `outline` (non-zero winding) mapped by `to_pixels`, max-combined into `into`.
   void fill(const Outline& outline, const BoxToPixels& to_pixels, Coverage& into);
   Coverage fill(const Outline& outline, const BoxToPixels& to_pixels, int width, int height);
+  // Every stroke of the glyph, the whole box drawn `size` pixels square.
+  Coverage fill_glyph(const Glyph& glyph, int size);
 
   // Draws `median` as a round-capped line `width_px` wide whose value ramps from `ramp_from` at
   // its first point to `ramp_to` at its last (by arc length), max-combined into `into`.

@@ -19,10 +19,7 @@ Point to_box(Point screen) { return {screen.x, kBoxTop - screen.y}; }
 // The glyph's ink centre in screen box units, as the fit measures it (the reference raster).
 Point ink_centre(const Glyph& glyph) {
   Rasterizer rasterizer;
-  const BoxToPixels to_raster = BoxToPixels::square(static_cast<float>(kReferenceRaster));
-  Coverage ink(kReferenceRaster, kReferenceRaster);
-  for (const Stroke& stroke : glyph.strokes) rasterizer.fill(stroke.outline, to_raster, ink);
-  const Point px = ink_moments(ink).centre;
+  const Point px = ink_moments(rasterizer.fill_glyph(glyph, kReferenceRaster)).centre;
   return {px.x / kRasterPerBox, px.y / kRasterPerBox};
 }
 

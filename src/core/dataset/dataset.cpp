@@ -47,17 +47,8 @@ struct StyleSource {
 // "A,kai=B" -> {A: font A, kai: font B}; kDataStyle -> the stroke data; "" -> {kDataStyle}.
 std::vector<StyleSource> style_sources(const std::string& list) {
   std::vector<StyleSource> out;
-  size_t start = 0;
-  while (start < list.size()) {
-    const size_t comma = std::min(list.find(',', start), list.size());
-    const std::string item = list.substr(start, comma - start);
-    start = comma + 1;
-    if (item.empty()) continue;
-    const size_t equals = item.find('=');
-    StyleSource source{item.substr(0, equals), equals == std::string::npos ? item : item.substr(equals + 1)};
-    if (source.family == kDataStyle) source.family.clear();
-    out.push_back(source);
-  }
+  for (const NamedFont& font : parse_named_fonts(list))
+    out.push_back({font.name, font.family == kDataStyle ? std::string() : font.family});
   if (out.empty()) out.push_back({kDataStyle, ""});
   return out;
 }

@@ -23,6 +23,21 @@ struct FontFace::Face {
   }
 };
 
+std::vector<NamedFont> parse_named_fonts(const std::string& list) {
+  std::vector<NamedFont> fonts;
+  size_t start = 0;
+  while (start < list.size()) {
+    const size_t comma = std::min(list.find(',', start), list.size());
+    const std::string item = list.substr(start, comma - start);
+    start = comma + 1;
+    if (item.empty()) continue;
+    const size_t equals = item.find('=');
+    if (equals == 0 || equals + 1 == item.size()) throw InkError("'" + item + "' in '" + list + "': expected NAME=FAMILY or FAMILY");
+    fonts.push_back(equals == std::string::npos ? NamedFont{item, item} : NamedFont{item.substr(0, equals), item.substr(equals + 1)});
+  }
+  return fonts;
+}
+
 std::string debian_package_for_font(const std::string& family) {
   static const std::map<std::string, std::string> known = {
       {"AR PL KaitiM GB", "fonts-arphic-gkai00mp"}, {"AR PL UKai CN", "fonts-arphic-ukai"},

@@ -175,6 +175,13 @@ Coverage Rasterizer::fill(const Outline& outline, const BoxToPixels& to_pixels, 
   return coverage;
 }
 
+Coverage Rasterizer::fill_glyph(const Glyph& glyph, int size) {
+  Coverage out(size, size);
+  const BoxToPixels to_pixels = BoxToPixels::square(static_cast<float>(size));
+  for (const Stroke& stroke : glyph.strokes) fill(stroke.outline, to_pixels, out);
+  return out;
+}
+
 float arc_fraction_nearest(const Polyline& line, Point p) {
   float total = 0, best_distance = INFINITY, best_arc = 0;
   for (size_t i = 0; i + 1 < line.size(); ++i) {
