@@ -36,7 +36,7 @@ std::filesystem::path save_tiny_stroke_model(const std::filesystem::path& dir) {
   torch::manual_seed(5);
   UNet unet(info.recipe.model);
   std::filesystem::create_directories(dir / "stroke");
-  save_model(dir / "stroke" / "model.pt", info, *unet);
+  save_model(dir / "stroke" / "model.safetensors", info, *unet);
   return dir;
 }
 
@@ -290,7 +290,7 @@ TEST_CASE("a style's layout moves the strokes it writes while the data's hand an
   const auto model_dir = save_tiny_stroke_model(dir / "model");
   Layout right;
   right.shift = {100, 0};
-  save_layouts(layouts_file(model_dir / "stroke" / "model.pt"), {{"kai", right}}, "a test");
+  save_layouts(layouts_file(model_dir / "stroke" / "model.safetensors"), {{"kai", right}}, "a test");
   const auto model = open_model(model_dir, ConditioningMode::stroke);
   const Glyph& glyph = test::sample_library().glyph(U'国');
   const float x = glyph.strokes[0].median[0].x;
@@ -300,6 +300,6 @@ TEST_CASE("a style's layout moves the strokes it writes while the data's hand an
   CHECK(styled_glyph(*model, glyph, "", 1.0) == glyph);
   CHECK(styled_glyph(*model, glyph, "hanzi-writer-data", 1.0) == glyph);
 
-  save_layouts(layouts_file(model_dir / "stroke" / "model.pt"), {{"nobody", right}}, "a test");
+  save_layouts(layouts_file(model_dir / "stroke" / "model.safetensors"), {{"nobody", right}}, "a test");
   CHECK_THROWS_WITH(open_model(model_dir, ConditioningMode::stroke), Contains("layouts.json") && Contains("style 'nobody'"));
 }

@@ -157,7 +157,7 @@ TEST_CASE("kill -9 in the middle of ink-train then --resume, finishes the run", 
   CHECK(resumed.exit_code == 0);
   CHECK_THAT(resumed.out, Contains("resuming") && Contains("at step " + std::to_string(saved)));
   CHECK(read_checkpoint_meta(checkpoint).step == 400);
-  CHECK(std::filesystem::exists(run / "model.pt"));
+  CHECK(std::filesystem::exists(run / "model.safetensors"));
 }
 
 TEST_CASE("SIGINT makes ink-train save a checkpoint and say how to resume", "[train][slow]") {

@@ -31,7 +31,7 @@ std::filesystem::path save_tiny_model(const std::filesystem::path& dir, Conditio
   torch::manual_seed(3);
   UNet unet(info.recipe.model);
   std::filesystem::create_directories(dir / to_string(mode));
-  save_model(dir / to_string(mode) / "model.pt", info, *unet);
+  save_model(dir / to_string(mode) / "model.safetensors", info, *unet);
   return dir;
 }
 
@@ -152,7 +152,7 @@ TEST_CASE("GlyphWriter is deterministic by seed with a preview per step and mode
   CHECK(previews == 4);
   CHECK(a.values == b.values);
   CHECK_THROWS_WITH(StrokeWriter(model, glyph, settings), Contains("needs a 'stroke' model"));
-  CHECK_THROWS_WITH(open_model(dir / "whole" / "model.pt", ConditioningMode::stroke), Contains("'whole' model"));
+  CHECK_THROWS_WITH(open_model(dir / "whole" / "model.safetensors", ConditioningMode::stroke), Contains("'whole' model"));
   CHECK_THROWS_WITH(open_model(dir / "nowhere", ConditioningMode::stroke), Contains("nowhere"));
   test::write_text(dir / "broken.pt", "not a model");
   CHECK_THROWS_WITH(open_model(dir / "broken.pt", ConditioningMode::stroke), Contains("broken.pt") && Contains("not a readable model"));
@@ -183,7 +183,7 @@ TEST_CASE("ink-write writes PNG and GIF and Hanzi Writer JSON and refuses bad in
   };
   fails("𠀀 --model " + model + data + " --png " + out + "/x.png", "no stroke data for '𠀀'");
   fails("干 --model " + out + "/missing" + data + " --png " + out + "/x.png", "missing");
-  fails("干 --model " + model + " --mode whole" + data + " --png " + out + "/x.png", "no whole/model.pt");
+  fails("干 --model " + model + " --mode whole" + data + " --png " + out + "/x.png", "no whole/model.safetensors");
   fails("干 --model " + model + data + " --png /etc/passwd/x.png", "cannot write");
   fails("干 --model " + model + data, "nothing to write");
   fails("干 --model " + model + data + " --steps 0 --png " + out + "/x.png", "--steps");

@@ -1,6 +1,6 @@
 // ink-train RECIPE.json [--out DIR] | --resume DIR | --export DIR — train a model (docs/model.md,
-// Training), or write model.pt from a run's latest checkpoint; ink-train --style-images DIR
-// --name NAME [--model DIR] learns a new hand from a few images.
+// Training), or write the model from a run's latest checkpoint (or from an old model.pt);
+// ink-train --style-images DIR --name NAME [--model DIR] learns a new hand from a few images.
 // Ctrl-C saves a checkpoint and exits; --resume continues exactly where it stopped.
 #include <atomic>
 #include <csignal>
@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "ink/base/error.h"
 #include "ink/base/progress.h"
+#include "ink/model/model_file.h"
 #include "ink/model/torch_runtime.h"
 #include "ink/training/trainer.h"
 #include "learn_style.h"
@@ -33,8 +34,8 @@ constexpr const char* kUsage = R"(usage: ink-train RECIPE.json [--out DIR] [--th
        ink-train --style-images DIR --name NAME [--model DIR] [--steps 500] [OPTIONS]
 Trains a model from a recipe (assets/models/default/*/recipe.json are examples), building the
 datasets it needs under build/datasets/. Checkpoints are written every few hundred steps and on
-Ctrl-C; --resume DIR continues exactly where a run stopped; --export DIR writes model.pt from
-its latest checkpoint.
+Ctrl-C; --resume DIR continues exactly where a run stopped; --export DIR writes the model
+(model.safetensors + config.json) from its latest checkpoint, or converts DIR's old model.pt.
 With --style-images, learns a new hand from a few images named after their character
 (春_1.png, 满.jpg): each is split into the data's strokes, then a new style row and the hand's
 own group norms are trained with the model frozen, and saved as styles/NAME.style.json beside
@@ -60,8 +61,13 @@ int main(int argc, char** argv) {
     const int threads_option = args.int_value("threads", -1, 0, 256);
     std::optional<Trainer> trainer;
     if (export_dir) {
-      // The EMA weights of a run's latest checkpoint as model.pt, without training further.
       args.finish();
+      const std::filesystem::path archive = std::filesystem::path(*export_dir) / "model.pt";
+      if (!std::filesystem::exists(std::filesystem::path(*export_dir) / "training.ckpt") && std::filesystem::exists(archive)) {
+        std::printf("converted %s to %s and config.json\n", archive.c_str(), convert_model_archive(archive).c_str());
+        return 0;
+      }
+      // The EMA weights of a run's latest checkpoint, without training further.
       trainer.emplace(Trainer::resume(*export_dir));
       const train_tool::Datasets sets = train_tool::prepare_datasets(trainer->recipe(), data);
       std::shared_ptr<TrainingData> classes;

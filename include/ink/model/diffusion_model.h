@@ -28,7 +28,7 @@ struct ModelSummary {
   StyleLayouts layouts;
 };
 
-// `path`: a model file, a directory with model.pt, or one with a subdirectory per mode.
+// `path`: a model file, a directory with model.safetensors, or one with a subdirectory per mode.
 // Throws InkError naming the path for a missing, broken or mismatched model.
 std::shared_ptr<DiffusionModel> open_model(const std::filesystem::path& path, ConditioningMode mode);
 const ModelSummary& summary_of(const DiffusionModel& model);

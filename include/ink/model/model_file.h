@@ -1,6 +1,8 @@
 // A trained model as the writers load it: the EMA weights, the UNet config, the recipe it was
 // trained with (for the noise schedule), its style names and, for class mode, its classes.
-// Small (no optimizer state), versioned, written atomically. Includes torch.
+// Stored as diffusers stores a model: model.safetensors (the weights by parameter name, read by
+// a bounded parser, never executed) beside config.json (everything else). Small (no optimizer
+// state), versioned, each file written atomically. Includes torch.
 #pragma once
 #include <filesystem>
 #include <string>
@@ -23,11 +25,19 @@ struct LoadedModel {
   UNet unet{nullptr};  // in eval mode
 };
 
+// `file` is the weights' path (…/model.safetensors); config.json is written beside it.
 void save_model(const std::filesystem::path& file, const ModelInfo& info, UNetImpl& weights);
+std::filesystem::path config_file_of(const std::filesystem::path& model_file);
 
-// `path` is a model file, or a directory holding model.pt, or a directory with one
-// subdirectory per mode (stroke/, whole/) from which `mode` picks. Errors name the path.
+// `path` is a model file (model.safetensors, its config.json, or an old model.pt), or a
+// directory holding one, or a directory with one subdirectory per mode (stroke/, whole/) from
+// which `mode` picks. Errors name the path. An old model.pt loads with a note saying how to
+// convert it (ink-train --export).
 LoadedModel load_model(const std::filesystem::path& path, ConditioningMode mode);
 std::filesystem::path resolve_model_file(const std::filesystem::path& path, ConditioningMode mode);
+
+// Writes an old model.pt's weights and config in the new form beside it; returns the new
+// model.safetensors. The archive is left in place (the new files are found first).
+std::filesystem::path convert_model_archive(const std::filesystem::path& archive);
 
 }  // namespace ink

@@ -24,7 +24,7 @@ struct LearnedStyle {
   double seconds = 0, final_loss = 0;
 };
 
-// `model_file`'s styles folder: <folder of model.pt>/styles.
+// `model_file`'s styles folder: <folder of the model>/styles.
 std::filesystem::path learned_styles_dir(const std::filesystem::path& model_file);
 std::filesystem::path learned_style_file(const std::filesystem::path& model_file, const std::string& name);
 // The NAME.style.json files there, in name order (none when the folder does not exist).

@@ -40,7 +40,7 @@ class Trainer {
   UNet& model() { return model_; }
   UNet& ema() { return ema_; }
   std::filesystem::path checkpoint_file() const { return out_dir_ / "training.ckpt"; }
-  std::filesystem::path model_file() const { return out_dir_ / "model.pt"; }
+  std::filesystem::path model_file() const { return out_dir_ / "model.safetensors"; }
 
   void set_data(std::shared_ptr<const TrainingData> train, std::shared_ptr<const TrainingData> eval,
                 std::vector<std::string> styles);
@@ -54,7 +54,7 @@ class Trainer {
   // The EMA model's denoising loss on the eval samples, with fixed noise and timesteps.
   double eval_loss();
   void save_checkpoint_now();
-  void export_model();  // model.pt: EMA weights + recipe + styles/classes
+  void export_model();  // model.safetensors (EMA weights) + config.json (recipe, styles, classes)
 
  private:
   Trainer(TrainingRecipe recipe, std::filesystem::path out_dir, bool fresh);

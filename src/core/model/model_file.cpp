@@ -1,12 +1,21 @@
-// Model files: a torch archive tagged "hanzi-ink model", read back with errors naming the file.
+// Model files: config.json (the recipe, steps, styles, classes) beside model.safetensors (the
+// weights, by parameter name), as diffusers lays out a model. The old single-file model.pt (a
+// tagged torch archive) still loads for this release, with a line saying how to convert it.
 #include "ink/model/model_file.h"
 
 #include <torch/torch.h>
 
+#include <cstdio>
+#include <cstring>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
+#include "base/json_document.h"
 #include "ink/base/atomic_file.h"
 #include "ink/base/error.h"
+#include "ink/base/tensor_file.h"
 #include "ink/base/utf8.h"
 #include "model/tagged_archive.h"
 
@@ -14,73 +23,166 @@ namespace ink {
 namespace {
 
 constexpr const char* kFormat = "hanzi-ink model";
-constexpr int64_t kVersion = 1;
+constexpr int64_t kVersion = 2;        // config.json + model.safetensors
+constexpr int64_t kArchiveVersion = 1;  // model.pt
+constexpr uint64_t kMaxConfigBytes = 16u << 20;
 
-std::string join(const std::vector<std::string>& names) {
-  std::string out;
-  for (const auto& n : names) out += n + "\n";
+// Every tensor the weights consist of, by the names torch gives them (parameters and buffers).
+std::vector<std::pair<std::string, torch::Tensor>> weight_tensors(UNetImpl& weights) {
+  std::vector<std::pair<std::string, torch::Tensor>> out;
+  for (const auto& p : weights.named_parameters(true)) out.emplace_back(p.key(), p.value());
+  for (const auto& b : weights.named_buffers(true)) out.emplace_back(b.key(), b.value());
   return out;
 }
 
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
+std::string config_text(const ModelInfo& info) {
+  nlohmann::json config;
+  config["format"] = kFormat;
+  config["version"] = kVersion;
+  config["trained_steps"] = info.trained_steps;
+  config["styles"] = info.styles;
+  config["classes"] = encode_utf8(info.classes);
+  config["recipe"] = nlohmann::json::parse(training_recipe_to_json(info.recipe));
+  return config.dump(2) + "\n";
 }
 
-}  // namespace
-
-void save_model(const std::filesystem::path& file, const ModelInfo& info, UNetImpl& weights) {
-  torch::serialize::OutputArchive archive;
-  write_archive_tag(archive, kFormat, kVersion);
-  archive.write("recipe", c10::IValue(training_recipe_to_json(info.recipe)));
-  archive.write("trained_steps", c10::IValue(info.trained_steps));
-  archive.write("styles", c10::IValue(join(info.styles)));
-  archive.write("classes", c10::IValue(encode_utf8(info.classes)));
-  torch::serialize::OutputArchive weights_archive;
-  weights.save(weights_archive);
-  archive.write("weights", weights_archive);
-  std::ostringstream bytes;
-  archive.save_to(bytes);
-  write_file_atomic(file, bytes.str());
+ModelInfo parse_config(const std::filesystem::path& file) {
+  std::error_code error;
+  const uint64_t size = std::filesystem::file_size(file, error);
+  if (error) throw InkError(file.string() + ": cannot open the model's config (" + error.message() + ")");
+  if (size > kMaxConfigBytes) throw InkError(file.string() + ": " + std::to_string(size) + " bytes, too large for a model config");
+  const nlohmann::json config = parse_json_object(read_text_file(file, "model config"), file.string());
+  const auto field = [&](const char* name, bool (nlohmann::json::*is)() const noexcept) -> const nlohmann::json& {
+    const auto it = config.find(name);
+    if (it == config.end() || !((*it).*is)()) throw InkError(file.string() + ": '" + name + "' is missing or of the wrong type");
+    return *it;
+  };
+  if (field("format", &nlohmann::json::is_string) != kFormat) throw InkError(file.string() + ": not a hanzi-ink model config");
+  if (field("version", &nlohmann::json::is_number_integer) != kVersion)
+    throw InkError(file.string() + ": model version " + config["version"].dump() + ", this build reads version " +
+                   std::to_string(kVersion));
+  ModelInfo info;
+  info.trained_steps = field("trained_steps", &nlohmann::json::is_number_integer).get<int64_t>();
+  for (const auto& style : field("styles", &nlohmann::json::is_array)) {
+    if (!style.is_string()) throw InkError(file.string() + ": a style name is not a string");
+    info.styles.push_back(style.get<std::string>());
+  }
+  info.classes = decode_utf8(field("classes", &nlohmann::json::is_string).get<std::string>());
+  info.recipe = training_recipe_from_json(field("recipe", &nlohmann::json::is_object).dump(), file.string() + " (recipe)");
+  return info;
 }
 
-std::filesystem::path resolve_model_file(const std::filesystem::path& path, ConditioningMode mode) {
-  if (std::filesystem::is_regular_file(path)) return path;
-  if (!std::filesystem::is_directory(path)) throw InkError(path.string() + ": no such model file or directory");
-  if (std::filesystem::is_regular_file(path / "model.pt")) return path / "model.pt";
-  const std::filesystem::path per_mode = path / to_string(mode) / "model.pt";
-  if (std::filesystem::is_regular_file(per_mode)) return per_mode;
-  throw InkError(path.string() + ": no model.pt, and no " + to_string(mode) + "/model.pt for mode '" + to_string(mode) +
-                 "' (train one with ink-train)");
+std::string shape_text(const std::vector<int64_t>& shape) {
+  std::string out = "[";
+  for (size_t i = 0; i < shape.size(); ++i) out += (i ? ", " : "") + std::to_string(shape[i]);
+  return out + "]";
 }
 
-LoadedModel load_model(const std::filesystem::path& path, ConditioningMode mode) {
-  const std::filesystem::path file = resolve_model_file(path, mode);
-  torch::serialize::InputArchive archive = open_tagged_archive(file, kFormat, kVersion, "model file");
+std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+
+// Copies the file's tensors into the weights: every name present, every shape and dtype as the
+// config makes them, nothing left over.
+void copy_weights(const TensorFile& stored, UNetImpl& weights, const std::filesystem::path& file) {
+  torch::NoGradGuard no_grad;
+  std::set<std::string> used;
+  for (auto& [name, tensor] : weight_tensors(weights)) {
+    const auto it = stored.tensors.find(name);
+    if (it == stored.tensors.end()) throw InkError(file.string() + ": no tensor '" + name + "', which the config's model has");
+    const StoredTensor& s = it->second;
+    if (s.dtype != "F32" || s.shape != tensor.sizes().vec())
+      throw InkError(file.string() + ": tensor '" + name + "' is " + s.dtype + " " + shape_text(s.shape) +
+                     ", the config's model needs F32 " + shape_text(tensor.sizes().vec()));
+    torch::Tensor target = tensor.contiguous();
+    std::memcpy(target.data_ptr<float>(), stored.bytes(s), s.end - s.begin);
+    if (!target.is_same(tensor)) tensor.copy_(target);
+    used.insert(name);
+  }
+  for (const auto& [name, s] : stored.tensors)
+    if (!used.count(name)) throw InkError(file.string() + ": tensor '" + name + "' is not part of the config's model");
+}
+
+LoadedModel load_archive(const std::filesystem::path& file, bool tell) {
+  torch::serialize::InputArchive archive = open_tagged_archive(file, kFormat, kArchiveVersion, "model file");
   c10::IValue recipe, steps, styles, classes;
   if (!archive.try_read("recipe", recipe) || !archive.try_read("trained_steps", steps) || !archive.try_read("styles", styles) ||
-      !archive.try_read("classes", classes))
+      !archive.try_read("classes", classes) || !recipe.isString() || !steps.isInt() || !styles.isString() || !classes.isString())
     throw InkError(file.string() + ": model file lacks its recipe, steps, styles or classes");
   LoadedModel loaded;
   loaded.info.recipe = training_recipe_from_json(recipe.toStringRef(), file.string() + " (recipe)");
   loaded.info.trained_steps = steps.toInt();
-  loaded.info.styles = split_lines(styles.toStringRef());
+  std::istringstream names(styles.toStringRef());
+  for (std::string line; std::getline(names, line);) loaded.info.styles.push_back(line);
   loaded.info.classes = decode_utf8(classes.toStringRef());
-  if (loaded.info.recipe.model.mode != mode)
-    throw InkError(file.string() + ": a '" + to_string(loaded.info.recipe.model.mode) + "' model, but mode '" +
-                   to_string(mode) + "' was asked for");
   loaded.unet = UNet(loaded.info.recipe.model);
   try {
     torch::serialize::InputArchive weights;
     archive.read("weights", weights);
     loaded.unet->load(weights);
-  } catch (const c10::Error& e) {
-    throw InkError(file.string() + ": weights do not match the model's config (" + e.what_without_backtrace() + ")");
+  } catch (const std::exception& e) {
+    throw InkError(file.string() + ": weights do not match the model's config (" + first_line(e.what()) + ")");
   }
+  static std::once_flag told;
+  if (tell) std::call_once(told, [&] {
+    std::fprintf(stderr, "note: %s is the old single-file form; convert it with: ink-train --export %s\n", file.c_str(),
+                 file.parent_path().c_str());
+  });
+  return loaded;
+}
+
+}  // namespace
+
+std::filesystem::path config_file_of(const std::filesystem::path& model_file) {
+  return model_file.parent_path() / "config.json";
+}
+
+void save_model(const std::filesystem::path& file, const ModelInfo& info, UNetImpl& weights) {
+  std::vector<torch::Tensor> keep;  // contiguous copies outlive the views below
+  std::map<std::string, TensorToWrite> tensors;
+  for (auto& [name, tensor] : weight_tensors(weights)) {
+    keep.push_back(tensor.detach().to(torch::kFloat32).contiguous());
+    const torch::Tensor& t = keep.back();
+    tensors[name] = {"F32", t.sizes().vec(),
+                     std::string_view(static_cast<const char*>(t.data_ptr()), static_cast<size_t>(t.numel()) * sizeof(float))};
+  }
+  // The weights first: a config is only ever beside the weights it describes.
+  write_file_atomic(file, encode_tensor_file(tensors, {{"format", "pt"}}));
+  write_file_atomic(config_file_of(file), config_text(info));
+}
+
+std::filesystem::path resolve_model_file(const std::filesystem::path& path, ConditioningMode mode) {
+  if (std::filesystem::is_regular_file(path)) return path.filename() == "config.json" ? path.parent_path() / "model.safetensors" : path;
+  if (!std::filesystem::is_directory(path)) throw InkError(path.string() + ": no such model file or directory");
+  for (const std::filesystem::path& dir : {path, path / to_string(mode)})
+    for (const char* name : {"model.safetensors", "model.pt"})
+      if (std::filesystem::is_regular_file(dir / name)) return dir / name;
+  throw InkError(path.string() + ": no model.safetensors, and no " + to_string(mode) + "/model.safetensors for mode '" +
+                 to_string(mode) + "' (train one with ink-train)");
+}
+
+LoadedModel load_model(const std::filesystem::path& path, ConditioningMode mode) {
+  const std::filesystem::path file = resolve_model_file(path, mode);
+  LoadedModel loaded;
+  if (file.extension() == ".pt") {
+    loaded = load_archive(file, true);
+  } else {
+    loaded.info = parse_config(config_file_of(file));
+    if (loaded.info.recipe.model.mode == mode) {
+      loaded.unet = UNet(loaded.info.recipe.model);
+      copy_weights(read_tensor_file(file), *loaded.unet, file);
+    }
+  }
+  if (loaded.info.recipe.model.mode != mode)
+    throw InkError(file.string() + ": a '" + to_string(loaded.info.recipe.model.mode) + "' model, but mode '" +
+                   to_string(mode) + "' was asked for");
   loaded.unet->eval();
   return loaded;
+}
+
+std::filesystem::path convert_model_archive(const std::filesystem::path& archive) {
+  LoadedModel loaded = load_archive(archive, false);
+  const std::filesystem::path file = archive.parent_path() / "model.safetensors";
+  save_model(file, loaded.info, *loaded.unet);
+  return file;
 }
 
 }  // namespace ink

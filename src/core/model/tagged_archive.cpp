@@ -19,7 +19,7 @@ torch::serialize::InputArchive open_tagged_archive(const std::filesystem::path& 
   torch::serialize::InputArchive archive;
   try {
     archive.load_from(in);
-  } catch (const c10::Error&) {
+  } catch (const std::exception&) {  // c10::Error, or TorchScript's ErrorReport for a damaged member
     throw InkError(file.string() + ": not a readable " + what + " (truncated or corrupted)");
   }
   c10::IValue stored_format, stored_version;
