@@ -10,6 +10,7 @@
 #include "ink/model/model_file.h"
 #include "ink/training/training_recipe.h"
 #include "test_helpers.h"
+#include "tiny_model.h"
 
 using namespace ink;
 using Catch::Matchers::Contains;
@@ -17,15 +18,8 @@ using Catch::Matchers::Contains;
 namespace {
 
 ModelInfo tiny_info() {
-  ModelInfo info;
-  info.recipe.model.in_channels = input_channels_for(ConditioningMode::stroke);
-  info.recipe.model.sample_size = 16;
-  info.recipe.model.block_out_channels = {8, 16};
-  info.recipe.model.layers_per_block = 1;
-  info.recipe.model.norm_num_groups = 4;
-  info.recipe.model.attention_head_dim = 16;
+  ModelInfo info = test::tiny_model_info(ConditioningMode::stroke, {"hanzi-writer-data", "kai"});
   info.trained_steps = 42;
-  info.styles = {"hanzi-writer-data", "kai"};
   return info;
 }
 

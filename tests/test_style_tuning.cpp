@@ -17,6 +17,7 @@
 #include "ink/styles/synthetic_photo.h"
 #include "ink/writing/writer.h"
 #include "test_helpers.h"
+#include "tiny_model.h"
 
 using namespace ink;
 using Catch::Matchers::Contains;
@@ -24,20 +25,7 @@ using Catch::Matchers::Contains;
 namespace {
 
 std::filesystem::path save_tiny_stroke_model(const std::filesystem::path& dir) {
-  ModelInfo info;
-  info.recipe.model.in_channels = input_channels_for(ConditioningMode::stroke);
-  info.recipe.model.sample_size = 16;
-  info.recipe.model.block_out_channels = {8, 16};
-  info.recipe.model.layers_per_block = 1;
-  info.recipe.model.norm_num_groups = 4;
-  info.recipe.model.attention_head_dim = 16;
-  info.styles = {"hanzi-writer-data", "kai"};
-  info.trained_steps = 7;
-  torch::manual_seed(5);
-  UNet unet(info.recipe.model);
-  std::filesystem::create_directories(dir / "stroke");
-  save_model(dir / "stroke" / "model.safetensors", info, *unet);
-  return dir;
+  return test::save_tiny_model(dir, ConditioningMode::stroke, {"hanzi-writer-data", "kai"}, 5, 7);
 }
 
 void write_photos(const std::filesystem::path& dir, const std::u32string& chars, int variants) {

@@ -12,28 +12,13 @@
 #include "ink/render/image.h"
 #include "ink/writing/writer.h"
 #include "test_helpers.h"
+#include "tiny_model.h"
 
 using namespace ink;
+using test::save_tiny_model;
 using Catch::Matchers::Contains;
 
 namespace {
-
-std::filesystem::path save_tiny_model(const std::filesystem::path& dir, ConditioningMode mode) {
-  ModelInfo info;
-  info.recipe.model.mode = mode;
-  info.recipe.model.in_channels = input_channels_for(mode);
-  info.recipe.model.sample_size = 16;
-  info.recipe.model.block_out_channels = {8, 16};
-  info.recipe.model.layers_per_block = 1;
-  info.recipe.model.norm_num_groups = 4;
-  info.recipe.model.attention_head_dim = 16;
-  info.styles = {"hanzi-writer-data"};
-  torch::manual_seed(3);
-  UNet unet(info.recipe.model);
-  std::filesystem::create_directories(dir / to_string(mode));
-  save_model(dir / to_string(mode) / "model.safetensors", info, *unet);
-  return dir;
-}
 
 bool same(const std::vector<Coverage>& a, const std::vector<Coverage>& b) {
   if (a.size() != b.size()) return false;

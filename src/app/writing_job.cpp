@@ -47,8 +47,8 @@ void refresh(CharacterView& view, int display_size) {
 
 }  // namespace
 
-WritingJob::WritingJob(std::shared_ptr<const StrokeLibrary> library)
-    : library_(std::move(library)), worker_(std::make_unique<Worker>()), thread_([this] { run(); }) {}
+WritingJob::WritingJob(std::shared_ptr<const StrokeLibrary> library, std::function<void()> after_post)
+    : library_(std::move(library)), after_post_(std::move(after_post)), worker_(std::make_unique<Worker>()), thread_([this] { run(); }) {}
 
 WritingJob::~WritingJob() {
   {
@@ -70,6 +70,7 @@ void WritingJob::post(Command command) {
     // lock, so a worker that takes this command (and clears the flag) cannot be cancelled by it.
     cancel_ = true;
   }
+  if (after_post_) after_post_();
   wake_.notify_all();
 }
 

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -50,7 +51,9 @@ struct JobProgress {
 
 class WritingJob {
  public:
-  explicit WritingJob(std::shared_ptr<const StrokeLibrary> library);
+  // `after_post`, if given, runs in every post() between queuing a command and waking the
+  // worker: a test stretches that moment with it to show no command is lost there.
+  explicit WritingJob(std::shared_ptr<const StrokeLibrary> library, std::function<void()> after_post = {});
   ~WritingJob();  // cancels and joins
   WritingJob(const WritingJob&) = delete;
   WritingJob& operator=(const WritingJob&) = delete;
@@ -74,6 +77,7 @@ class WritingJob {
   void run();
 
   std::shared_ptr<const StrokeLibrary> library_;
+  std::function<void()> after_post_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   std::vector<Command> pending_;

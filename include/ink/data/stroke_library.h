@@ -15,6 +15,8 @@ class StrokeLibrary {
   static StrokeLibrary open(const std::filesystem::path& path);
   static StrokeLibrary from_json_dir(const std::filesystem::path& dir, std::string data_version);
   static StrokeLibrary load_pack(const std::filesystem::path& file);
+  // A pack's bytes; every count and offset is checked against them (errors begin "WHERE: ").
+  static StrokeLibrary parse_pack(const uint8_t* data, size_t size, const std::string& where);
   // Atomic (temporary file + rename). Throws if a coordinate does not fit the pack's grid.
   void save_pack(const std::filesystem::path& file) const;
 

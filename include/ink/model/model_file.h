@@ -8,17 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "ink/model/model_config.h"
 #include "ink/model/unet.h"
 #include "ink/training/training_recipe.h"
 
 namespace ink {
-
-struct ModelInfo {
-  TrainingRecipe recipe;  // recipe.model is the UNet config
-  int64_t trained_steps = 0;
-  std::vector<std::string> styles;  // style id -> name
-  std::u32string classes;           // class mode: label -> character
-};
 
 struct LoadedModel {
   ModelInfo info;

@@ -17,6 +17,10 @@ struct Rgb {
 // (768 MB of RGB) keeps memory bounded for any input.
 inline constexpr int kMaxImageSide = 65535;
 inline constexpr int64_t kMaxImagePixels = int64_t{1} << 28;
+// Images read (photos, backgrounds) are held to less: 64 M pixels (8192 x 8192, 192 MB as RGB)
+// and a 256 MiB file, so a crafted header cannot make the decoder allocate gigabytes.
+inline constexpr int64_t kMaxReadPixels = int64_t{1} << 26;
+inline constexpr uint64_t kMaxImageFileBytes = uint64_t{256} << 20;
 // Throws InkError "WHAT is W x H px; an image is at most 65535 px a side and 268 M pixels".
 void check_image_size(int64_t width, int64_t height, const std::string& what);
 
@@ -35,5 +39,6 @@ struct Image {
 // Atomic; throws InkError "cannot write 'PATH': REASON".
 void write_png(const Image& image, const std::filesystem::path& file);
 Image read_png(const std::filesystem::path& file);  // any format stb_image reads, as RGB
+Image decode_image(std::string_view bytes, const std::string& where);  // the same, from memory
 
 }  // namespace ink

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ink {
@@ -35,5 +36,6 @@ void check_style_name(const std::string& name);
 
 void save_learned_style(const std::filesystem::path& file, const LearnedStyle& style);  // atomic
 LearnedStyle load_learned_style(const std::filesystem::path& file);  // errors name the file
+LearnedStyle parse_learned_style(std::string_view text, const std::string& where);
 
 }  // namespace ink

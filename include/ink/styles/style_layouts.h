@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "ink/alignment/layout.h"
 
@@ -17,6 +18,7 @@ std::filesystem::path layouts_file(const std::filesystem::path& model_file);
 // Throws InkError naming the file (and the style) for a malformed file or a layout out of range:
 // scales 0.25..4, shifts within the box's size, rotation within 45 degrees.
 StyleLayouts load_layouts(const std::filesystem::path& file);
+StyleLayouts parse_layouts(std::string_view text, const std::string& where);
 // Atomic. `source` says how the layouts were measured, for whoever opens the file.
 void save_layouts(const std::filesystem::path& file, const StyleLayouts& layouts, const std::string& source);
 

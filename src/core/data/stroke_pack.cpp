@@ -88,17 +88,22 @@ void StrokeLibrary::save_pack(const std::filesystem::path& file) const {
 }
 
 StrokeLibrary StrokeLibrary::load_pack(const std::filesystem::path& file) {
-  const std::string where = file.string();
-  const std::vector<uint8_t> bytes = detail::read_whole_file(where);
-  if (bytes.size() < sizeof kMagic + 4 || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
+  const std::vector<uint8_t> bytes = detail::read_whole_file(file.string());
+  StrokeLibrary library = parse_pack(bytes.data(), bytes.size(), file.string());
+  library.origin_ = file;
+  return library;
+}
+
+StrokeLibrary StrokeLibrary::parse_pack(const uint8_t* data, size_t size, const std::string& where) {
+  if (size < sizeof kMagic + 4 || std::memcmp(data, kMagic, sizeof kMagic) != 0)
     throw InkError(where + ": not a hanzi-ink stroke pack (bad magic)");
-  const size_t body = bytes.size() - 4;
+  const size_t body = size - 4;
   uint32_t stored_checksum;
-  std::memcpy(&stored_checksum, bytes.data() + body, 4);
-  if (detail::fnv1a(bytes.data(), body) != stored_checksum)
+  std::memcpy(&stored_checksum, data + body, 4);
+  if (detail::fnv1a(data, body) != stored_checksum)
     throw InkError(where + ": checksum mismatch (file truncated or corrupted; delete it and run tools/run to repack)");
 
-  detail::ByteSource in(bytes.data(), body, where);
+  detail::ByteSource in(data, body, where);
   in.take(sizeof kMagic);
   const auto version = in.get<uint32_t>();
   if (version != kVersion)
@@ -109,7 +114,6 @@ StrokeLibrary StrokeLibrary::load_pack(const std::filesystem::path& file) {
   const auto* version_text = in.take(version_length);
 
   StrokeLibrary library;
-  library.origin_ = file;
   library.data_version_.assign(reinterpret_cast<const char*>(version_text), version_length);
 
   // Each section is a contiguous array; walk them side by side with one cursor per section.

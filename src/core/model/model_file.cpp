@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <cstring>
 #include <mutex>
-#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
@@ -23,9 +22,16 @@ namespace ink {
 namespace {
 
 constexpr const char* kFormat = "hanzi-ink model";
-constexpr int64_t kVersion = 2;        // config.json + model.safetensors
-constexpr int64_t kArchiveVersion = 1;  // model.pt
+constexpr int64_t kArchiveVersion = 1;  // model.pt, before config.json + model.safetensors
 constexpr uint64_t kMaxConfigBytes = 16u << 20;
+
+ModelInfo read_config(const std::filesystem::path& file) {
+  std::error_code error;
+  const uint64_t size = std::filesystem::file_size(file, error);
+  if (error) throw InkError(file.string() + ": cannot open the model's config (" + error.message() + ")");
+  if (size > kMaxConfigBytes) throw InkError(file.string() + ": " + std::to_string(size) + " bytes, too large for a model config");
+  return parse_model_config(read_text_file(file, "model config"), file.string());
+}
 
 // Every tensor the weights consist of, by the names torch gives them (parameters and buffers).
 std::vector<std::pair<std::string, torch::Tensor>> weight_tensors(UNetImpl& weights) {
@@ -33,43 +39,6 @@ std::vector<std::pair<std::string, torch::Tensor>> weight_tensors(UNetImpl& weig
   for (const auto& p : weights.named_parameters(true)) out.emplace_back(p.key(), p.value());
   for (const auto& b : weights.named_buffers(true)) out.emplace_back(b.key(), b.value());
   return out;
-}
-
-std::string config_text(const ModelInfo& info) {
-  nlohmann::json config;
-  config["format"] = kFormat;
-  config["version"] = kVersion;
-  config["trained_steps"] = info.trained_steps;
-  config["styles"] = info.styles;
-  config["classes"] = encode_utf8(info.classes);
-  config["recipe"] = nlohmann::json::parse(training_recipe_to_json(info.recipe));
-  return config.dump(2) + "\n";
-}
-
-ModelInfo parse_config(const std::filesystem::path& file) {
-  std::error_code error;
-  const uint64_t size = std::filesystem::file_size(file, error);
-  if (error) throw InkError(file.string() + ": cannot open the model's config (" + error.message() + ")");
-  if (size > kMaxConfigBytes) throw InkError(file.string() + ": " + std::to_string(size) + " bytes, too large for a model config");
-  const nlohmann::json config = parse_json_object(read_text_file(file, "model config"), file.string());
-  const auto field = [&](const char* name, bool (nlohmann::json::*is)() const noexcept) -> const nlohmann::json& {
-    const auto it = config.find(name);
-    if (it == config.end() || !((*it).*is)()) throw InkError(file.string() + ": '" + name + "' is missing or of the wrong type");
-    return *it;
-  };
-  if (field("format", &nlohmann::json::is_string) != kFormat) throw InkError(file.string() + ": not a hanzi-ink model config");
-  if (field("version", &nlohmann::json::is_number_integer) != kVersion)
-    throw InkError(file.string() + ": model version " + config["version"].dump() + ", this build reads version " +
-                   std::to_string(kVersion));
-  ModelInfo info;
-  info.trained_steps = field("trained_steps", &nlohmann::json::is_number_integer).get<int64_t>();
-  for (const auto& style : field("styles", &nlohmann::json::is_array)) {
-    if (!style.is_string()) throw InkError(file.string() + ": a style name is not a string");
-    info.styles.push_back(style.get<std::string>());
-  }
-  info.classes = decode_utf8(field("classes", &nlohmann::json::is_string).get<std::string>());
-  info.recipe = training_recipe_from_json(field("recipe", &nlohmann::json::is_object).dump(), file.string() + " (recipe)");
-  return info;
 }
 
 std::string shape_text(const std::vector<int64_t>& shape) {
@@ -146,7 +115,7 @@ void save_model(const std::filesystem::path& file, const ModelInfo& info, UNetIm
   }
   // The weights first: a config is only ever beside the weights it describes.
   write_file_atomic(file, encode_tensor_file(tensors, {{"format", "pt"}}));
-  write_file_atomic(config_file_of(file), config_text(info));
+  write_file_atomic(config_file_of(file), model_config_text(info));
 }
 
 std::filesystem::path resolve_model_file(const std::filesystem::path& path, ConditioningMode mode) {
@@ -165,7 +134,7 @@ LoadedModel load_model(const std::filesystem::path& path, ConditioningMode mode)
   if (file.extension() == ".pt") {
     loaded = load_archive(file, true);
   } else {
-    loaded.info = parse_config(config_file_of(file));
+    loaded.info = read_config(config_file_of(file));
     if (loaded.info.recipe.model.mode == mode) {
       loaded.unet = UNet(loaded.info.recipe.model);
       copy_weights(read_tensor_file(file), *loaded.unet, file);

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
+#include <limits>
 #include <string>
 
 #include "ink/base/atomic_file.h"
@@ -64,11 +66,31 @@ void write_png(const Image& image, const std::filesystem::path& file) {
 }
 
 Image read_png(const std::filesystem::path& file) {
+  std::error_code error;
+  const uint64_t size = std::filesystem::file_size(file, error);
+  if (error) throw InkError(file.string() + ": cannot read image (" + error.message() + ")");
+  if (size > kMaxImageFileBytes)
+    throw InkError(file.string() + ": " + std::to_string(size >> 20) + " MiB, too large for an image");
+  std::ifstream in(file, std::ios::binary);
+  std::string bytes(size, '\0');
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) throw InkError(file.string() + ": cannot read image");
+  return decode_image(bytes, file.string());
+}
+
+Image decode_image(std::string_view bytes, const std::string& where) {
+  if (bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max())) throw InkError(where + ": too large for an image");
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  const int n = static_cast<int>(bytes.size());
   int w = 0, h = 0, channels = 0;
   // The header first: a crafted file must not make stb allocate what its header claims.
-  if (stbi_info(file.c_str(), &w, &h, &channels)) check_image_size(w, h, file.string());
-  unsigned char* data = stbi_load(file.c_str(), &w, &h, &channels, 3);
-  if (!data) throw InkError(file.string() + ": cannot read image (" + stbi_failure_reason() + ")");
+  if (stbi_info_from_memory(p, n, &w, &h, &channels)) {
+    check_image_size(w, h, where);
+    if (int64_t{w} * h > kMaxReadPixels)
+      throw InkError(where + ": " + std::to_string(w) + "x" + std::to_string(h) + " px, over the " +
+                     std::to_string(kMaxReadPixels >> 20) + " M pixels an image read may have");
+  }
+  unsigned char* data = stbi_load_from_memory(p, n, &w, &h, &channels, 3);
+  if (!data) throw InkError(where + ": cannot read image (" + stbi_failure_reason() + ")");
   Image image;
   image.width = w, image.height = h;
   image.pixels.assign(data, data + static_cast<size_t>(w) * h * 3);

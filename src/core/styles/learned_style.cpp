@@ -73,7 +73,11 @@ void save_learned_style(const std::filesystem::path& file, const LearnedStyle& s
 }
 
 LearnedStyle load_learned_style(const std::filesystem::path& file) {
-  const nlohmann::json doc = parse_json_object(read_text_file(file, "style"), file.string());
+  return parse_learned_style(read_text_file(file, "style"), file.string());
+}
+
+LearnedStyle parse_learned_style(std::string_view text, const std::string& where) {
+  const nlohmann::json doc = parse_json_object(text, where);
   try {
     if (doc.value("format", "") != "hanzi-ink learned style" || doc.value("version", 0) != 1)
       throw InkError("not a hanzi-ink learned style (version 1)");
@@ -92,9 +96,9 @@ LearnedStyle load_learned_style(const std::filesystem::path& file) {
     check_style_name(style.name);
     return style;
   } catch (const nlohmann::json::exception& e) {
-    throw InkError(file.string() + ": broken style file (" + e.what() + ")");
+    throw InkError(where + ": broken style file (" + e.what() + ")");
   } catch (const InkError& e) {
-    throw InkError(file.string() + ": " + e.what());
+    throw InkError(where + ": " + e.what());
   }
 }
 

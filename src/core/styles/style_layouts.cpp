@@ -31,9 +31,13 @@ void check_range(const Layout& l) {
 std::filesystem::path layouts_file(const std::filesystem::path& model_file) { return model_file.parent_path() / "layouts.json"; }
 
 StyleLayouts load_layouts(const std::filesystem::path& file) {
-  const nlohmann::json doc = parse_json_object(read_text_file(file, "layouts"), file.string());
+  return parse_layouts(read_text_file(file, "layouts"), file.string());
+}
+
+StyleLayouts parse_layouts(std::string_view text, const std::string& where) {
+  const nlohmann::json doc = parse_json_object(text, where);
   if (doc.value("format", "") != kFormat || doc.value("version", 0) != kVersion)
-    throw InkError(file.string() + ": not hanzi-ink layouts (version " + std::to_string(kVersion) + ")");
+    throw InkError(where + ": not hanzi-ink layouts (version " + std::to_string(kVersion) + ")");
   StyleLayouts layouts;
   const nlohmann::json listed = doc.value("layouts", nlohmann::json::object());
   for (const auto& [name, value] : listed.items()) {
@@ -47,9 +51,9 @@ StyleLayouts load_layouts(const std::filesystem::path& file) {
       check_range(l);
       layouts[name] = l;
     } catch (const nlohmann::json::exception& e) {
-      throw InkError(file.string() + ": style '" + name + "': broken layout (" + e.what() + ")");
+      throw InkError(where + ": style '" + name + "': broken layout (" + e.what() + ")");
     } catch (const InkError& e) {
-      throw InkError(file.string() + ": style '" + name + "': " + e.what());
+      throw InkError(where + ": style '" + name + "': " + e.what());
     }
   }
   return layouts;

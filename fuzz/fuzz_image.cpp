@@ -1,0 +1,6 @@
+// Images the programs read (a hand's photos, a background painting): PNG, JPEG and whatever
+// else stb_image decodes, size-checked from the header before decoding.
+#include "fuzz_main.h"
+#include "ink/render/image.h"
+
+INK_FUZZ_TARGET(ink::decode_image(input, "fuzz.png"))

@@ -1,0 +1,24 @@
+// A model's config.json: the recipe it was trained with (recipe.model is the UNet config, for the
+// noise schedule too), its training steps, its style names and, in class mode, its classes. No
+// torch here: tools list a model's styles and check its config without loading libtorch.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ink/training/training_recipe.h"
+
+namespace ink {
+
+struct ModelInfo {
+  TrainingRecipe recipe;  // recipe.model is the UNet config
+  int64_t trained_steps = 0;
+  std::vector<std::string> styles;  // style id -> name
+  std::u32string classes;           // class mode: label -> character
+};
+
+std::string model_config_text(const ModelInfo& info);
+// Throws InkError "WHERE: ..." for another format or version, or a missing or mistyped field.
+ModelInfo parse_model_config(std::string_view text, const std::string& where);
+
+}  // namespace ink

@@ -1,0 +1,121 @@
+// The viewer's threads without a window: the writing job's commands against each other (a
+// command posted while another runs is never lost), and background tasks started, cancelled and
+// destroyed while they run. Run under ThreadSanitizer by `tools/test --thread`.
+#include "torch_catch.h"
+
+#include <chrono>
+#include <thread>
+
+#include "background_task.h"
+#include "test_helpers.h"
+#include "tiny_model.h"
+#include "writing_job.h"
+
+using namespace ink;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::shared_ptr<const StrokeLibrary> sample() { return std::make_shared<StrokeLibrary>(test::sample_library()); }
+
+app::WritingRequest request_for(const std::filesystem::path& model_dir, std::u32string text) {
+  app::WritingRequest request;
+  request.text = std::move(text);
+  request.model_dir = model_dir;
+  request.settings.steps = 1;
+  request.display_size = 32;
+  return request;
+}
+
+// Waits until the job has nothing left to do; false after 20 s.
+bool wait_idle(const app::WritingJob& job) {
+  const auto give_up = std::chrono::steady_clock::now() + 20s;
+  while (job.progress().busy)
+    if (std::chrono::steady_clock::now() > give_up) return false;
+    else std::this_thread::sleep_for(100us);
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("a command posted while the writing job takes another is never cancelled by its own post", "[writing_job]") {
+  test::TempDir dir;
+  torch::set_num_threads(1);
+  // Each post pauses between queuing its command and waking the worker, so a worker still busy
+  // with the resumes before it takes the redo inside that pause. Were the post's cancel flag
+  // raised only after the pause, it would stop the redo it had just queued.
+  app::WritingJob job(sample(), [] { std::this_thread::sleep_for(2ms); });
+  job.start(request_for(test::save_tiny_model(dir.path(), ConditioningMode::stroke), U"永"));
+  REQUIRE(wait_idle(job));
+  REQUIRE(job.characters().at(0).complete());
+  for (int round = 0; round < 30; ++round) {
+    for (int i = 0; i < round % 4; ++i) job.resume();
+    job.redo(0, 0, static_cast<uint64_t>(round));
+    REQUIRE(wait_idle(job));
+    INFO("round " << round << ", progress label '" << job.progress().label << "'");
+    REQUIRE(job.characters().at(0).complete());
+  }
+}
+
+TEST_CASE("the writing job ends promptly when destroyed mid-text, from any state", "[writing_job]") {
+  test::TempDir dir;
+  torch::set_num_threads(1);
+  const auto model = test::save_tiny_model(dir.path(), ConditioningMode::stroke);
+  for (int wait_us : {0, 50, 500, 5000}) {
+    const auto started = std::chrono::steady_clock::now();
+    {
+      app::WritingJob job(sample());
+      job.start(request_for(model, U"永永永永永永永永"));
+      std::this_thread::sleep_for(std::chrono::microseconds(wait_us));
+      job.redo(0, 2, 9);
+      if (wait_us % 2) job.cancel();
+    }
+    CHECK(std::chrono::steady_clock::now() - started < 5s);
+  }
+}
+
+TEST_CASE("background tasks hand back results, cancel, and join when destroyed while running", "[writing_job]") {
+  app::BackgroundTask task;
+  bool ok = false;
+  std::string line;
+  REQUIRE(task.start("count", [](app::BackgroundTask::Control& c) {
+    for (int i = 0; i < 10; ++i) c.progress = i / 10.0f;
+    return std::string("counted");
+  }));
+  task.wait();
+  REQUIRE(task.take_result(ok, line));
+  CHECK(ok);
+  CHECK(line == "counted");
+  CHECK_FALSE(task.take_result(ok, line));
+
+  REQUIRE(task.start("fail", [](app::BackgroundTask::Control&) -> std::string { throw InkError("x.png: cannot read image"); }));
+  task.wait();
+  REQUIRE(task.take_result(ok, line));
+  CHECK_FALSE(ok);
+  CHECK(line == "x.png: cannot read image");
+
+  REQUIRE(task.start("until cancelled", [](app::BackgroundTask::Control& c) {
+    while (!c.cancel) std::this_thread::sleep_for(100us);
+    return std::string("stopped");
+  }));
+  CHECK_FALSE(task.start("second", [](app::BackgroundTask::Control&) { return std::string(); }));  // one at a time
+  task.cancel();
+  task.wait();
+  REQUIRE(task.take_result(ok, line));
+  CHECK(line == "stopped");
+
+  // Destroyed while its work still writes into state owned beside it: the destructor cancels
+  // and joins before that state goes.
+  for (int round = 0; round < 50; ++round) {
+    std::string shared;
+    {
+      app::BackgroundTask running;
+      running.start("write", [&shared](app::BackgroundTask::Control& c) {
+        do shared.assign(64, 'x');
+        while (!c.cancel);
+        return std::string();
+      });
+    }
+    CHECK(shared.size() == 64);
+  }
+}

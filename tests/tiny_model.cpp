@@ -1,0 +1,33 @@
+#include "tiny_model.h"
+
+#include <torch/torch.h>
+
+#include "ink/model/model_file.h"
+
+namespace ink::test {
+
+ModelInfo tiny_model_info(ConditioningMode mode, std::vector<std::string> styles) {
+  ModelInfo info;
+  info.recipe.model.mode = mode;
+  info.recipe.model.in_channels = input_channels_for(mode);
+  info.recipe.model.sample_size = 16;
+  info.recipe.model.block_out_channels = {8, 16};
+  info.recipe.model.layers_per_block = 1;
+  info.recipe.model.norm_num_groups = 4;
+  info.recipe.model.attention_head_dim = 16;
+  info.styles = std::move(styles);
+  return info;
+}
+
+std::filesystem::path save_tiny_model(const std::filesystem::path& dir, ConditioningMode mode, std::vector<std::string> styles,
+                                      int seed, int64_t trained_steps) {
+  ModelInfo info = tiny_model_info(mode, std::move(styles));
+  info.trained_steps = trained_steps;
+  torch::manual_seed(seed);
+  UNet unet(info.recipe.model);
+  std::filesystem::create_directories(dir / to_string(mode));
+  save_model(dir / to_string(mode) / "model.safetensors", info, *unet);
+  return dir;
+}
+
+}  // namespace ink::test
