@@ -38,7 +38,10 @@ TEST_CASE("a bad recipe is refused with the file and the key named", "[recipe]")
   CHECK_THROWS_WITH(training_recipe_from_json(with("\"lerning_rate\": 1"), "r.json"), Contains("r.json") && Contains("lerning_rate"));
   CHECK_THROWS_WITH(training_recipe_from_json(with("\"grad_clip\": -1"), "r.json"), Contains("grad_clip") && Contains("-1"));
   CHECK_THROWS_WITH(training_recipe_from_json(with("\"warmup_steps\": 500"), "r.json"), Contains("warmup_steps"));
-  CHECK_THROWS_WITH(training_recipe_from_json(with("\"steps\": \"many\""), "r.json"), Contains("wrong type"));
+  CHECK_THROWS_WITH(training_recipe_from_json(with("\"steps\": \"many\""), "r.json"),
+                    Contains("r.json: 'steps' is \"many\", expected a whole number"));
+  CHECK_THROWS_WITH(training_recipe_from_json(with("\"steps\": 1e20"), "r.json"), Contains("r.json: 'steps' is 1e+20, expected a whole number"));
+  CHECK_THROWS_WITH(training_recipe_from_json(with("\"seed\": -1"), "r.json"), Contains("'seed' is -1, expected a whole number, 0 or more"));
   CHECK_THROWS_WITH(training_recipe_from_json(R"({"steps": 5})", "r.json"), Contains("no 'model'"));
   CHECK_THROWS_WITH(training_recipe_from_json("{\"steps\": ", "r.json"), Contains("malformed JSON"));
   CHECK_THROWS_WITH(training_recipe_from_json(with("\"learning_rate\": 1e999"), "r.json"), Contains("r.json: number overflow parsing '1e999'"));

@@ -5,6 +5,7 @@
 
 #include "ink/dataset/stroke_step.h"
 #include "ink/render/brush_timeline.h"
+#include "ink/render/page.h"
 #include "test_helpers.h"
 
 using namespace ink;
@@ -132,4 +133,17 @@ TEST_CASE("upsampled coverage is smooth with edges of several grey levels and no
     }
   REQUIRE(blocks_on_edge > 20);
   CHECK(varied > 0.9 * blocks_on_edge);
+}
+
+TEST_CASE("a page longer than an image may be is a layout, and refused only when made into an image", "[timeline][errors]") {
+  const Reference r = reference(U'十');
+  const auto timeline = std::make_shared<const BrushTimeline>(r.strokes, r.medians, 512);
+  // 200 characters at 512 px: 102,400 px long, past a PNG's or GIF's 65,535 px side. The viewer
+  // lays such a text out and scales it onto its canvas.
+  const Page page = Page::row(std::vector<std::shared_ptr<const BrushTimeline>>(200, timeline));
+  CHECK(page.width == 200 * 512);
+  CHECK(page.glyphs.back().left == 199 * 512);
+  CHECK_THROWS_WITH(page.render(0), Catch::Contains("a page of 200 characters at 512 px is 102400 x 512 px"));
+  CHECK_THROWS_WITH(Page::check_size(200, 512, true), Catch::Contains("512 x 102400 px"));
+  CHECK_NOTHROW(Page::row(std::vector<std::shared_ptr<const BrushTimeline>>(3, timeline)).render(0));
 }

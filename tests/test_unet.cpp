@@ -136,7 +136,9 @@ TEST_CASE("bad configs and inputs name the values in conflict", "[unet][errors]"
   CHECK_THROWS_WITH(unet_config_from_json(R"({"mode": "stroke", "in_chanels": 4})", "m.json"),
                     Catch::Contains("m.json: unknown key 'in_chanels'"));
   CHECK_THROWS_WITH(unet_config_from_json(R"({"mode": "brush"})", "m.json"), Catch::Contains("mode 'brush' unknown"));
-  CHECK_THROWS_WITH(unet_config_from_json(R"({"layers_per_block": "two"})", "m.json"), Catch::Contains("wrong type"));
+  CHECK_THROWS_WITH(unet_config_from_json(R"({"layers_per_block": "two"})", "m.json"),
+                    Catch::Contains("m.json: 'layers_per_block' is \"two\", expected a whole number"));
+  CHECK_THROWS_WITH(unet_config_from_json(R"({"norm_num_groups": 1.5})", "m.json"), Catch::Contains("'norm_num_groups' is 1.5"));
 
   const UNetConfig round = unet_config_from_json(unet_config_to_json(small_config(ConditioningMode::whole)), "again");
   CHECK(round.mode == ConditioningMode::whole);

@@ -218,6 +218,41 @@ TEST_CASE("bad input is shown in the window, not a crash", "[viewer]") {
   }
 }
 
+TEST_CASE("the window closes cleanly while a background image is still loading", "[viewer]") {
+  // The loader's thread writes into the viewer's pending background; the viewer must join it
+  // before that state goes (under AddressSanitizer a wrong order is a use-after-free report).
+  test::TempDir dir;
+  Image painting(4000, 3000, Rgb{200, 180, 150});
+  for (int y = 0; y < painting.height; y += 7)
+    for (int x = (y * 13) % 11; x < painting.width; x += 11) painting.at(x, y) = Rgb{20, 30, 40};
+  write_png(painting, dir / "painting.png");
+  for (int round = 0; round < 3; ++round) {
+    const test::ToolRun run = run_viewer("永 --background " + test::shell_quote((dir / "painting.png").string()) + " --screenshot " +
+                                         test::shell_quote((dir / "s.png").string()) + " --at 0");
+    INFO(run.err);
+    CHECK(run.exit_code == 0);
+    CHECK_FALSE(Contains("Sanitizer").match(run.err));
+  }
+}
+
+TEST_CASE("SIGTERM and SIGINT end the viewer within a second, mid-writing", "[viewer]") {
+  const std::string viewer = test::shell_quote((std::filesystem::path(INK_TOOLS_DIR) / "hanzi-ink").string());
+  for (const char* signal : {"TERM", "INT"}) {
+    // Forty characters keep the model busy; the signal comes while it writes.
+    std::string text;
+    for (int i = 0; i < 40; ++i) text += "永";
+    const std::string script = viewer + " " + text + " --data " + test::shell_quote(test::sample_dir().string()) +
+                               " & pid=$!; sleep 4; start=$(date +%s%N); kill -" + signal +
+                               " $pid; wait $pid; rc=$?; echo rc=$rc ms=$(( ($(date +%s%N) - start) / 1000000 ))";
+    const test::ToolRun run = test::run_shell("xvfb-run -a -s '-screen 0 1280x800x24' sh -c " + test::shell_quote(script));
+    INFO(signal << ": " << run.out << run.err);
+    CHECK_THAT(run.out, Contains("rc=0"));
+    const auto ms = run.out.find("ms=");
+    REQUIRE(ms != std::string::npos);
+    CHECK(std::stoi(run.out.substr(ms + 3)) < 1000);
+  }
+}
+
 TEST_CASE("without a display the viewer says so in one line", "[viewer]") {
   const test::ToolRun run = test::run_shell("env -u DISPLAY -u WAYLAND_DISPLAY " +
                                             test::shell_quote((std::filesystem::path(INK_TOOLS_DIR) / "hanzi-ink").string()) + " 永");

@@ -28,7 +28,8 @@ struct Page {
   static Page row(std::vector<std::shared_ptr<const BrushTimeline>> timelines, bool vertical = false,
                   double delay_between_characters = 1.0);
   // Throws InkError, naming the count and size, when such a page exceeds an image's limits
-  // (image.h); row() checks it too, but a front can check before the characters are written.
+  // (image.h); darkness_at() and render() check it too, but a front can check before the
+  // characters are written.
   static void check_size(int64_t characters, int cell, bool vertical);
   double duration() const;
   Coverage darkness_at(double seconds) const;

@@ -1,7 +1,9 @@
 // parse_json_object and read_text_file.
 #include "base/json_document.h"
 
+#include <cmath>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include "ink/base/error.h"
@@ -25,6 +27,45 @@ nlohmann::json parse_json_object(std::string_view text, const std::string& where
   nlohmann::json doc = parse_json(text, where);
   if (!doc.is_object()) throw InkError(where + ": expected a JSON object");
   return doc;
+}
+
+int json_int(const nlohmann::json& value, const std::string& key) {
+  if (value.is_number_unsigned() && value.get<uint64_t>() <= static_cast<uint64_t>(std::numeric_limits<int>::max()))
+    return static_cast<int>(value.get<uint64_t>());
+  if (value.is_number_integer() && !value.is_number_unsigned() && value.get<int64_t>() >= std::numeric_limits<int>::min() &&
+      value.get<int64_t>() <= std::numeric_limits<int>::max())
+    return static_cast<int>(value.get<int64_t>());
+  throw InkError("'" + key + "' is " + value.dump() + ", expected a whole number within " +
+                 std::to_string(std::numeric_limits<int>::min()) + ".." + std::to_string(std::numeric_limits<int>::max()));
+}
+
+uint64_t json_uint64(const nlohmann::json& value, const std::string& key) {
+  if (value.is_number_unsigned()) return value.get<uint64_t>();
+  if (value.is_number_integer() && value.get<int64_t>() >= 0) return static_cast<uint64_t>(value.get<int64_t>());
+  throw InkError("'" + key + "' is " + value.dump() + ", expected a whole number, 0 or more");
+}
+
+float json_float(const nlohmann::json& value, const std::string& key) {
+  if (value.is_number()) {
+    const double v = value.get<double>();
+    if (std::isfinite(v) && std::fabs(v) <= std::numeric_limits<float>::max()) return static_cast<float>(v);
+  }
+  throw InkError("'" + key + "' is " + value.dump() + ", expected a finite number");
+}
+
+std::vector<int> json_int_list(const nlohmann::json& value, const std::string& key) {
+  if (!value.is_array()) throw InkError("'" + key + "' is " + value.dump() + ", expected a list of whole numbers");
+  std::vector<int> out;
+  for (const auto& v : value) out.push_back(json_int(v, key));
+  return out;
+}
+
+std::vector<float> json_float_list(const nlohmann::json& value, const std::string& key) {
+  if (!value.is_array()) throw InkError("'" + key + "' is not a list of numbers");
+  std::vector<float> out;
+  out.reserve(value.size());
+  for (const auto& v : value) out.push_back(json_float(v, key));
+  return out;
 }
 
 std::string read_text_file(const std::filesystem::path& file, const std::string& what) {

@@ -19,7 +19,7 @@ Polyline parse_median(const nlohmann::json& median, const std::string& where) {
   for (const auto& p : median) {
     if (!p.is_array() || p.size() != 2 || !p[0].is_number() || !p[1].is_number())
       throw InkError(where + ": a median point must be [x, y], found " + p.dump());
-    line.push_back({p[0].get<float>(), p[1].get<float>()});
+    line.push_back({json_float(p[0], "x"), json_float(p[1], "y")});
   }
   return line;
 }

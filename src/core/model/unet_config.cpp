@@ -108,16 +108,16 @@ UNetConfig unet_config_from_json(const std::string& json_text, const std::string
   try {
     for (const auto& [key, value] : doc.items()) {
       if (key == "mode") config.mode = conditioning_mode_from_string(value.get<std::string>());
-      else if (key == "sample_size") config.sample_size = value.get<int>();
-      else if (key == "in_channels") config.in_channels = value.get<int>();
-      else if (key == "out_channels") config.out_channels = value.get<int>();
-      else if (key == "block_out_channels") config.block_out_channels = value.get<std::vector<int>>();
-      else if (key == "layers_per_block") config.layers_per_block = value.get<int>();
-      else if (key == "norm_num_groups") config.norm_num_groups = value.get<int>();
-      else if (key == "attention_head_dim") config.attention_head_dim = value.get<int>();
-      else if (key == "num_styles") config.num_styles = value.get<int>();
-      else if (key == "max_strokes") config.max_strokes = value.get<int>();
-      else if (key == "num_classes") config.num_classes = value.get<int>();
+      else if (key == "sample_size") config.sample_size = json_int(value, key);
+      else if (key == "in_channels") config.in_channels = json_int(value, key);
+      else if (key == "out_channels") config.out_channels = json_int(value, key);
+      else if (key == "block_out_channels") config.block_out_channels = json_int_list(value, key);
+      else if (key == "layers_per_block") config.layers_per_block = json_int(value, key);
+      else if (key == "norm_num_groups") config.norm_num_groups = json_int(value, key);
+      else if (key == "attention_head_dim") config.attention_head_dim = json_int(value, key);
+      else if (key == "num_styles") config.num_styles = json_int(value, key);
+      else if (key == "max_strokes") config.max_strokes = json_int(value, key);
+      else if (key == "num_classes") config.num_classes = json_int(value, key);
       else if (key == "prediction_type") config.prediction_type = prediction_type_from_string(value.get<std::string>());
       else if (key == "format" || key == "version") continue;
       else throw InkError("unknown key '" + key + "'");

@@ -77,11 +77,33 @@ Image read_png(const std::filesystem::path& file) {
   return decode_image(bytes, file.string());
 }
 
+namespace {
+
+// stb_image grows its buffer to whatever a PNG chunk's length field claims before reading the
+// chunk, so a few damaged bytes can ask for gigabytes. Every chunk must fit in the bytes there are.
+void check_png_chunks(std::string_view bytes, const std::string& where) {
+  constexpr std::string_view kSignature("\x89PNG\r\n\x1a\n", 8);
+  if (bytes.substr(0, 8) != kSignature) return;
+  for (size_t at = 8; at + 8 <= bytes.size();) {
+    uint64_t length = 0;
+    for (int i = 0; i < 4; ++i) length = (length << 8) | static_cast<unsigned char>(bytes[at + i]);
+    const std::string type(bytes.substr(at + 4, 4));
+    if (length + 12 > bytes.size() - at)
+      throw InkError(where + ": cannot read image: damaged PNG (chunk '" + type + "' claims " + std::to_string(length) + " bytes, " +
+                     std::to_string(bytes.size() - at) + " are left)");
+    if (type == "IEND") return;
+    at += length + 12;
+  }
+}
+
+}  // namespace
+
 Image decode_image(std::string_view bytes, const std::string& where) {
   if (bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max())) throw InkError(where + ": too large for an image");
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   const int n = static_cast<int>(bytes.size());
   int w = 0, h = 0, channels = 0;
+  check_png_chunks(bytes, where);
   // The header first: a crafted file must not make stb allocate what its header claims.
   if (stbi_info_from_memory(p, n, &w, &h, &channels)) {
     check_image_size(w, h, where);

@@ -12,7 +12,6 @@ Page Page::row(std::vector<std::shared_ptr<const BrushTimeline>> timelines, bool
   Page page;
   const int cell = timelines.front()->display_size();
   const int n = static_cast<int>(timelines.size());
-  check_size(n, cell, vertical);
   page.width = vertical ? cell : cell * n;
   page.height = vertical ? cell * n : cell;
   double clock = 0;
@@ -41,6 +40,9 @@ double Page::duration() const {
 }
 
 Coverage Page::darkness_at(double seconds) const {
+  // Only a page made into an image is held to an image's limits; as a layout (the viewer's
+  // canvas, which scales it to fit) it may be longer.
+  check_size(static_cast<int64_t>(glyphs.size()), glyphs.empty() ? 0 : glyphs.front().timeline->display_size(), height > width);
   Coverage out(width, height);
   for (const PlacedGlyph& g : glyphs) {
     if (seconds < g.start) continue;
@@ -53,8 +55,9 @@ Coverage Page::darkness_at(double seconds) const {
 }
 
 Image Page::render(double seconds, const InkColors& colors) const {
+  const Coverage darkness = darkness_at(seconds);  // checks the page's size first
   Image image(width, height, colors.paper);
-  image.blend(darkness_at(seconds), 0, 0, colors.ink);
+  image.blend(darkness, 0, 0, colors.ink);
   return image;
 }
 

@@ -79,18 +79,23 @@ LearnedStyle load_learned_style(const std::filesystem::path& file) {
 LearnedStyle parse_learned_style(std::string_view text, const std::string& where) {
   const nlohmann::json doc = parse_json_object(text, where);
   try {
-    if (doc.value("format", "") != "hanzi-ink learned style" || doc.value("version", 0) != 1)
+    const auto whole = [&](const char* key) { return doc.contains(key) ? json_int(doc.at(key), key) : 0; };
+    if (doc.value("format", "") != "hanzi-ink learned style" || whole("version") != 1)
       throw InkError("not a hanzi-ink learned style (version 1)");
     LearnedStyle style;
     style.name = doc.at("name").get<std::string>();
-    style.embedding = doc.at("embedding").get<std::vector<float>>();
-    style.adapter = doc.value("adapter", std::map<std::string, std::vector<float>>{});
+    style.embedding = json_float_list(doc.at("embedding"), "embedding");
+    if (doc.contains("adapter") && !doc.at("adapter").is_object()) throw InkError("'adapter' is not an object");
+    if (doc.contains("adapter"))
+      for (const auto& [name, values] : doc.at("adapter").items()) style.adapter[name] = json_float_list(values, "adapter." + name);
     style.started_from = doc.value("started_from", "");
     style.retunes = doc.value("retunes", doc.value("refines", false));  // "refines": the key's name in earlier files
-    style.base_trained_steps = doc.value("base_trained_steps", int64_t{0});
+    style.base_trained_steps = doc.contains("base_trained_steps")
+                                   ? static_cast<int64_t>(std::min<uint64_t>(json_uint64(doc.at("base_trained_steps"), "base_trained_steps"), INT64_MAX))
+                                   : 0;
     style.characters = doc.value("characters", "");
-    style.images = doc.value("images", 0);
-    style.steps = doc.value("steps", 0);
+    style.images = whole("images");
+    style.steps = whole("steps");
     style.seconds = doc.value("seconds", 0.0);
     style.final_loss = doc.value("final_loss", 0.0);
     check_style_name(style.name);

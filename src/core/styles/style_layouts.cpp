@@ -36,18 +36,22 @@ StyleLayouts load_layouts(const std::filesystem::path& file) {
 
 StyleLayouts parse_layouts(std::string_view text, const std::string& where) {
   const nlohmann::json doc = parse_json_object(text, where);
-  if (doc.value("format", "") != kFormat || doc.value("version", 0) != kVersion)
+  const auto format = doc.find("format"), version = doc.find("version");
+  if (format == doc.end() || *format != kFormat || version == doc.end() || *version != kVersion)
     throw InkError(where + ": not hanzi-ink layouts (version " + std::to_string(kVersion) + ")");
   StyleLayouts layouts;
-  const nlohmann::json listed = doc.value("layouts", nlohmann::json::object());
+  const auto listed_at = doc.find("layouts");
+  if (listed_at != doc.end() && !listed_at->is_object()) throw InkError(where + ": 'layouts' is not an object");
+  const nlohmann::json listed = listed_at == doc.end() ? nlohmann::json::object() : *listed_at;
   for (const auto& [name, value] : listed.items()) {
     try {
       Layout l;
-      const auto shift = value.at("shift").get<std::array<float, 2>>();
-      const auto scale = value.at("scale").get<std::array<float, 2>>();
+      const std::vector<float> shift = json_float_list(value.at("shift"), "shift");
+      const std::vector<float> scale = json_float_list(value.at("scale"), "scale");
+      if (shift.size() != 2 || scale.size() != 2) throw InkError("shift and scale must each be [x, y]");
       l.shift = {shift[0], shift[1]};
       l.scale_x = scale[0], l.scale_y = scale[1];
-      l.rotation = value.at("rotation").get<float>();
+      l.rotation = json_float(value.at("rotation"), "rotation");
       check_range(l);
       layouts[name] = l;
     } catch (const nlohmann::json::exception& e) {

@@ -13,7 +13,7 @@ namespace {
 NoiseScheduleConfig schedule_from_json(const nlohmann::json& doc) {
   NoiseScheduleConfig schedule;
   for (const auto& [key, value] : doc.items()) {
-    if (key == "num_train_timesteps") schedule.num_train_timesteps = value.get<int>();
+    if (key == "num_train_timesteps") schedule.num_train_timesteps = json_int(value, "schedule." + key);
     else if (key == "beta_schedule") schedule.beta_schedule = beta_schedule_from_string(value.get<std::string>());
     else if (key == "beta_start") schedule.beta_start = value.get<double>();
     else if (key == "beta_end") schedule.beta_end = value.get<double>();
@@ -71,22 +71,22 @@ TrainingRecipe training_recipe_from_json(const std::string& json_text, const std
       else if (key == "data_fonts") recipe.data_fonts = value.get<std::string>();
       else if (key == "init_from") recipe.init_from = value.get<std::string>();
       else if (key == "eval_chars") recipe.eval_chars = value.get<std::string>();
-      else if (key == "eval_samples") recipe.eval_samples = value.get<int>();
-      else if (key == "eval_every") recipe.eval_every = value.get<int>();
-      else if (key == "batch_size") recipe.batch_size = value.get<int>();
-      else if (key == "steps") recipe.steps = value.get<int>();
+      else if (key == "eval_samples") recipe.eval_samples = json_int(value, key);
+      else if (key == "eval_every") recipe.eval_every = json_int(value, key);
+      else if (key == "batch_size") recipe.batch_size = json_int(value, key);
+      else if (key == "steps") recipe.steps = json_int(value, key);
       else if (key == "learning_rate") recipe.learning_rate = value.get<double>();
       else if (key == "min_learning_rate") recipe.min_learning_rate = value.get<double>();
-      else if (key == "warmup_steps") recipe.warmup_steps = value.get<int>();
+      else if (key == "warmup_steps") recipe.warmup_steps = json_int(value, key);
       else if (key == "weight_decay") recipe.weight_decay = value.get<double>();
       else if (key == "grad_clip") recipe.grad_clip = value.get<double>();
       else if (key == "ema_decay") recipe.ema_decay = value.get<double>();
       else if (key == "condition_dropout") recipe.condition_dropout = value.get<double>();
       else if (key == "canvas_augmentation") recipe.canvas_augmentation = value.get<double>();
       else if (key == "style_balance") recipe.style_balance = value.get<double>();
-      else if (key == "checkpoint_every") recipe.checkpoint_every = value.get<int>();
-      else if (key == "seed") recipe.seed = value.get<uint64_t>();
-      else if (key == "threads") recipe.threads = value.get<int>();
+      else if (key == "checkpoint_every") recipe.checkpoint_every = json_int(value, key);
+      else if (key == "seed") recipe.seed = json_uint64(value, key);
+      else if (key == "threads") recipe.threads = json_int(value, key);
       else if (key == "format" || key == "version" || key == "comment") continue;
       else throw InkError("unknown key '" + key + "'");
     }
