@@ -241,10 +241,12 @@ TEST_CASE("SIGTERM and SIGINT end the viewer within a second, mid-writing", "[vi
     // Forty characters keep the model busy; the signal comes while it writes.
     std::string text;
     for (int i = 0; i < 40; ++i) text += "永";
-    const std::string script = viewer + " " + text + " --data " + test::shell_quote(test::sample_dir().string()) +
+    // Job control (set -m), as in a terminal: without it a shell starts background commands
+    // with SIGINT ignored, and the viewer (rightly) leaves an ignored signal ignored.
+    const std::string script = "set -m; " + viewer + " " + text + " --data " + test::shell_quote(test::sample_dir().string()) +
                                " & pid=$!; sleep 4; start=$(date +%s%N); kill -" + signal +
                                " $pid; wait $pid; rc=$?; echo rc=$rc ms=$(( ($(date +%s%N) - start) / 1000000 ))";
-    const test::ToolRun run = test::run_shell("xvfb-run -a -s '-screen 0 1280x800x24' sh -c " + test::shell_quote(script));
+    const test::ToolRun run = test::run_shell("timeout 60 xvfb-run -a -s '-screen 0 1280x800x24' bash -c " + test::shell_quote(script));
     INFO(signal << ": " << run.out << run.err);
     CHECK_THAT(run.out, Contains("rc=0"));
     const auto ms = run.out.find("ms=");
