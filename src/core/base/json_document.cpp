@@ -1,4 +1,4 @@
-// parse_json_object and read_text_file.
+// Parsing with errors that name where, typed reads that refuse what does not fit, read_text_file.
 #include "base/json_document.h"
 
 #include <cmath>
@@ -29,20 +29,30 @@ nlohmann::json parse_json_object(std::string_view text, const std::string& where
   return doc;
 }
 
+namespace {
+
+// A value as an error message quotes it: short, however long the value.
+std::string brief(const nlohmann::json& value) {
+  const std::string text = value.dump();
+  return text.size() <= 40 ? text : text.substr(0, 37) + "...";
+}
+
+}  // namespace
+
 int json_int(const nlohmann::json& value, const std::string& key) {
   if (value.is_number_unsigned() && value.get<uint64_t>() <= static_cast<uint64_t>(std::numeric_limits<int>::max()))
     return static_cast<int>(value.get<uint64_t>());
   if (value.is_number_integer() && !value.is_number_unsigned() && value.get<int64_t>() >= std::numeric_limits<int>::min() &&
       value.get<int64_t>() <= std::numeric_limits<int>::max())
     return static_cast<int>(value.get<int64_t>());
-  throw InkError("'" + key + "' is " + value.dump() + ", expected a whole number within " +
+  throw InkError("'" + key + "' is " + brief(value) + ", expected a whole number within " +
                  std::to_string(std::numeric_limits<int>::min()) + ".." + std::to_string(std::numeric_limits<int>::max()));
 }
 
 uint64_t json_uint64(const nlohmann::json& value, const std::string& key) {
   if (value.is_number_unsigned()) return value.get<uint64_t>();
   if (value.is_number_integer() && value.get<int64_t>() >= 0) return static_cast<uint64_t>(value.get<int64_t>());
-  throw InkError("'" + key + "' is " + value.dump() + ", expected a whole number, 0 or more");
+  throw InkError("'" + key + "' is " + brief(value) + ", expected a whole number, 0 or more");
 }
 
 float json_float(const nlohmann::json& value, const std::string& key) {
@@ -50,11 +60,11 @@ float json_float(const nlohmann::json& value, const std::string& key) {
     const double v = value.get<double>();
     if (std::isfinite(v) && std::fabs(v) <= std::numeric_limits<float>::max()) return static_cast<float>(v);
   }
-  throw InkError("'" + key + "' is " + value.dump() + ", expected a finite number");
+  throw InkError("'" + key + "' is " + brief(value) + ", expected a finite number");
 }
 
 std::vector<int> json_int_list(const nlohmann::json& value, const std::string& key) {
-  if (!value.is_array()) throw InkError("'" + key + "' is " + value.dump() + ", expected a list of whole numbers");
+  if (!value.is_array()) throw InkError("'" + key + "' is " + brief(value) + ", expected a list of whole numbers");
   std::vector<int> out;
   for (const auto& v : value) out.push_back(json_int(v, key));
   return out;
