@@ -107,7 +107,7 @@ TEST_CASE("ink-data build then peek shows a sample's channels side by side", "[c
   INFO(run.err);
   CHECK(run.exit_code == 0);
   CHECK(run.out.find("stroke 3 of 3") != std::string::npos);
-  const Image image = read_png(dir / "p.png");
+  const Image image = read_image(dir / "p.png");
   CHECK(image.width == 4 * (16 * 2 + 4) - 4);
   CHECK(image.height == 16 * 2);
   check_one_line_error(test::run_ink_data("peek " + shard + " --index 3 --png x.png"), "--index 3 out of range (3 samples)");

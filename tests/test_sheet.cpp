@@ -58,11 +58,21 @@ TEST_CASE("PNG files are written whole and read back identical", "[sheet][png]")
   test::TempDir dir;
   const Image sheet = render_stroke_sheet({test::sample_library().glyph(U'永')}, SheetOptions{64, 14});
   write_png(sheet, dir / "永.png");
-  const Image back = read_png(dir / "永.png");
+  const Image back = read_image(dir / "永.png");
   CHECK(back.width == sheet.width);
   CHECK(back.height == sheet.height);
   CHECK(back.pixels == sheet.pixels);
   CHECK_THROWS_WITH(write_png(sheet, dir / "missing" / "x.png"), Catch::Contains("cannot write"));
   test::write_text(dir / "broken.png", "\x89PNG\r\n\x1a\n garbage");
-  CHECK_THROWS_WITH(read_png(dir / "broken.png"), Catch::Contains("broken.png: cannot read image"));
+  CHECK_THROWS_WITH(read_image(dir / "broken.png"), Catch::Contains("broken.png: cannot read image"));
+}
+
+TEST_CASE("only PNG, JPEG and BMP are decoded; other formats are one line naming the file", "[sheet][png][errors]") {
+  // A 16-bit PGM whose header promises more than it holds: stb's PNM decoder reads past the end.
+  const std::string pnm("P59099\r999\n9999\0", 16);
+  CHECK_THROWS_WITH(decode_image(pnm, "x.pgm"), "x.pgm: cannot read image: not a PNG, JPEG or BMP file");
+  CHECK_THROWS_WITH(decode_image("GIF89a\x01\x00\x01\x00", "x.gif"), Catch::Contains("not a PNG, JPEG or BMP"));
+  CHECK_THROWS_WITH(decode_image("", "empty.png"), Catch::Contains("empty.png: cannot read image"));
+  const Image stroke = read_image(test::source_dir() / "fuzz/corpus/image/stroke.jpg");
+  CHECK(stroke.width > 0);
 }

@@ -231,7 +231,7 @@ TEST_CASE("ink-train --style-images names each bad file, learns from the rest, a
     REQUIRE(row.size() == 2);
     for (double iou : row) CHECK((iou >= 0 && iou <= 1));
   }
-  const Image picture = read_png(sheet);
+  const Image picture = read_image(sheet);
   CHECK(picture.width == picture.height);  // 2 styles x 2 characters
   // The glyphs show through any writing: pale blue keeps blue above green even under the
   // vermilion at full cover, where paper, white and vermilion have it below or equal.
@@ -270,7 +270,7 @@ TEST_CASE("renamed flags still work and name their new spelling", "[style][cli]"
   const auto column = test::run_tool("ink-write", "国中 --layout column --steps 1 --size 32 --png " + test::shell_quote((dir / "c.png").string()) + common);
   CHECK(column.exit_code == 0);
   CHECK_THAT(column.err, Contains("--layout is deprecated; use --direction"));
-  CHECK(read_png(dir / "c.png").height == 64);  // two characters, one above the other
+  CHECK(read_image(dir / "c.png").height == 64);  // two characters, one above the other
 }
 
 TEST_CASE("a style's layout moves the strokes it writes while the data's hand and strength 0 keep the data's placement", "[style]") {

@@ -89,7 +89,7 @@ TEST_CASE("mid-way through 永 the window shows ink on the first strokes and pap
   const test::ToolRun run = run_viewer("永 --screenshot " + test::shell_quote((dir / "mid.png").string()) + " --at " + std::to_string(at));
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
-  const Image shot = read_png(dir / "mid.png");
+  const Image shot = read_image(dir / "mid.png");
   CHECK(shot.width == 1280);
   CHECK(shot.height == 800);
   const Cell cell = cell_of(run.out);
@@ -109,7 +109,7 @@ TEST_CASE("at the end every stroke of 永 is inked, with smooth edges", "[viewer
   const test::ToolRun run = run_viewer("永 --screenshot " + test::shell_quote((dir / "end.png").string()));
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
-  const Image shot = read_png(dir / "end.png");
+  const Image shot = read_image(dir / "end.png");
   const Cell cell = cell_of(run.out);
   for (int k = 0; k < 5; ++k) CHECK(inked_share(shot, cell, r, k) > 0.6f);
   // Smooth edges: between ink and paper there are grey pixels, not a hard step.
@@ -134,7 +134,7 @@ TEST_CASE("a GIF exported from the window matches what the window shows at the s
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
   CHECK_THAT(run.out, Contains("wrote") && Contains("yong.gif"));
-  const Image shot = read_png(dir / "shot.png");
+  const Image shot = read_image(dir / "shot.png");
   const Cell cell = cell_of(run.out);
 
   int error = 0;

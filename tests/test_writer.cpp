@@ -152,7 +152,7 @@ TEST_CASE("ink-write writes PNG and GIF and Hanzi Writer JSON and refuses bad in
       "ink-write", "干十 --model " + model + data + " --steps 2 --size 128 --png " + out + "/a.png --gif " + out + "/a.gif --json " + out + "/a.json");
   INFO(ok.err);
   REQUIRE(ok.exit_code == 0);
-  const Image png = read_png(dir / "a.png");
+  const Image png = read_image(dir / "a.png");
   CHECK(png.width == 256);  // two characters in a row
   CHECK(png.height == 128);
   CHECK(test::read_text(dir / "a.gif").substr(0, 6) == "GIF89a");
@@ -204,7 +204,7 @@ TEST_CASE("ink-write stopped with Ctrl-C keeps the characters it finished", "[wr
   const std::string err = test::read_text(dir / "err");
   INFO(err);
   CHECK_THAT(err, Contains("ink-write: interrupted: wrote the") && Contains("finished characters of 1000"));
-  const Image page = read_png(dir / "page.png");
+  const Image page = read_image(dir / "page.png");
   CHECK(page.height == 32);
   CHECK(page.width >= 32);
   CHECK(page.width < 1000 * 32);  // only what was finished

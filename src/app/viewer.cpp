@@ -168,7 +168,7 @@ void Viewer::load_background(const std::string& file) {
     return;
   }
   loader.start("loading " + file, [this, file](BackgroundTask::Control&) {
-    Image image = read_png(file);
+    Image image = read_image(file);
     std::lock_guard lock(background_mutex_);
     pending_background_ = std::move(image);
     pending_background_file_ = file;

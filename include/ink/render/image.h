@@ -38,7 +38,10 @@ struct Image {
 
 // Atomic; throws InkError "cannot write 'PATH': REASON".
 void write_png(const Image& image, const std::filesystem::path& file);
-Image read_png(const std::filesystem::path& file);  // any format stb_image reads, as RGB
+// A PNG, JPEG or BMP file, as RGB. Other formats stb_image knows (PNM, GIF, TGA, PSD, HDR, PIC)
+// are refused by their first bytes: their decoders are where stb's known memory bugs are, and
+// nobody photographs calligraphy in them.
+Image read_image(const std::filesystem::path& file);
 Image decode_image(std::string_view bytes, const std::string& where);  // the same, from memory
 
 }  // namespace ink

@@ -1,4 +1,4 @@
-// Image blending and PNG I/O through stb_image / stb_image_write (Debian's libstb).
+// Image blending and image I/O through stb_image / stb_image_write (Debian's libstb).
 #include "ink/render/image.h"
 
 #include <stb_image.h>
@@ -65,7 +65,7 @@ void write_png(const Image& image, const std::filesystem::path& file) {
   write_file_atomic(file, encoded);
 }
 
-Image read_png(const std::filesystem::path& file) {
+Image read_image(const std::filesystem::path& file) {
   std::error_code error;
   const uint64_t size = std::filesystem::file_size(file, error);
   if (error) throw InkError(file.string() + ": cannot read image (" + error.message() + ")");
@@ -96,6 +96,43 @@ void check_png_chunks(std::string_view bytes, const std::string& where) {
   }
 }
 
+// stb_image writes a Huffman table's code sizes into a 257-entry array without checking that the
+// table's sixteen counts add up to at most 256, so a damaged JPEG overwrites the decoder's state.
+// Every table in every DHT segment, before or between scans, must fit. This walks the markers as
+// stb does: junk between segments is skipped a byte at a time, and bytes past the end read as 0.
+void check_jpeg_tables(std::string_view bytes, const std::string& where) {
+  const auto byte = [&](size_t i) { return i < bytes.size() ? static_cast<unsigned char>(bytes[i]) : 0u; };
+  size_t at = 2;
+  while (at + 1 < bytes.size()) {
+    const unsigned marker = byte(at + 1);
+    if (byte(at) != 0xff || marker == 0xff || marker == 0x00 || marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      ++at;  // entropy-coded data, fill bytes or junk
+      continue;
+    }
+    if (marker == 0xd9) return;
+    const size_t length = (size_t{byte(at + 2)} << 8) | byte(at + 3);
+    const size_t end = at + 2 + std::max<size_t>(length, 2);
+    if (marker == 0xc4) {
+      for (size_t table = at + 4; table < end && table < bytes.size();) {
+        size_t codes = 0;
+        for (size_t i = 1; i <= 16; ++i) codes += byte(table + i);
+        if (codes > 256)
+          throw InkError(where + ": cannot read image: damaged JPEG (a Huffman table has " + std::to_string(codes) +
+                         " codes, at most 256)");
+        table += 17 + codes;
+      }
+    }
+    at = end;
+  }
+}
+
+bool starts_with(std::string_view bytes, std::string_view magic) { return bytes.substr(0, magic.size()) == magic; }
+
+void check_image_format(std::string_view bytes, const std::string& where) {
+  if (starts_with(bytes, std::string_view("\x89PNG", 4)) || starts_with(bytes, "\xff\xd8\xff") || starts_with(bytes, "BM")) return;
+  throw InkError(where + ": cannot read image: not a PNG, JPEG or BMP file");
+}
+
 }  // namespace
 
 Image decode_image(std::string_view bytes, const std::string& where) {
@@ -103,7 +140,9 @@ Image decode_image(std::string_view bytes, const std::string& where) {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   const int n = static_cast<int>(bytes.size());
   int w = 0, h = 0, channels = 0;
+  check_image_format(bytes, where);
   check_png_chunks(bytes, where);
+  if (starts_with(bytes, "\xff\xd8\xff")) check_jpeg_tables(bytes, where);
   // The header first: a crafted file must not make stb allocate what its header claims.
   if (stbi_info_from_memory(p, n, &w, &h, &channels)) {
     check_image_size(w, h, where);

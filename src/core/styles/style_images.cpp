@@ -48,7 +48,7 @@ SplitImage split_image_file(const std::filesystem::path& file, const StrokeLibra
   out.character = character_from_file_name(file);
   if (!library.contains(out.character))
     throw InkError(file.string() + ": no stroke data for " + describe_char(out.character));
-  const Image photo = read_png(file);  // "FILE: cannot read image (...)"
+  const Image photo = read_image(file);  // "FILE: cannot read image (...)"
   Coverage ink = extract_ink(photo, file.string()).ink;
   const int side = std::max(ink.width, ink.height);
   if (side > kMaxSplitSide) ink = downsample(ink, (side + kMaxSplitSide - 1) / kMaxSplitSide);
@@ -78,11 +78,11 @@ std::vector<std::filesystem::path> list_image_files(const std::filesystem::path&
   for (const auto& entry : it) {
     std::string ext = entry.path().extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".bmp" || ext == ".gif" || ext == ".tga")
+    if (ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".bmp")
       files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
-  if (files.empty()) throw InkError("'" + dir.string() + "' has no images (png, jpg, bmp, gif, tga)");
+  if (files.empty()) throw InkError("'" + dir.string() + "' has no images (png, jpg, bmp)");
   return files;
 }
 
