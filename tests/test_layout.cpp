@@ -2,6 +2,7 @@
 // moving a glyph by it lands the strokes on the placed glyph.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include "ink/alignment/layout.h"
@@ -123,12 +124,15 @@ TEST_CASE("layouts round-trip through their file, and a bad one names the file a
   layouts["seto"].shift = {24, 33};
   layouts["seto"].scale_x = 1.28f;
   layouts["kouzan"].rotation = -0.06f;
+  layouts["kouzan"].tilts[static_cast<size_t>(StrokeKind::horizontal)] = 0.07f;
   save_layouts(dir / "layouts.json", layouts, "a test");
   const StyleLayouts back = load_layouts(dir / "layouts.json");
   REQUIRE(back.size() == 2);
   CHECK(back.at("seto").shift.y == 33.0f);
   CHECK(back.at("seto").scale_x == 1.28f);
   CHECK(back.at("kouzan").rotation == -0.06f);
+  CHECK(back.at("kouzan").tilts == layouts["kouzan"].tilts);
+  CHECK(is_identity(back.at("seto").tilts));  // a layout without stroke_tilts, as files before them
 
   const auto refused = [&](const std::string& text, const std::string& message) {
     test::write_text(dir / "bad.json", text);
@@ -139,8 +143,78 @@ TEST_CASE("layouts round-trip through their file, and a bad one names the file a
   refused(head + R"({"shift": [0, 1e999], "scale": [1, 1], "rotation": 0}}})", "number overflow");
   refused(head + R"({"shift": [0, 0], "rotation": 0}}})", "style 'seto': broken layout");
   refused(R"({"format": "something else"})", "not hanzi-ink layouts");
+  refused(head + R"({"shift": [0, 0], "scale": [1, 1], "rotation": 0, "stroke_tilts": {"wobbly": 0.1}}}})",
+          "style 'seto': 'stroke_tilts' names no stroke kind 'wobbly'");
+  refused(head + R"({"shift": [0, 0], "scale": [1, 1], "rotation": 0, "stroke_tilts": {"dot": 2}}}})",
+          "style 'seto': dot tilt 2.000000 out of range");
   Layout wild;
   wild.rotation = 3;
   CHECK_THROWS_WITH(save_layouts(dir / "wild.json", {{"x", wild}}, ""), Catch::Contains("rotation"));
   CHECK(!std::filesystem::exists(dir / "wild.json"));
+}
+
+TEST_CASE("a stroke's kind is told from its median", "[layout][tilt]") {
+  const auto kind = [](Polyline median) { return stroke_kind(median); };  // box, y up
+  CHECK(kind({{100, 500}, {900, 520}}) == StrokeKind::horizontal);
+  CHECK(kind({{500, 800}, {510, 0}}) == StrokeKind::vertical);
+  CHECK(kind({{600, 700}, {200, 200}}) == StrokeKind::left_falling);
+  CHECK(kind({{400, 700}, {800, 300}}) == StrokeKind::right_falling);
+  CHECK(kind({{200, 200}, {500, 500}}) == StrokeKind::rising);
+  CHECK(kind({{500, 500}, {540, 460}}) == StrokeKind::dot);
+  CHECK(kind({{100, 700}, {800, 700}, {800, 100}}) == StrokeKind::turning);
+  for (size_t k = 0; k < kStrokeKinds; ++k) CHECK(stroke_kind_named(stroke_kind_name(static_cast<StrokeKind>(k))) == static_cast<StrokeKind>(k));
+  CHECK(!stroke_kind_named("wobbly"));
+  // Every stroke of the sample's characters has a kind, and the horizontal strokes of 三 are horizontal.
+  for (const Stroke& stroke : test::sample_library().glyph(U'三').strokes) CHECK(stroke_kind(stroke.median) == StrokeKind::horizontal);
+}
+
+TEST_CASE("stroke tilts turn each kind about its middle, and a split measures them back", "[layout][tilt]") {
+  const Glyph& glyph = test::sample_library().glyph(U'春');
+  StrokeTilts tilts{};
+  tilts[static_cast<size_t>(StrokeKind::horizontal)] = 0.12f;  // about 7 degrees, clockwise on screen
+  const Glyph tilted = apply_stroke_tilts(glyph, tilts);
+  for (size_t k = 0; k < glyph.strokes.size(); ++k) {
+    const Polyline &before = glyph.strokes[k].median, &after = tilted.strokes[k].median;
+    if (stroke_kind(before) != StrokeKind::horizontal) {
+      CHECK(after == before);
+      continue;
+    }
+    // Clockwise on screen: the right end goes down (y up in the box), the middle stays.
+    const auto angle = [](const Polyline& m) { return std::atan2(m.back().y - m.front().y, m.back().x - m.front().x); };
+    CHECK(angle(after) == Approx(angle(before) - 0.12f).margin(1e-4));
+    CHECK((after.front().x + after.back().x) / 2 == Approx((before.front().x + before.back().x) / 2).margin(1e-3));
+  }
+  Layout tilting;
+  tilting.tilts = tilts;
+  const Glyph laid = apply_layout(glyph, tilting);
+  for (size_t k = 0; k < glyph.strokes.size(); ++k)
+    for (size_t i = 0; i < glyph.strokes[k].median.size(); ++i) {
+      CHECK(laid.strokes[k].median[i].x == Approx(tilted.strokes[k].median[i].x).margin(1e-3));
+      CHECK(laid.strokes[k].median[i].y == Approx(tilted.strokes[k].median[i].y).margin(1e-3));
+    }
+
+  // Drawn with its horizontals tilted, then split against the data's strokes: the character's
+  // fit takes some of the turn (春 is mostly horizontals), and the strokes measure the rest: the
+  // horizontals near the tilt less the fit's rotation, the other kinds near minus the rotation.
+  const StrokeSplit split = split_by_alignment(draw(tilted, 128), glyph);
+  const float turned = split.alignment.rotation;
+  CHECK(turned > 0);
+  CHECK(turned < 0.06f);
+  const std::vector<MeasuredTilt> measured = measure_stroke_tilts(split, glyph);
+  std::vector<float> horizontals;
+  for (const MeasuredTilt& m : measured) {
+    INFO(stroke_kind_name(m.kind) << " tilt " << m.tilt << ", fit rotation " << turned);
+    if (m.kind == StrokeKind::horizontal) horizontals.push_back(m.tilt);
+    else CHECK(m.tilt == Approx(-turned).margin(0.04));
+  }
+  REQUIRE(horizontals.size() >= 4);
+  std::sort(horizontals.begin(), horizontals.end());
+  const float middle = horizontals[horizontals.size() / 2];
+  CHECK(middle + turned == Approx(0.12f).margin(0.03));
+  const StrokeTilts typical = typical_stroke_tilts(measured);
+  const float n = static_cast<float>(horizontals.size());
+  CHECK(typical[static_cast<size_t>(StrokeKind::horizontal)] == Approx(middle * n / (n + 3)).margin(1e-5));
+  CHECK(typical_stroke_tilts({})[0] == 0);
+  // Taken halfway, as style strength takes a layout.
+  CHECK(scaled_layout(tilting, 0.5).tilts[static_cast<size_t>(StrokeKind::horizontal)] == Approx(0.06f));
 }

@@ -11,6 +11,7 @@
 #include "ink/model/model_file.h"
 #include "ink/raster/font.h"
 #include "ink/render/image.h"
+#include "ink/styles/hand_layout.h"
 #include "ink/styles/learned_style.h"
 #include "ink/styles/style_layouts.h"
 #include "ink/styles/style_tuning.h"
@@ -290,4 +291,68 @@ TEST_CASE("a style's layout moves the strokes it writes while the data's hand an
 
   save_layouts(layouts_file(model_dir / "stroke" / "model.safetensors"), {{"nobody", right}}, "a test");
   CHECK_THROWS_WITH(open_model(model_dir, ConditioningMode::stroke), Contains("layouts.json") && Contains("style 'nobody'"));
+}
+
+TEST_CASE("a learnt hand learns its aspect and stroke tilts from its images, and writes with them", "[style][layout]") {
+  test::TempDir dir;
+  const auto model_dir = save_tiny_stroke_model(dir / "model");
+  // A hand that writes wider than the data and tilts its horizontals clockwise.
+  Layout hand;
+  hand.scale_x = 1.15f, hand.scale_y = 0.87f;
+  hand.tilts[static_cast<size_t>(StrokeKind::horizontal)] = 0.1f;
+  std::filesystem::create_directories(dir / "photos");
+  for (char32_t c : std::u32string(U"春国中永"))
+    for (int v = 1; v <= 3; ++v) {
+      std::vector<Outline> outlines;
+      for (const Stroke& stroke : apply_layout(test::sample_library().glyph(c), hand).strokes) outlines.push_back(stroke.outline);
+      PhotoOptions options = random_photo_options(c * 10u + v);
+      options.width = options.height = 160;
+      options.rotation_degrees = 0;  // the hand's slant is none; a camera's turn is tested by the split
+      write_png(render_photo(outlines, options), dir / "photos" / (encode_utf8(c) + "_" + std::to_string(v) + ".png"));
+    }
+  const StyleImageSet set = split_style_images(list_image_files(dir / "photos"), test::sample_library(), 16);
+  REQUIRE(set.images.size() == 12);
+  const HandLayout learnt = learn_hand_layout(set.images, test::sample_library());
+  CHECK(learnt.layout.scale_x / learnt.layout.scale_y > 1.15f);  // 1.32, drawn toward 1 by 3 of 15
+  CHECK(learnt.layout.scale_x * learnt.layout.scale_y == Approx(1).margin(1e-4));  // size is the framing's
+  CHECK(learnt.tilts_kept);
+  CHECK(learnt.layout.tilts[static_cast<size_t>(StrokeKind::horizontal)] + learnt.layout.rotation > 0.04f);
+  CHECK(learnt.tilted_strokes > 20);
+
+  const std::string common = " --model " + test::shell_quote(model_dir.string()) + " --data " + test::shell_quote(test::sample_dir().string());
+  const auto run = test::run_tool("ink-train", "--style-images " + test::shell_quote((dir / "photos").string()) + " --name wide --steps 2" + common);
+  INFO(run.out << run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK_THAT(run.out, Contains("layout: aspect 1.") && Contains("horizontal +"));
+  const auto file = learned_style_file(resolve_model_file(model_dir, ConditioningMode::stroke), "wide");
+  LearnedStyle style = load_learned_style(file);
+  REQUIRE(style.layout);
+  CHECK(style.layout->scale_x == Approx(learnt.layout.scale_x).margin(1e-4));
+  CHECK(style.layout->tilts == learnt.layout.tilts);
+
+  // The writers move the data's strokes by it, at the style strength.
+  const Glyph& glyph = test::sample_library().glyph(U'三');
+  {
+    const auto model = open_model(model_dir, ConditioningMode::stroke);
+    const Glyph wide = styled_glyph(*model, glyph, "wide", 1.0);
+    const auto span = [](const Glyph& g) { return g.strokes[0].median.back().x - g.strokes[0].median.front().x; };
+    CHECK(span(wide) > span(glyph) * 1.05f);
+    CHECK(styled_glyph(*model, glyph, "wide", 0.0) == glyph);
+  }
+  // A hand saved before hands learnt layouts writes as a brush on the data's placement.
+  const std::vector<float> brush = style.embedding;
+  style.layout.reset();
+  save_learned_style(file, style);
+  CHECK(styled_glyph(*open_model(model_dir, ConditioningMode::stroke), glyph, "wide", 1.0) == glyph);
+  // --layout-only measures it again and keeps the brush.
+  const auto again = test::run_tool("ink-train", "--style-images " + test::shell_quote((dir / "photos").string()) + " --name wide --layout-only" + common);
+  INFO(again.out << again.err);
+  REQUIRE(again.exit_code == 0);
+  const LearnedStyle relaid = load_learned_style(file);
+  REQUIRE(relaid.layout);
+  CHECK(relaid.layout->tilts == learnt.layout.tilts);
+  CHECK(relaid.embedding == brush);
+  const auto nobody = test::run_tool("ink-train", "--style-images " + test::shell_quote((dir / "photos").string()) + " --name nobody --layout-only" + common);
+  CHECK(nobody.exit_code == 1);
+  CHECK_THAT(nobody.err, Contains("no learnt hand 'nobody'"));
 }

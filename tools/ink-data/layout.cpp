@@ -26,8 +26,8 @@ namespace {
 constexpr int kSplitSize = 128;          // the fit's image, as ink-data split draws glyphs
 constexpr float kMinFit = 0.25f;         // as the dataset build: below, another form of the character
 constexpr float kMinStrokeShare = 0.15f;
-const char* const kColumns[] = {"as the data", "typical", "rule", "own fit", "fit + strokes"};
-constexpr size_t kColumnCount = 5;
+const char* const kColumns[] = {"as the data", "typical", "+ tilts", "rule", "own fit", "fit + strokes"};
+constexpr size_t kColumnCount = 6;
 
 // The font's glyph in place, split, when the font draws the character in the data's form.
 struct InPlace {
@@ -52,7 +52,15 @@ struct Measured {
   Layout layout;
   LayoutRule rule;
   size_t fitted = 0;
+  bool tilts_kept = false;  // the tilts raised the seen characters' IoU, so the saved layout has them
 };
+
+// IoU in place of the glyph laid out by each of `layouts` and the font's glyph.
+std::vector<double> ious_in_place(const Glyph& glyph, const Coverage& target, const std::vector<Layout>& layouts, Rasterizer& rasterizer) {
+  std::vector<double> ious;
+  for (const Layout& layout : layouts) ious.push_back(coverage_iou(rasterizer.fill_glyph(apply_layout(glyph, layout), target.width), target));
+  return ious;
+}
 
 Measured measure(const FontFace& font, const StrokeLibrary& library, const std::vector<char32_t>& fit_chars,
                  const std::vector<char32_t>& eval_chars, size_t count, int size, ProgressBar& bar, size_t& done) {
@@ -60,16 +68,31 @@ Measured measure(const FontFace& font, const StrokeLibrary& library, const std::
   Measured m;
   std::vector<Layout> fits;
   std::vector<InkShape> data_shapes, font_shapes;
+  std::vector<MeasuredTilt> tilts;
+  std::vector<char32_t> fitted_chars;
   for (char32_t c : fit_chars) {
     if (const auto found = split_in_place(font, library.glyph(c), rasterizer)) {
       fits.push_back(layout_of_fit(found->split.alignment, kSplitSize));
+      const std::vector<MeasuredTilt> measured = measure_stroke_tilts(found->split, library.glyph(c));
+      tilts.insert(tilts.end(), measured.begin(), measured.end());
+      fitted_chars.push_back(c);
       data_shapes.push_back(found->data_shape);
       font_shapes.push_back(found->font_shape);
     }
     bar.update(++done);
   }
   if (fits.empty()) throw InkError(font.family() + ": none of the characters to learn the layout from split");
-  m.layout = typical_layout(fits);
+  const Layout placement = typical_layout(fits);
+  m.layout = placement;
+  m.layout.tilts = typical_stroke_tilts(tilts);
+  // The tilts are kept when they raise the IoU of the characters they were measured on.
+  double gain = 0;
+  for (char32_t c : fitted_chars) {
+    const Coverage target = rasterizer.fill(font.glyph_outline(c), BoxToPixels::square(static_cast<float>(size)), size, size);
+    const std::vector<double> ious = ious_in_place(library.glyph(c), target, {placement, m.layout}, rasterizer);
+    gain += ious[1] - ious[0];
+  }
+  m.tilts_kept = gain > 0;
   m.rule = fit_layout_rule(data_shapes, font_shapes, m.layout.rotation);
   m.fitted = fits.size();
   m.iou.resize(kColumnCount);
@@ -80,9 +103,10 @@ Measured measure(const FontFace& font, const StrokeLibrary& library, const std::
     if (!found) continue;
     const Coverage target = rasterizer.fill(font.glyph_outline(c), BoxToPixels::square(static_cast<float>(size)), size, size);
     const Layout own = layout_of_fit(found->split.alignment, kSplitSize);
-    const Glyph placed[] = {glyph, apply_layout(glyph, m.layout), apply_layout(glyph, layout_by_rule(m.rule, found->data_shape)),
-                            apply_layout(glyph, own), apply_layout(glyph, own, stroke_shifts_of(found->split))};
-    for (size_t col = 0; col < kColumnCount; ++col) m.iou[col].push_back(coverage_iou(rasterizer.fill_glyph(placed[col], size), target));
+    const std::vector<double> ious =
+        ious_in_place(glyph, target, {Layout{}, placement, m.layout, layout_by_rule(m.rule, found->data_shape), own}, rasterizer);
+    for (size_t col = 0; col < ious.size(); ++col) m.iou[col].push_back(ious[col]);
+    m.iou.back().push_back(coverage_iou(rasterizer.fill_glyph(apply_layout(glyph, own, stroke_shifts_of(found->split)), size), target));
     m.chars.push_back(c);
     bar.update(++done);
   }
@@ -148,6 +172,9 @@ int layout(cli::Args& args) {
     const Layout& l = m.layout;
     std::printf("   (%+.0f, %+.0f) %.3f x %.3f %+.1f (%zu)\n", l.shift.x, l.shift.y, l.scale_x, l.scale_y, l.rotation * 180 / M_PI,
                 m.fitted);
+    std::printf("%16s stroke tilts (deg), %s:", "", m.tilts_kept ? "kept" : "left out (no gain on the seen characters)");
+    for (size_t k = 0; k < kStrokeKinds; ++k) std::printf(" %s %+.1f", stroke_kind_name(static_cast<StrokeKind>(k)), l.tilts[k] * 180 / M_PI);
+    std::printf("\n");
     report["fonts"].push_back({{"name", columns[f].name},
                                {"family", columns[f].family},
                                {"characters", m.chars.size()},
@@ -155,6 +182,8 @@ int layout(cli::Args& args) {
                                {"gain_standard_error", errors},
                                {"per_character", m.iou},
                                {"typical", {{"shift", {l.shift.x, l.shift.y}}, {"scale", {l.scale_x, l.scale_y}}, {"rotation", l.rotation}}},
+                               {"stroke_tilts", l.tilts},
+                               {"tilts_kept", m.tilts_kept},
                                {"rule", {{"slope", m.rule.slope}, {"intercept", m.rule.intercept}}},
                                {"fits", m.fitted}});
   }
@@ -165,7 +194,10 @@ int layout(cli::Args& args) {
   }
   if (save_file) {  // each font's typical layout under its name, for the styles of that name
     StyleLayouts layouts;
-    for (size_t f = 0; f < columns.size(); ++f) layouts[columns[f].name] = results[f].layout;
+    for (size_t f = 0; f < columns.size(); ++f) {
+      layouts[columns[f].name] = results[f].layout;
+      if (!results[f].tilts_kept) layouts[columns[f].name].tilts = {};
+    }
     save_layouts(*save_file, layouts, "ink-data layout --fonts " + *font_list + " --fit-chars " + fit_spec);
     std::printf("wrote %s\n", save_file->c_str());
   }

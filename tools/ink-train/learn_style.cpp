@@ -1,6 +1,6 @@
 // ink-train --style-images DIR --name NAME [--retune]: split the images, learn a new hand's style
-// row (and norm adapter) on the frozen model, or retune a trained style's, and save it beside the
-// model as styles/NAME.style.json.
+// row (and norm adapter) on the frozen model and its layout from the splits, or retune a trained
+// style's brush, and save it beside the model as styles/NAME.style.json.
 #include "learn_style.h"
 
 #include <atomic>
@@ -12,6 +12,7 @@
 #include "ink/base/progress.h"
 #include "ink/model/model_file.h"
 #include "ink/model/torch_runtime.h"
+#include "ink/styles/hand_layout.h"
 #include "ink/styles/style_tuning.h"
 
 namespace ink::train_tool {
@@ -19,6 +20,16 @@ namespace {
 
 std::atomic<bool> g_stop{false};
 extern "C" void on_style_interrupt(int) { g_stop = true; }
+
+// A new hand's layout, from the same splits as its brush.
+void save_with_layout(const std::filesystem::path& out, LearnedStyle& style, const std::vector<SplitImage>& images,
+                      const StrokeLibrary& library) {
+  const HandLayout hand = learn_hand_layout(images, library);
+  style.layout = hand.layout;
+  save_learned_style(out, style);
+  std::printf("layout: %s (%zu strokes measured%s): %s\n", describe_layout(hand.layout).c_str(), hand.tilted_strokes,
+              hand.tilts_kept ? "" : "; tilting them did not bring them closer to the ink, so left out", out.c_str());
+}
 
 }  // namespace
 
@@ -39,6 +50,8 @@ int learn_style(cli::Args& args, const std::string& images_dir) {
     options.retune = true;
   }
   options.start_from = args.value_or("start-from", "");
+  const bool layout_only = args.flag("layout-only");
+  if (layout_only && options.retune) throw InkError("--layout-only is for a learnt hand; a retuning keeps its style's layout");
   const int threads_option = args.int_value("threads", 0, 0, 256);
   const StrokeLibrary library = cli::open_library(args);
   args.finish();
@@ -59,6 +72,13 @@ int learn_style(cli::Args& args, const std::string& images_dir) {
   split_bar.finish();
   for (const std::string& problem : set.problems) std::fprintf(stderr, "ink-train: skipped %s\n", problem.c_str());
   if (set.images.empty()) throw InkError("none of the " + std::to_string(files.size()) + " images in '" + images_dir + "' could be used");
+  if (layout_only) {
+    if (!std::filesystem::exists(out)) throw InkError("--layout-only: no learnt hand '" + *name + "' (" + out.string() + ")");
+    LearnedStyle style = load_learned_style(out);
+    if (style.retunes) throw InkError("--layout-only: " + out.string() + " retunes a trained style, which keeps its layout");
+    save_with_layout(out, style, set.images, library);
+    return 0;
+  }
   std::printf("%zu of %zu images split into strokes; %s style '%s' (%d steps, %s, base weights frozen)\n", set.images.size(),
               files.size(), options.retune ? "retuning the trained" : "learning", name->c_str(), options.steps,
               options.adapter ? "row and norms" : "row only");
@@ -67,7 +87,7 @@ int learn_style(cli::Args& args, const std::string& images_dir) {
   std::signal(SIGINT, on_style_interrupt);
   std::signal(SIGTERM, on_style_interrupt);
   ProgressBar bar("learning", static_cast<size_t>(options.steps));
-  const LearnedStyle style = tune_style(
+  LearnedStyle style = tune_style(
       model, set.images, library, *name, options,
       [&](const StyleTuningProgress& p) {
         char detail[64];
@@ -81,7 +101,8 @@ int learn_style(cli::Args& args, const std::string& images_dir) {
     return 130;
   }
   bar.finish();
-  save_learned_style(out, style);
+  if (options.retune) save_learned_style(out, style);
+  else save_with_layout(out, style, set.images, library);
   std::printf("style '%s' learnt from %d images of %s, starting from '%s', in %.0f s (loss %.4f): %s\n", style.name.c_str(),
               style.images, style.characters.c_str(), style.started_from.c_str(), style.seconds, style.final_loss, out.c_str());
   std::printf("write with it: ink-write 永 --style %s --gif yong.gif\n", style.name.c_str());

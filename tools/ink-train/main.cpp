@@ -38,11 +38,12 @@ Ctrl-C; --resume DIR continues exactly where a run stopped; --export DIR writes 
 (model.safetensors + config.json) from its latest checkpoint, or converts DIR's old model.pt.
 With --style-images, learns a new hand from a few images named after their character
 (春_1.png, 满.jpg): each is split into the data's strokes, then a new style row and the hand's
-own group norms are trained with the model frozen, and saved as styles/NAME.style.json beside
-the model.
+own group norms are trained with the model frozen, its layout (aspect, slant, stroke tilts) is
+measured from the splits, and both are saved as styles/NAME.style.json beside the model.
   --adapter norms|none   train the norms with the row (default) or the row alone
   --start-from STYLE     start the row from this trained style (default: the closest one)
-  --retune               NAME is a trained style: retune it from its font's images instead
+  --retune               NAME is a trained style: retune its brush from its font's images instead
+  --layout-only          NAME is a learnt hand: measure its layout again, keep its brush
   --seed N, --threads N
 )";
 

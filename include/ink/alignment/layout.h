@@ -7,15 +7,18 @@
 #include <vector>
 
 #include "ink/alignment/stroke_alignment.h"
+#include "ink/alignment/stroke_tilt.h"
 #include "ink/data/glyph.h"
 
 namespace ink {
 
 // In the 1024 box with y down (screen: x, kBoxTop - y), a point p of a character whose ink
-// centre is c goes to c + shift + R(rotation) * diag(scale_x, scale_y) * (p - c).
+// centre is c goes to c + shift + R(rotation) * diag(scale_x, scale_y) * (p - c), after each
+// stroke has taken its kind's tilt (stroke_tilt.h).
 struct Layout {
   Point shift;
   float scale_x = 1, scale_y = 1, rotation = 0;  // rotation in radians, clockwise on screen
+  StrokeTilts tilts{};
 };
 
 // The layout a split's fit found, for a glyph drawn in the box as BoxToPixels::square lays it
@@ -26,7 +29,8 @@ Layout layout_of_fit(const Alignment& fit, int image_size);
 // undone. One per stroke.
 std::vector<Point> stroke_shifts_of(const StrokeSplit& split);
 
-// Many characters' layouts as one: each parameter's median, so the characters a hand draws like
+// Many characters' layouts as one (their placement; tilts are typical_stroke_tilts'): each
+// parameter's median, so the characters a hand draws like
 // the data (a Kai drawn from the same outlines) keep the identity and a few odd fits do not pull.
 Layout typical_layout(const std::vector<Layout>& layouts);
 

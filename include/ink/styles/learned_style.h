@@ -1,12 +1,16 @@
 // A hand learnt from a few images (ink-train --style-images): a style embedding row for a
-// trained model and, optionally, its own gains and shifts for the model's group norms, saved as a small JSON file in a styles/ folder beside the model file, and
+// trained model, optionally its own gains and shifts for the model's group norms, and its layout
+// (hand_layout.h), saved as a small JSON file in a styles/ folder beside the model file and
 // picked up by every program that opens the model. No torch here.
 #pragma once
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "ink/alignment/layout.h"
 
 namespace ink {
 
@@ -15,6 +19,9 @@ struct LearnedStyle {
   std::vector<float> embedding;  // one row of the model's style embedding (time-embedding width)
   // The adapter: values for the model's norm parameters, by name (empty: the row alone).
   std::map<std::string, std::vector<float>> adapter;
+  // Where the hand puts its strokes; none in files from before hands learnt layouts, and in
+  // retunings (the trained style's layout stays): those write in the data's placement.
+  std::optional<Layout> layout;
   std::string started_from;        // the trained style whose row it started as
   // A retuning of the trained style of the same name (ink-train --retune): when the model is
   // opened it takes that style's place, row and adapter, instead of adding a row.

@@ -34,7 +34,7 @@ struct StyleImageSet {
   std::vector<std::string> problems;  // one line per file left out
 };
 
-// Every image file (png, jpg, jpeg, bmp, gif, tga) in `dir`, in name order. Throws InkError
+// Every image file (png, jpg, jpeg, bmp) in `dir`, in name order. Throws InkError
 // when the folder cannot be read or has no image files at all.
 std::vector<std::filesystem::path> list_image_files(const std::filesystem::path& dir);
 StyleImageSet split_style_images(const std::vector<std::filesystem::path>& files, const StrokeLibrary& library, int size);

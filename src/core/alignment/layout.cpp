@@ -108,6 +108,7 @@ Layout scaled_layout(const Layout& layout, double strength) {
   out.scale_x = std::pow(layout.scale_x, s);
   out.scale_y = std::pow(layout.scale_y, s);
   out.rotation = layout.rotation * s;
+  for (size_t k = 0; k < kStrokeKinds; ++k) out.tilts[k] = layout.tilts[k] * s;
   return out;
 }
 
@@ -150,7 +151,7 @@ Glyph apply_layout(const Glyph& glyph, const Layout& layout, const std::vector<P
                    std::to_string(glyph.strokes.size()) + " strokes");
   const Point c = ink_centre(glyph);
   const float cos_r = std::cos(layout.rotation), sin_r = std::sin(layout.rotation);
-  Glyph out = glyph;
+  Glyph out = is_identity(layout.tilts) ? glyph : apply_stroke_tilts(glyph, layout.tilts);
   for (size_t k = 0; k < out.strokes.size(); ++k) {
     const Point moved = stroke_shifts.empty() ? Point{} : stroke_shifts[k];
     const auto place = [&](Point& p) {

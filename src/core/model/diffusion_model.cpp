@@ -15,8 +15,10 @@ namespace {
 // The learnt hands beside the model file become extra style rows, listed after the trained ones;
 // a retuning takes the place of the trained style it retunes. A hand with an adapter writes
 // with its own copy of the UNet, made once every row is in.
-void add_learned_styles(DiffusionModel& model) {
+// Returns the hands' layouts, by name.
+StyleLayouts add_learned_styles(DiffusionModel& model) {
   std::map<int, AdapterValues> adapters;
+  StyleLayouts layouts;
   const size_t trained = model.summary.styles.size();
   for (const std::filesystem::path& file : learned_style_files(model.summary.file)) {
     const LearnedStyle style = load_learned_style(file);
@@ -52,12 +54,14 @@ void add_learned_styles(DiffusionModel& model) {
       }
       adapters[id] = style.adapter;
     }
+    if (style.layout) layouts[style.name] = *style.layout;
   }
   for (const auto& [id, values] : adapters) {
     UNet copy = copy_unet(*model.loaded.unet);
     apply_adapter(*copy, values);
     model.adapted.emplace(id, copy);
   }
+  return layouts;
 }
 
 }  // namespace
@@ -75,13 +79,15 @@ std::shared_ptr<DiffusionModel> open_model(const std::filesystem::path& path, Co
   s.styles = model->loaded.info.styles;
   s.classes = model->loaded.info.classes;
   for (size_t i = 0; i < s.styles.size(); ++i) model->style_ids.push_back(static_cast<int>(i));
-  if (mode != ConditioningMode::class_label) add_learned_styles(*model);
-  if (const auto file = layouts_file(s.file); mode != ConditioningMode::class_label && std::filesystem::exists(file)) {
+  if (mode == ConditioningMode::class_label) return model;
+  const StyleLayouts hands = add_learned_styles(*model);
+  if (const auto file = layouts_file(s.file); std::filesystem::exists(file)) {
     s.layouts = load_layouts(file);
     for (const auto& [name, layout] : s.layouts)
       if (std::find(s.styles.begin(), s.styles.end(), name) == s.styles.end())
         throw InkError(file.string() + ": a layout for style '" + name + "', which is not one of the model's styles");
   }
+  for (const auto& [name, layout] : hands) s.layouts[name] = layout;
   return model;
 }
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/json_document.h"
+#include "styles/layout_json.h"
 #include "ink/base/atomic_file.h"
 #include "ink/base/error.h"
 
@@ -51,12 +52,13 @@ std::string float_list(const std::vector<float>& values) {
 }  // namespace
 
 void save_learned_style(const std::filesystem::path& file, const LearnedStyle& style) {
-  const nlohmann::json fields = {
+  nlohmann::json fields = {
       {"format", "hanzi-ink learned style"}, {"version", 1},
       {"name", style.name}, {"started_from", style.started_from}, {"retunes", style.retunes},
       {"base_trained_steps", style.base_trained_steps}, {"characters", style.characters},
       {"images", style.images}, {"steps", style.steps}, {"seconds", style.seconds}, {"final_loss", style.final_loss},
   };
+  if (style.layout) fields["layout"] = layout_to_json(*style.layout);
   std::string text = "{\n";
   for (const auto& [key, value] : fields.items()) text += " " + nlohmann::json(key).dump() + ": " + value.dump() + ",\n";
   text += " \"embedding\": " + float_list(style.embedding) + ",\n \"adapter\": {";
@@ -98,6 +100,7 @@ LearnedStyle parse_learned_style(std::string_view text, const std::string& where
     style.steps = whole("steps");
     style.seconds = doc.value("seconds", 0.0);
     style.final_loss = doc.value("final_loss", 0.0);
+    if (doc.contains("layout")) style.layout = layout_from_json(doc.at("layout"));
     check_style_name(style.name);
     return style;
   } catch (const nlohmann::json::exception& e) {

@@ -1,0 +1,30 @@
+// A learnt hand's layout, from the splits of its images (ink-train --style-images). A photo's
+// framing is the photographer's, so only what survives any framing is learnt: the hand's aspect
+// (how much wider than tall it writes, relative to the data) and slant, from the characters'
+// fits, and its stroke tilts per kind (stroke_tilt.h), measured after each character's own fit.
+// Where a character sits in the square and how big stays the data's.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "ink/alignment/layout.h"
+#include "ink/data/stroke_library.h"
+#include "ink/styles/style_images.h"
+
+namespace ink {
+
+struct HandLayout {
+  Layout layout;
+  size_t tilted_strokes = 0;  // strokes whose tilt could be measured
+  bool tilts_kept = false;    // the tilts brought the data's strokes closer to the images' ink
+};
+
+// Each number is a median over the images, drawn toward the data's by three images' (or, for
+// tilts, three strokes') worth of evidence. The tilts are kept only when, laid over each image
+// by its fit, the tilted strokes match its ink better than the data's.
+HandLayout learn_hand_layout(const std::vector<SplitImage>& images, const StrokeLibrary& library);
+
+// "aspect 1.06, slant -0.2 deg, stroke tilts (deg): horizontal +4.9, ..." for the tools to print.
+std::string describe_layout(const Layout& layout);
+
+}  // namespace ink

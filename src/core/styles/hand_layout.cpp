@@ -1,0 +1,72 @@
+#include "ink/styles/hand_layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "ink/raster/raster.h"
+
+namespace ink {
+namespace {
+
+constexpr float kPrior = 3;             // images (or strokes) of evidence that the hand is the data's
+constexpr float kMaxAspect = 2.0f;      // wider or taller than the data by at most this
+constexpr float kMaxSlant = 0.35f;      // radians, as far as the split accepts a fit
+
+float median_of(std::vector<float> values) {
+  std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
+  return values[values.size() / 2];
+}
+
+// The data's strokes laid over the image by its split's fit, as one coverage.
+Coverage laid_over(const Glyph& glyph, const SplitImage& image) {
+  Coverage all(image.image_ink.width, image.image_ink.height);
+  for (const Coverage& stroke : aligned_reference_strokes(glyph, image.split.alignment, all.width, all.height)) all.max_with(stroke);
+  return all;
+}
+
+}  // namespace
+
+HandLayout learn_hand_layout(const std::vector<SplitImage>& images, const StrokeLibrary& library) {
+  HandLayout hand;
+  if (images.empty()) return hand;
+  std::vector<float> log_aspects, slants;
+  std::vector<MeasuredTilt> tilts;
+  for (const SplitImage& image : images) {
+    const Layout fit = layout_of_fit(image.split.alignment, image.image_ink.width);
+    log_aspects.push_back(std::log(fit.scale_x / fit.scale_y));
+    slants.push_back(fit.rotation);
+    const std::vector<MeasuredTilt> measured = measure_stroke_tilts(image.split, library.glyph(image.character));
+    tilts.insert(tilts.end(), measured.begin(), measured.end());
+  }
+  const float n = static_cast<float>(images.size()), weight = n / (n + kPrior);
+  const float log_aspect = std::clamp(weight * median_of(log_aspects), -std::log(kMaxAspect), std::log(kMaxAspect));
+  hand.layout.scale_x = std::exp(log_aspect / 2);  // the data's area: the hand's size is the framing's
+  hand.layout.scale_y = std::exp(-log_aspect / 2);
+  hand.layout.rotation = std::clamp(weight * median_of(slants), -kMaxSlant, kMaxSlant);
+  hand.tilted_strokes = tilts.size();
+  const StrokeTilts typical = typical_stroke_tilts(tilts, kPrior);
+  double gain = 0;
+  for (const SplitImage& image : images) {
+    const Glyph& glyph = library.glyph(image.character);
+    gain += coverage_iou(laid_over(apply_stroke_tilts(glyph, typical), image), image.image_ink) -
+            coverage_iou(laid_over(glyph, image), image.image_ink);
+  }
+  hand.tilts_kept = gain > 0;
+  if (hand.tilts_kept) hand.layout.tilts = typical;
+  return hand;
+}
+
+std::string describe_layout(const Layout& layout) {
+  char text[512];
+  int used = std::snprintf(text, sizeof text, "aspect %.3f, slant %+.1f deg", layout.scale_x / layout.scale_y,
+                           layout.rotation * 180 / M_PI);
+  if (is_identity(layout.tilts)) return std::string(text) + ", the data's stroke tilts";
+  used += std::snprintf(text + used, sizeof text - used, ", stroke tilts (deg):");
+  for (size_t k = 0; k < kStrokeKinds && used < static_cast<int>(sizeof text); ++k)
+    used += std::snprintf(text + used, sizeof text - used, " %s %+.1f", stroke_kind_name(static_cast<StrokeKind>(k)),
+                          layout.tilts[k] * 180 / M_PI);
+  return text;
+}
+
+}  // namespace ink
