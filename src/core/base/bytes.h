@@ -61,6 +61,4 @@ class ByteSource {
   std::string where_;
 };
 
-std::vector<uint8_t> read_whole_file(const std::string& path);
-
 }  // namespace ink::detail

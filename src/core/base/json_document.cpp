@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "ink/base/error.h"
+#include "ink/base/file_read.h"
 
 namespace ink {
 
@@ -79,11 +80,7 @@ std::vector<float> json_float_list(const nlohmann::json& value, const std::strin
 }
 
 std::string read_text_file(const std::filesystem::path& file, const std::string& what) {
-  std::ifstream in(file);
-  if (!in) throw InkError(file.string() + ": cannot open " + what);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return read_file(file, kMaxJsonFileBytes, what);
 }
 
 }  // namespace ink

@@ -23,7 +23,9 @@ float json_float(const nlohmann::json& value, const std::string& key);
 std::vector<int> json_int_list(const nlohmann::json& value, const std::string& key);
 std::vector<float> json_float_list(const nlohmann::json& value, const std::string& key);
 
-// The whole file as text; throws InkError "FILE: cannot open WHAT".
+// The whole file as text, at most 64 MiB (the largest, a learnt hand, is about 70 KB); throws
+// InkError "FILE: cannot open WHAT (REASON)" or names its size.
+inline constexpr uint64_t kMaxJsonFileBytes = uint64_t{64} << 20;
 std::string read_text_file(const std::filesystem::path& file, const std::string& what);
 
 }  // namespace ink

@@ -8,6 +8,7 @@
 
 #include "base/json_document.h"
 #include "ink/base/error.h"
+#include "ink/base/file_read.h"
 
 namespace ink {
 namespace {
@@ -124,17 +125,7 @@ TensorFile parse_tensor_file(std::string_view contents, const std::string& where
 }
 
 TensorFile read_tensor_file(const std::filesystem::path& file) {
-  std::error_code error;
-  const uint64_t size = std::filesystem::file_size(file, error);
-  if (error) throw InkError(file.string() + ": cannot open (" + error.message() + ")");
-  if (size > kMaxTensorFileBytes)
-    throw InkError(file.string() + ": " + std::to_string(size >> 20) + " MiB, over the " +
-                   std::to_string(kMaxTensorFileBytes >> 20) + " MiB a tensor file may be");
-  std::ifstream in(file, std::ios::binary);
-  std::string contents(size, '\0');
-  if (!in || !in.read(contents.data(), static_cast<std::streamsize>(size)))
-    throw InkError(file.string() + ": cannot read");
-  return parse_tensor_file(contents, file.string());
+  return parse_tensor_file(read_file(file, kMaxTensorFileBytes, "a tensor file"), file.string());
 }
 
 std::string encode_tensor_file(const std::map<std::string, TensorToWrite>& tensors,

@@ -1,7 +1,5 @@
 // hanzi-writer-data's per-character JSON: {strokes: [svg path], medians: [[[x, y]]], radStrokes}.
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "base/json_document.h"
 #include "ink/base/error.h"
@@ -60,13 +58,10 @@ Glyph glyph_from_json(std::string_view json_text, char32_t codepoint, std::strin
 }
 
 Glyph load_glyph_json(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw InkError(file.string() + ": cannot open");
-  std::ostringstream text;
-  text << in.rdbuf();
+  const std::string text = read_text_file(file, "stroke data");
   const std::u32string name = decode_utf8(file.stem().string(), file.string());
   if (name.size() != 1) throw InkError(file.string() + ": the file name must be one character, like 永.json");
-  return glyph_from_json(text.str(), name[0], file.string());
+  return glyph_from_json(text, name[0], file.string());
 }
 
 }  // namespace ink

@@ -2,26 +2,11 @@
 #include "ink/data/stroke_library.h"
 
 #include <algorithm>
-#include <fstream>
 
-#include "base/bytes.h"
 #include "ink/base/error.h"
 #include "ink/base/utf8.h"
 
 namespace ink {
-
-namespace detail {
-std::vector<uint8_t> read_whole_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) throw InkError(path + ": cannot open");
-  const auto size = static_cast<size_t>(in.tellg());
-  std::vector<uint8_t> bytes(size);
-  in.seekg(0);
-  if (size && !in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(size)))
-    throw InkError(path + ": read failed");
-  return bytes;
-}
-}  // namespace detail
 
 StrokeLibrary StrokeLibrary::open(const std::filesystem::path& path) {
   if (std::filesystem::is_directory(path)) return from_json_dir(path, "json:" + path.filename().string());

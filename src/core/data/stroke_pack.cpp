@@ -13,6 +13,7 @@
 #include "base/bytes.h"
 #include "ink/base/atomic_file.h"
 #include "ink/base/error.h"
+#include "ink/base/file_read.h"
 #include "ink/base/utf8.h"
 #include "ink/data/stroke_library.h"
 
@@ -22,6 +23,7 @@ namespace {
 constexpr char kMagic[8] = {'H', 'Z', 'I', 'N', 'K', 'P', 'K', '\0'};
 constexpr uint32_t kVersion = 1;
 constexpr float kUnitsPerCoordinate = 16.0f;
+constexpr uint64_t kMaxPackBytes = uint64_t{1} << 30;  // the whole of hanzi-writer-data packs to 15 MB
 
 enum class Rounding { exact, nearest };
 
@@ -88,7 +90,7 @@ void StrokeLibrary::save_pack(const std::filesystem::path& file) const {
 }
 
 StrokeLibrary StrokeLibrary::load_pack(const std::filesystem::path& file) {
-  const std::vector<uint8_t> bytes = detail::read_whole_file(file.string());
+  const std::vector<uint8_t> bytes = read_file_bytes(file, kMaxPackBytes, "a stroke pack");
   StrokeLibrary library = parse_pack(bytes.data(), bytes.size(), file.string());
   library.origin_ = file;
   return library;

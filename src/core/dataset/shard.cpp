@@ -5,6 +5,7 @@
 
 #include "base/bytes.h"
 #include "ink/base/error.h"
+#include "ink/base/file_read.h"
 
 namespace ink {
 namespace {
@@ -12,6 +13,7 @@ namespace {
 constexpr char kMagic[8] = {'H', 'Z', 'S', 'H', 'A', 'R', 'D', '\0'};
 constexpr uint32_t kVersion = 1;
 constexpr size_t kHeaderBytes = 8 + 5 * 4;
+constexpr uint64_t kMaxShardBytes = uint64_t{4} << 30;
 
 std::vector<uint8_t> header_bytes(SampleKind kind, int channels, int size, uint32_t count) {
   detail::ByteSink head;
@@ -61,7 +63,7 @@ void ShardWriter::finish() {
 Shard Shard::read(const std::filesystem::path& file) {
   const std::string where = file.string();
   Shard shard;
-  shard.bytes_ = std::make_shared<std::vector<uint8_t>>(detail::read_whole_file(where));
+  shard.bytes_ = std::make_shared<std::vector<uint8_t>>(read_file_bytes(file, kMaxShardBytes, "a dataset shard"));
   const std::vector<uint8_t>& bytes = *shard.bytes_;
   if (bytes.size() < kHeaderBytes + 4 || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
     throw InkError(where + ": not a hanzi-ink dataset shard (bad magic)");

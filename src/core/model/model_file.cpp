@@ -14,6 +14,7 @@
 #include "base/json_document.h"
 #include "ink/base/atomic_file.h"
 #include "ink/base/error.h"
+#include "ink/base/file_read.h"
 #include "ink/base/tensor_file.h"
 #include "ink/base/utf8.h"
 #include "model/tagged_archive.h"
@@ -26,11 +27,7 @@ constexpr int64_t kArchiveVersion = 1;  // model.pt, before config.json + model.
 constexpr uint64_t kMaxConfigBytes = 16u << 20;
 
 ModelInfo read_config(const std::filesystem::path& file) {
-  std::error_code error;
-  const uint64_t size = std::filesystem::file_size(file, error);
-  if (error) throw InkError(file.string() + ": cannot open the model's config (" + error.message() + ")");
-  if (size > kMaxConfigBytes) throw InkError(file.string() + ": " + std::to_string(size) + " bytes, too large for a model config");
-  return parse_model_config(read_text_file(file, "model config"), file.string());
+  return parse_model_config(read_file(file, kMaxConfigBytes, "the model's config"), file.string());
 }
 
 // Every tensor the weights consist of, by the names torch gives them (parameters and buffers).

@@ -12,6 +12,7 @@
 
 #include "ink/base/atomic_file.h"
 #include "ink/base/error.h"
+#include "ink/base/file_read.h"
 
 namespace ink {
 
@@ -66,15 +67,7 @@ void write_png(const Image& image, const std::filesystem::path& file) {
 }
 
 Image read_image(const std::filesystem::path& file) {
-  std::error_code error;
-  const uint64_t size = std::filesystem::file_size(file, error);
-  if (error) throw InkError(file.string() + ": cannot read image (" + error.message() + ")");
-  if (size > kMaxImageFileBytes)
-    throw InkError(file.string() + ": " + std::to_string(size >> 20) + " MiB, too large for an image");
-  std::ifstream in(file, std::ios::binary);
-  std::string bytes(size, '\0');
-  if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) throw InkError(file.string() + ": cannot read image");
-  return decode_image(bytes, file.string());
+  return decode_image(read_file(file, kMaxImageFileBytes, "an image"), file.string());
 }
 
 namespace {

@@ -1,0 +1,28 @@
+// Whole-file reads are refused by size before a byte is read, with one line naming the file.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "ink/base/error.h"
+#include "ink/base/file_read.h"
+#include "ink/render/image.h"
+#include "test_helpers.h"
+
+using namespace ink;
+using Catch::Matchers::Contains;
+
+TEST_CASE("a file is read whole, or refused in one line before it is read", "[file]") {
+  test::TempDir dir;
+  test::write_text(dir / "small.txt", "four");
+  CHECK(read_file(dir / "small.txt", 4, "a note") == "four");
+  CHECK(read_file_bytes(dir / "small.txt", 4, "a note") == std::vector<uint8_t>{'f', 'o', 'u', 'r'});
+  CHECK_THROWS_WITH(read_file(dir / "small.txt", 3, "a note"), dir.path().string() + "/small.txt: 4 bytes, over the 3 bytes a note may be");
+  CHECK_THROWS_WITH(read_file(dir / "absent.txt", 10, "a note"), Contains("absent.txt: cannot open a note (") && Contains("No such file"));
+  CHECK_THROWS_WITH(read_file(dir.path(), 10, "a note"), Contains(": cannot open a note (a folder)"));
+  // A sparse file of 300 MiB costs nothing to make and must cost nothing to refuse.
+  {
+    std::ofstream touch(dir / "huge.png");
+  }
+  std::filesystem::resize_file(dir / "huge.png", uint64_t{300} << 20);
+  CHECK_THROWS_WITH(read_image(dir / "huge.png"), Contains("huge.png: 300 MiB, over the 256 MiB an image may be"));
+}
