@@ -296,20 +296,26 @@ TEST_CASE("a style's layout moves the strokes it writes while the data's hand an
 TEST_CASE("a learnt hand learns its aspect and stroke tilts from its images, and writes with them", "[style][layout]") {
   test::TempDir dir;
   const auto model_dir = save_tiny_stroke_model(dir / "model");
-  // A hand that writes wider than the data and tilts its horizontals clockwise.
+  // A hand that writes wider than the data, a little smaller and lower, and tilts its horizontals
+  // clockwise; photographed loosely, and cut exactly to its writing squares.
   Layout hand;
-  hand.scale_x = 1.15f, hand.scale_y = 0.87f;
+  hand.scale_x = 1.0f, hand.scale_y = 0.76f, hand.shift = {0, 60};
   hand.tilts[static_cast<size_t>(StrokeKind::horizontal)] = 0.1f;
-  std::filesystem::create_directories(dir / "photos");
-  for (char32_t c : std::u32string(U"春国中永"))
-    for (int v = 1; v <= 3; ++v) {
-      std::vector<Outline> outlines;
-      for (const Stroke& stroke : apply_layout(test::sample_library().glyph(c), hand).strokes) outlines.push_back(stroke.outline);
-      PhotoOptions options = random_photo_options(c * 10u + v);
-      options.width = options.height = 160;
-      options.rotation_degrees = 0;  // the hand's slant is none; a camera's turn is tested by the split
-      write_png(render_photo(outlines, options), dir / "photos" / (encode_utf8(c) + "_" + std::to_string(v) + ".png"));
-    }
+  const auto photograph = [&](const std::filesystem::path& folder, bool framed) {
+    std::filesystem::create_directories(folder);
+    for (char32_t c : std::u32string(U"春国中永"))
+      for (int v = 1; v <= 3; ++v) {
+        std::vector<Outline> outlines;
+        for (const Stroke& stroke : apply_layout(test::sample_library().glyph(c), hand).strokes) outlines.push_back(stroke.outline);
+        PhotoOptions options = random_photo_options(c * 10u + v);
+        options.width = options.height = 160;
+        options.rotation_degrees = 0;  // the hand's slant is none; a camera's turn is tested by the split
+        if (framed) options.scale = 1.25f, options.offset_x = options.offset_y = 0;  // the box is the photo
+        write_png(render_photo(outlines, options), folder / (encode_utf8(c) + "_" + std::to_string(v) + ".png"));
+      }
+  };
+  photograph(dir / "photos", false);
+  photograph(dir / "framed", true);
   const StyleImageSet set = split_style_images(list_image_files(dir / "photos"), test::sample_library(), 16);
   REQUIRE(set.images.size() == 12);
   const HandLayout learnt = learn_hand_layout(set.images, test::sample_library());
@@ -318,12 +324,30 @@ TEST_CASE("a learnt hand learns its aspect and stroke tilts from its images, and
   CHECK(learnt.tilts_kept);
   CHECK(learnt.layout.tilts[static_cast<size_t>(StrokeKind::horizontal)] + learnt.layout.rotation > 0.04f);
   CHECK(learnt.tilted_strokes > 20);
+  CHECK(learnt.layout.shift.x == 0);  // unframed, where it sits is the photographer's
+  CHECK(learnt.layout.shift.y == 0);
+  // Framed, the size and place come too (drawn toward the data's by 3 images in 15).
+  const StyleImageSet framed = split_style_images(list_image_files(dir / "framed"), test::sample_library(), 16);
+  REQUIRE(framed.images.size() == 12);
+  const HandLayout placed = learn_hand_layout(framed.images, test::sample_library(), true);
+  CHECK(placed.layout.shift.y == Approx(0.8f * 60).margin(12));
+  CHECK(std::fabs(placed.layout.shift.x) < 12);
+  CHECK(std::sqrt(placed.layout.scale_x * placed.layout.scale_y) == Approx(std::pow(std::sqrt(0.76f), 0.8f)).margin(0.04));
+  CHECK(placed.layout.scale_x / placed.layout.scale_y == Approx(learnt.layout.scale_x / learnt.layout.scale_y).margin(0.05));
+  SplitImage oblong = framed.images.front();
+  oblong.image_ink = Coverage(160, 120);
+  CHECK_THROWS_WITH(learn_hand_layout({oblong}, test::sample_library(), true), Contains("160 x 120 px; a framed image is its character's square"));
 
   const std::string common = " --model " + test::shell_quote(model_dir.string()) + " --data " + test::shell_quote(test::sample_dir().string());
   const auto run = test::run_tool("ink-train", "--style-images " + test::shell_quote((dir / "photos").string()) + " --name wide --steps 2" + common);
   INFO(run.out << run.err);
   REQUIRE(run.exit_code == 0);
   CHECK_THAT(run.out, Contains("layout: aspect 1.") && Contains("horizontal +"));
+  const auto framed_run = test::run_tool("ink-train", "--style-images " + test::shell_quote((dir / "framed").string()) +
+                                                          " --name placed --steps 2 --framed" + common);
+  INFO(framed_run.out << framed_run.err);
+  REQUIRE(framed_run.exit_code == 0);
+  CHECK_THAT(framed_run.out, Contains("layout: size 0.") && Contains(", shift ("));
   const auto file = learned_style_file(resolve_model_file(model_dir, ConditioningMode::stroke), "wide");
   LearnedStyle style = load_learned_style(file);
   REQUIRE(style.layout);

@@ -23,9 +23,10 @@ constexpr const char* kUsage = R"(usage: ink-data COMMAND [OPTIONS]
                                        agreement with the stroke data, a sheet to look at
   split IMAGE|DIR... [--size PX] [--sheet FILE]
                                        split photos named after their character (春_1.png)
-  photos --font FAMILY --out DIR [--chars 春满干坤] [--variants 5] [--first 1] [--size 320] [--seed N]
+  photos --font FAMILY --out DIR [--chars 春满干坤] [--variants 5] [--first 1] [--size 320] [--seed N] [--framed]
                                        a font's glyphs as calligraphy "photos" (rotation, scale,
-                                       uneven light, paper, noise): CHAR_VARIANT.png
+                                       uneven light, paper, noise): CHAR_VARIANT.png; --framed:
+                                       each exactly the glyph's square, as cut from a practice grid
   layout --fonts NAME=FAMILY,... [--fit-chars seen:80] [--chars 200] [--size 64] [--json FILE] [--save FILE]
                                        how much of each font's structure its layout (the mean
                                        of its fits) carries: the data's strokes against the

@@ -10,6 +10,11 @@
 #include "ink/styles/synthetic_photo.h"
 
 namespace ink::data_tool {
+namespace {
+
+constexpr float kFillSide = 1.25f;  // PhotoOptions' box fills 80% of the side at scale 1
+
+}  // namespace
 
 int photos(cli::Args& args) {
   const auto family = args.value("font");
@@ -20,6 +25,7 @@ int photos(cli::Args& args) {
   const int size = args.int_value("size", 320, 64, 4096);
   const int seed = args.int_value("seed", 1, 0, 1 << 30);
   const int first = args.int_value("first", 1, 0, 1 << 20);  // the first variant's number in file names
+  const bool framed = args.flag("framed");  // each photo exactly the glyph's square, as cut from a grid
   args.finish();
   const FontFace font = FontFace::open_family(*family);
   std::error_code error;
@@ -32,6 +38,7 @@ int photos(cli::Args& args) {
     for (int v = first; v < first + variants; ++v) {
       PhotoOptions options = random_photo_options(static_cast<uint64_t>(seed) * 1000003u + c * 101u + v);
       options.width = options.height = size;
+      if (framed) options.rotation_degrees = 0, options.scale = kFillSide, options.offset_x = options.offset_y = 0;
       const std::filesystem::path file = std::filesystem::path(*out) / (encode_utf8(c) + "_" + std::to_string(v) + ".png");
       write_png(render_photo({font.glyph_outline(c)}, options), file);
       bar.update(++written);

@@ -22,9 +22,7 @@ std::atomic<bool> g_stop{false};
 extern "C" void on_style_interrupt(int) { g_stop = true; }
 
 // A new hand's layout, from the same splits as its brush.
-void save_with_layout(const std::filesystem::path& out, LearnedStyle& style, const std::vector<SplitImage>& images,
-                      const StrokeLibrary& library) {
-  const HandLayout hand = learn_hand_layout(images, library);
+void save_with_layout(const std::filesystem::path& out, LearnedStyle& style, const HandLayout& hand) {
   style.layout = hand.layout;
   save_learned_style(out, style);
   std::printf("layout: %s (%zu strokes measured%s): %s\n", describe_layout(hand.layout).c_str(), hand.tilted_strokes,
@@ -51,6 +49,7 @@ int learn_style(cli::Args& args, const std::string& images_dir) {
   }
   options.start_from = args.value_or("start-from", "");
   const bool layout_only = args.flag("layout-only");
+  const bool framed = args.flag("framed");
   if (layout_only && options.retune) throw InkError("--layout-only is for a learnt hand; a retuning keeps its style's layout");
   const int threads_option = args.int_value("threads", 0, 0, 256);
   const StrokeLibrary library = cli::open_library(args);
@@ -72,11 +71,14 @@ int learn_style(cli::Args& args, const std::string& images_dir) {
   split_bar.finish();
   for (const std::string& problem : set.problems) std::fprintf(stderr, "ink-train: skipped %s\n", problem.c_str());
   if (set.images.empty()) throw InkError("none of the " + std::to_string(files.size()) + " images in '" + images_dir + "' could be used");
+  if (framed && options.retune) throw InkError("--framed is for a learnt hand; a retuning keeps its style's layout");
+  // Before the brush, so that images a framed layout cannot use stop the run before it trains.
+  const HandLayout hand = options.retune ? HandLayout{} : learn_hand_layout(set.images, library, framed);
   if (layout_only) {
     if (!std::filesystem::exists(out)) throw InkError("--layout-only: no learnt hand '" + *name + "' (" + out.string() + ")");
     LearnedStyle style = load_learned_style(out);
     if (style.retunes) throw InkError("--layout-only: " + out.string() + " retunes a trained style, which keeps its layout");
-    save_with_layout(out, style, set.images, library);
+    save_with_layout(out, style, hand);
     return 0;
   }
   std::printf("%zu of %zu images split into strokes; %s style '%s' (%d steps, %s, base weights frozen)\n", set.images.size(),
@@ -102,7 +104,7 @@ int learn_style(cli::Args& args, const std::string& images_dir) {
   }
   bar.finish();
   if (options.retune) save_learned_style(out, style);
-  else save_with_layout(out, style, set.images, library);
+  else save_with_layout(out, style, hand);
   std::printf("style '%s' learnt from %d images of %s, starting from '%s', in %.0f s (loss %.4f): %s\n", style.name.c_str(),
               style.images, style.characters.c_str(), style.started_from.c_str(), style.seconds, style.final_loss, out.c_str());
   std::printf("write with it: ink-write 永 --style %s --gif yong.gif\n", style.name.c_str());

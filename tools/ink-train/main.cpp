@@ -43,6 +43,8 @@ measured from the splits, and both are saved as styles/NAME.style.json beside th
   --adapter norms|none   train the norms with the row (default) or the row alone
   --start-from STYLE     start the row from this trained style (default: the closest one)
   --retune               NAME is a trained style: retune its brush from its font's images instead
+  --framed               each image is exactly the square its character was written in (cut
+                         from a practice grid): the hand's size and place are learnt too
   --layout-only          NAME is a learnt hand: measure its layout again, keep its brush
   --seed N, --threads N
 )";

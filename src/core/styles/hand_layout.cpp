@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "ink/base/error.h"
 #include "ink/raster/raster.h"
 
 namespace ink {
@@ -12,6 +13,7 @@ namespace {
 constexpr float kPrior = 3;             // images (or strokes) of evidence that the hand is the data's
 constexpr float kMaxAspect = 2.0f;      // wider or taller than the data by at most this
 constexpr float kMaxSlant = 0.35f;      // radians, as far as the split accepts a fit
+constexpr float kMaxSize = 2.0f;        // a framed hand writes at most this much larger or smaller
 
 float median_of(std::vector<float> values) {
   std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
@@ -27,22 +29,30 @@ Coverage laid_over(const Glyph& glyph, const SplitImage& image) {
 
 }  // namespace
 
-HandLayout learn_hand_layout(const std::vector<SplitImage>& images, const StrokeLibrary& library) {
+HandLayout learn_hand_layout(const std::vector<SplitImage>& images, const StrokeLibrary& library, bool framed) {
   HandLayout hand;
   if (images.empty()) return hand;
-  std::vector<float> log_aspects, slants;
+  std::vector<float> log_aspects, slants, log_sizes, shifts_x, shifts_y;
   std::vector<MeasuredTilt> tilts;
   for (const SplitImage& image : images) {
+    if (framed && image.image_ink.width != image.image_ink.height)
+      throw InkError(image.file.string() + ": " + std::to_string(image.image_ink.width) + " x " +
+                     std::to_string(image.image_ink.height) + " px; a framed image is its character's square");
     const Layout fit = layout_of_fit(image.split.alignment, image.image_ink.width);
     log_aspects.push_back(std::log(fit.scale_x / fit.scale_y));
+    log_sizes.push_back(std::log(fit.scale_x * fit.scale_y) / 2);
+    shifts_x.push_back(fit.shift.x), shifts_y.push_back(fit.shift.y);
     slants.push_back(fit.rotation);
     const std::vector<MeasuredTilt> measured = measure_stroke_tilts(image.split, library.glyph(image.character));
     tilts.insert(tilts.end(), measured.begin(), measured.end());
   }
   const float n = static_cast<float>(images.size()), weight = n / (n + kPrior);
   const float log_aspect = std::clamp(weight * median_of(log_aspects), -std::log(kMaxAspect), std::log(kMaxAspect));
-  hand.layout.scale_x = std::exp(log_aspect / 2);  // the data's area: the hand's size is the framing's
-  hand.layout.scale_y = std::exp(-log_aspect / 2);
+  // Unframed, the data's area: the hand's size is the photographer's.
+  const float log_size = framed ? std::clamp(weight * median_of(log_sizes), -std::log(kMaxSize), std::log(kMaxSize)) : 0.0f;
+  hand.layout.scale_x = std::exp(log_size + log_aspect / 2);
+  hand.layout.scale_y = std::exp(log_size - log_aspect / 2);
+  if (framed) hand.layout.shift = {weight * median_of(shifts_x), weight * median_of(shifts_y)};
   hand.layout.rotation = std::clamp(weight * median_of(slants), -kMaxSlant, kMaxSlant);
   hand.tilted_strokes = tilts.size();
   const StrokeTilts typical = typical_stroke_tilts(tilts, kPrior);
@@ -59,8 +69,12 @@ HandLayout learn_hand_layout(const std::vector<SplitImage>& images, const Stroke
 
 std::string describe_layout(const Layout& layout) {
   char text[512];
-  int used = std::snprintf(text, sizeof text, "aspect %.3f, slant %+.1f deg", layout.scale_x / layout.scale_y,
-                           layout.rotation * 180 / M_PI);
+  int used = 0;
+  if (layout.shift.x != 0 || layout.shift.y != 0 || std::fabs(layout.scale_x * layout.scale_y - 1) > 1e-4f)
+    used = std::snprintf(text, sizeof text, "size %.3f, shift (%+.0f, %+.0f), ", std::sqrt(layout.scale_x * layout.scale_y),
+                         layout.shift.x, layout.shift.y);
+  used += std::snprintf(text + used, sizeof text - used, "aspect %.3f, slant %+.1f deg", layout.scale_x / layout.scale_y,
+                        layout.rotation * 180 / M_PI);
   if (is_identity(layout.tilts)) return std::string(text) + ", the data's stroke tilts";
   used += std::snprintf(text + used, sizeof text - used, ", stroke tilts (deg):");
   for (size_t k = 0; k < kStrokeKinds && used < static_cast<int>(sizeof text); ++k)
