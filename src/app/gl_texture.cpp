@@ -39,9 +39,9 @@ void GlTexture::upload(const GlyphTextureData& data) {
   prepare(data.size, data.size);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
   if (same)
-    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, data.size, data.size, GL_RG, GL_FLOAT, data.texels.data());
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, data.size, data.size, GL_RG, GL_HALF_FLOAT, data.texels.data());
   else
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RG32F, data.size, data.size, 0, GL_RG, GL_FLOAT, data.texels.data());
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RG16F, data.size, data.size, 0, GL_RG, GL_HALF_FLOAT, data.texels.data());
 }
 
 void GlTexture::upload(const Image& image) {

@@ -16,7 +16,7 @@ class GlTexture {
   GlTexture(const GlTexture&) = delete;
   GlTexture& operator=(const GlTexture&) = delete;
 
-  void upload(const GlyphTextureData& data);  // RG32F, bilinear
+  void upload(const GlyphTextureData& data);  // RG16F, bilinear
   void upload(const Image& image);            // RGB8, bilinear
   GLuint id() const { return id_; }
   int width() const { return width_; }
