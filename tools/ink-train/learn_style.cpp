@@ -51,6 +51,7 @@ int learn_style(cli::Args& args, const std::string& images_dir) {
   const bool layout_only = args.flag("layout-only");
   const bool framed = args.flag("framed");
   if (layout_only && options.retune) throw InkError("--layout-only is for a learnt hand; a retuning keeps its style's layout");
+  if (framed && options.retune) throw InkError("--framed is for a learnt hand; a retuning keeps its style's layout");
   const int threads_option = args.int_value("threads", 0, 0, 256);
   const StrokeLibrary library = cli::open_library(args);
   args.finish();
@@ -71,7 +72,6 @@ int learn_style(cli::Args& args, const std::string& images_dir) {
   split_bar.finish();
   for (const std::string& problem : set.problems) std::fprintf(stderr, "ink-train: skipped %s\n", problem.c_str());
   if (set.images.empty()) throw InkError("none of the " + std::to_string(files.size()) + " images in '" + images_dir + "' could be used");
-  if (framed && options.retune) throw InkError("--framed is for a learnt hand; a retuning keeps its style's layout");
   // Before the brush, so that images a framed layout cannot use stop the run before it trains.
   const HandLayout hand = options.retune ? HandLayout{} : learn_hand_layout(set.images, library, framed);
   if (layout_only) {
