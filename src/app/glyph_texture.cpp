@@ -2,9 +2,10 @@
 // soft edge so filtering stays meaningful.
 #include "glyph_texture.h"
 
+#include <c10/util/Half.h>
+
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 
 namespace ink::app {
 namespace {
@@ -34,29 +35,11 @@ void spread_times(Coverage& times, int passes) {
 }  // namespace
 
 uint16_t half_float(float value) {
-  uint32_t bits = 0;
-  std::memcpy(&bits, &value, sizeof bits);
-  const uint16_t sign = static_cast<uint16_t>((bits >> 16) & 0x8000u);
-  const float magnitude = std::fabs(value);
-  if (!(magnitude < 65520.0f)) return static_cast<uint16_t>(sign | (std::isnan(value) ? 0x7e00u : 0x7bffu));
-  if (magnitude < 6.103515625e-05f)  // below the smallest normal: a multiple of 2^-24
-    return static_cast<uint16_t>(sign | static_cast<uint16_t>(std::lround(magnitude * 16777216.0f)));
-  int exponent = 0;
-  const float fraction = std::frexp(magnitude, &exponent);  // magnitude = fraction * 2^exponent, fraction in [0.5, 1)
-  uint32_t mantissa = static_cast<uint32_t>(std::lround((fraction * 2 - 1) * 1024));
-  uint32_t biased = static_cast<uint32_t>(exponent - 1 + 15);
-  if (mantissa == 1024) mantissa = 0, ++biased;  // rounded up into the next power of two
-  return static_cast<uint16_t>(sign | (biased << 10) | mantissa);
+  constexpr float kLargest = 65504.0f;  // clamped first: a time past the largest half stays finite
+  return c10::detail::fp16_ieee_from_fp32_value(std::isnan(value) ? value : std::clamp(value, -kLargest, kLargest));
 }
 
-float from_half_float(uint16_t half) {
-  const float sign = half & 0x8000u ? -1.0f : 1.0f;
-  const int biased = (half >> 10) & 0x1f;
-  const int mantissa = half & 0x3ff;
-  if (biased == 0) return sign * std::ldexp(static_cast<float>(mantissa), -24);
-  if (biased == 31) return mantissa ? NAN : sign * INFINITY;
-  return sign * std::ldexp(1.0f + mantissa / 1024.0f, biased - 15);
-}
+float from_half_float(uint16_t half) { return c10::detail::fp16_ieee_to_fp32_value(half); }
 
 GlyphTextureData glyph_texture_data(const BrushTimeline& timeline) {
   Coverage times = timeline.ink_time_map();

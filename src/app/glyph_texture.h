@@ -16,7 +16,7 @@ struct GlyphTextureData {
   std::vector<uint16_t> texels;  // RG interleaved, top row first: coverage, ink time (s; < 0 bare)
 };
 
-uint16_t half_float(float value);  // IEEE binary16, round to nearest; out of range saturates
+uint16_t half_float(float value);  // IEEE binary16 (c10's conversion); out of range saturates
 float from_half_float(uint16_t half);
 
 // Ink times are spread a few pixels past the ink into bare paper, so the shader's bilinear

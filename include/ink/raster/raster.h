@@ -29,6 +29,7 @@ float coverage_iou(const Coverage& a, const Coverage& b);
 struct InkMoments {
   Point centre;
   float sigma_x = 1, sigma_y = 1, mass = 0;
+  float covariance_xy = 0;  // with the sigmas, the ink's second moments: its principal axis
 };
 InkMoments ink_moments(const Coverage& c);
 

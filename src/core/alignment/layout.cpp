@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/median.h"
 #include "ink/base/error.h"
 #include "ink/raster/raster.h"
 
@@ -50,8 +51,7 @@ Layout typical_layout(const std::vector<Layout>& layouts) {
   const auto median = [&](float Layout::*scalar, float Point::*coordinate) {
     std::vector<float> values;
     for (const Layout& l : layouts) values.push_back(scalar ? l.*scalar : l.shift.*coordinate);
-    std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
-    return values[values.size() / 2];
+    return median_of(std::move(values));
   };
   Layout typical;
   typical.shift = {median(nullptr, &Point::x), median(nullptr, &Point::y)};

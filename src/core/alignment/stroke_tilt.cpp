@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/median.h"
+
 namespace ink {
 namespace {
 
@@ -43,21 +45,9 @@ struct Axis {
 };
 
 Axis principal_axis(const Coverage& c) {
-  double mass = 0, sx = 0, sy = 0;
-  for (int y = 0; y < c.height; ++y)
-    for (int x = 0; x < c.width; ++x) {
-      const double w = c.at(x, y);
-      mass += w, sx += w * x, sy += w * y;
-    }
-  if (mass <= 0) return {};
-  const double mx = sx / mass, my = sy / mass;
-  double xx = 0, yy = 0, xy = 0;
-  for (int y = 0; y < c.height; ++y)
-    for (int x = 0; x < c.width; ++x) {
-      const double w = c.at(x, y), dx = x - mx, dy = y - my;
-      xx += w * dx * dx, yy += w * dy * dy, xy += w * dx * dy;
-    }
-  xx /= mass, yy /= mass, xy /= mass;
+  const InkMoments m = ink_moments(c);
+  if (m.mass <= 0) return {};
+  const double xx = double{m.sigma_x} * m.sigma_x, yy = double{m.sigma_y} * m.sigma_y, xy = m.covariance_xy;
   const double mid = (xx + yy) / 2, spread = std::sqrt((xx - yy) * (xx - yy) / 4 + xy * xy);
   return {static_cast<float>(0.5 * std::atan2(2 * xy, xx - yy)), static_cast<float>(mid + spread), static_cast<float>(mid - spread)};
 }
@@ -68,11 +58,6 @@ float axis_difference(float a, float b) {
   while (d > kPi / 2) d -= kPi;
   while (d <= -kPi / 2) d += kPi;
   return d;
-}
-
-float median_of(std::vector<float> values) {
-  std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
-  return values[values.size() / 2];
 }
 
 }  // namespace

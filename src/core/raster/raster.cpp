@@ -39,17 +39,18 @@ float Coverage::sum() const {
 
 InkMoments ink_moments(const Coverage& c) {
   InkMoments m;
-  double sx = 0, sy = 0, sxx = 0, syy = 0, w = 0;
+  double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0, w = 0;
   for (int y = 0; y < c.height; ++y)
     for (int x = 0; x < c.width; ++x) {
       const double v = c.at(x, y), px = x + 0.5, py = y + 0.5;
-      w += v, sx += v * px, sy += v * py, sxx += v * px * px, syy += v * py * py;
+      w += v, sx += v * px, sy += v * py, sxx += v * px * px, syy += v * py * py, sxy += v * px * py;
     }
   if (w <= 0) return m;
   m.mass = static_cast<float>(w);
   m.centre = {static_cast<float>(sx / w), static_cast<float>(sy / w)};
   m.sigma_x = static_cast<float>(std::sqrt(std::max(sxx / w - (sx / w) * (sx / w), 1e-6)));
   m.sigma_y = static_cast<float>(std::sqrt(std::max(syy / w - (sy / w) * (sy / w), 1e-6)));
+  m.covariance_xy = static_cast<float>(sxy / w - (sx / w) * (sy / w));
   return m;
 }
 

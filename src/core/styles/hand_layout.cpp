@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "base/median.h"
 #include "ink/base/error.h"
 #include "ink/raster/raster.h"
 
@@ -14,11 +15,6 @@ constexpr float kPrior = 3;             // images (or strokes) of evidence that 
 constexpr float kMaxAspect = 2.0f;      // wider or taller than the data by at most this
 constexpr float kMaxSlant = 0.35f;      // radians, as far as the split accepts a fit
 constexpr float kMaxSize = 2.0f;        // a framed hand writes at most this much larger or smaller
-
-float median_of(std::vector<float> values) {
-  std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
-  return values[values.size() / 2];
-}
 
 // The data's strokes laid over the image by its split's fit, as one coverage.
 Coverage laid_over(const Glyph& glyph, const SplitImage& image) {

@@ -21,8 +21,6 @@ StrokeTilts tilts_from_json(const nlohmann::json& value) {
   return tilts;
 }
 
-}  // namespace
-
 void check_layout_range(const Layout& l) {
   const auto scale_ok = [](float s) { return std::isfinite(s) && s >= 0.25f && s <= 4.0f; };
   const auto shift_ok = [](float d) { return std::isfinite(d) && std::fabs(d) <= kBoxSize; };
@@ -37,6 +35,8 @@ void check_layout_range(const Layout& l) {
       throw InkError(std::string(stroke_kind_name(static_cast<StrokeKind>(k))) + " tilt " + std::to_string(l.tilts[k]) +
                      " out of range (within 45 degrees)");
 }
+
+}  // namespace
 
 Layout layout_from_json(const nlohmann::json& value) {
   if (!value.is_object()) throw InkError("a layout is not an object");

@@ -13,6 +13,5 @@ namespace ink {
 // rotation and tilts within 45 degrees) or of the wrong type, naming the key.
 Layout layout_from_json(const nlohmann::json& value);
 nlohmann::json layout_to_json(const Layout& layout);  // checks the range too
-void check_layout_range(const Layout& layout);
 
 }  // namespace ink
