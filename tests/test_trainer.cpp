@@ -16,30 +16,12 @@
 #include "ink/training/checkpoint.h"
 #include "ink/training/trainer.h"
 #include "test_helpers.h"
+#include "tiny_model.h"
 
 using namespace ink;
 using Catch::Matchers::Contains;
 
 namespace {
-
-TrainingRecipe tiny_recipe(const std::filesystem::path& data_dir, int steps) {
-  TrainingRecipe r;
-  r.model.sample_size = 16;
-  r.model.block_out_channels = {8, 16};
-  r.model.layers_per_block = 1;
-  r.model.norm_num_groups = 4;
-  r.model.attention_head_dim = 16;
-  r.model.prediction_type = PredictionType::v_prediction;
-  r.schedule.prediction_type = PredictionType::v_prediction;
-  r.data_dir = data_dir;
-  r.eval_every = 0;
-  r.batch_size = 4;
-  r.steps = steps;
-  r.warmup_steps = 2;
-  r.checkpoint_every = 1000;
-  r.seed = 7;
-  return r;
-}
 
 void train(Trainer& trainer, const std::filesystem::path& data_dir, int stop_at = -1) {
   trainer.set_data(std::make_shared<TrainingData>(data_dir, trainer.recipe().model), nullptr, {"hanzi-writer-data"});
@@ -58,13 +40,13 @@ bool same_weights(UNet& a, UNet& b) {
 TEST_CASE("a run stopped and resumed ends exactly where an uninterrupted run does", "[train]") {
   test::TempDir dir;
   test::build_sample_dataset(dir / "data", {U'干', U'十', U'大', U'永'}, 16);
-  Trainer straight(tiny_recipe(dir / "data", 8), dir / "straight");
+  Trainer straight(test::tiny_recipe(dir / "data", 8), dir / "straight");
   train(straight, dir / "data");
   REQUIRE(straight.step() == 8);
   REQUIRE(std::filesystem::exists(straight.model_file()));
 
   {
-    Trainer first_half(tiny_recipe(dir / "data", 8), dir / "halves");
+    Trainer first_half(test::tiny_recipe(dir / "data", 8), dir / "halves");
     train(first_half, dir / "data", 3);  // stops after 3 steps with a checkpoint, as Ctrl-C does
     REQUIRE(first_half.step() == 3);
     REQUIRE(!std::filesystem::exists(first_half.model_file()));
@@ -87,7 +69,7 @@ TEST_CASE("style_balance shares batches out evenly between a big style and a sma
   options.chars = {U'干', U'十', U'大', U'东', U'书', U'长', U'风', U'马', U'鱼'};
   options.font_family = "hanzi-writer-data,kouzan=KouzanBrushFont";
   build_dataset(test::sample_library(), options);
-  TrainingRecipe recipe = tiny_recipe(dir / "data", 1);
+  TrainingRecipe recipe = test::tiny_recipe(dir / "data", 1);
   const TrainingData data(dir / "data", recipe.model);
   const std::vector<int64_t> per_style = data.samples_per_style();
   REQUIRE(per_style.size() == 2);
@@ -115,9 +97,9 @@ TEST_CASE("style_balance shares batches out evenly between a big style and a sma
 TEST_CASE("a fresh run refuses a directory that already holds a run", "[train]") {
   test::TempDir dir;
   test::build_sample_dataset(dir / "data", {U'干', U'十'}, 16);
-  Trainer run(tiny_recipe(dir / "data", 3), dir / "run");
+  Trainer run(test::tiny_recipe(dir / "data", 3), dir / "run");
   train(run, dir / "data");
-  test::write_text(dir / "recipe.json", training_recipe_to_json(tiny_recipe(dir / "data", 3)));
+  test::write_text(dir / "recipe.json", training_recipe_to_json(test::tiny_recipe(dir / "data", 3)));
   const test::ToolRun again = test::run_tool("ink-train", test::shell_quote((dir / "recipe.json").string()) + " --out " +
                                                               test::shell_quote((dir / "run").string()));
   CHECK(again.exit_code == 1);
@@ -130,7 +112,7 @@ TEST_CASE("a fresh run refuses a directory that already holds a run", "[train]")
 TEST_CASE("kill -9 in the middle of ink-train then --resume, finishes the run", "[train][slow]") {
   test::TempDir dir;
   test::build_sample_dataset(dir / "data", {U'干', U'十', U'大', U'永', U'春'}, 16);
-  TrainingRecipe recipe = tiny_recipe(dir / "data", 400);
+  TrainingRecipe recipe = test::tiny_recipe(dir / "data", 400);
   recipe.checkpoint_every = 10;
   test::write_text(dir / "recipe.json", training_recipe_to_json(recipe));
   const std::filesystem::path run = dir / "run", checkpoint = run / "training.ckpt";
@@ -163,7 +145,7 @@ TEST_CASE("kill -9 in the middle of ink-train then --resume, finishes the run", 
 TEST_CASE("SIGINT makes ink-train save a checkpoint and say how to resume", "[train][slow]") {
   test::TempDir dir;
   test::build_sample_dataset(dir / "data", {U'干', U'十'}, 16);
-  TrainingRecipe recipe = tiny_recipe(dir / "data", 100000);
+  TrainingRecipe recipe = test::tiny_recipe(dir / "data", 100000);
   test::write_text(dir / "recipe.json", training_recipe_to_json(recipe));
   const std::filesystem::path run = dir / "run";
   const pid_t child =
@@ -180,7 +162,7 @@ TEST_CASE("SIGINT makes ink-train save a checkpoint and say how to resume", "[tr
 TEST_CASE("a loss that turns NaN stops training with the step and the last good checkpoint named", "[train]") {
   test::TempDir dir;
   test::build_sample_dataset(dir / "data", {U'干', U'十'}, 16);
-  TrainingRecipe recipe = tiny_recipe(dir / "data", 20);
+  TrainingRecipe recipe = test::tiny_recipe(dir / "data", 20);
   recipe.checkpoint_every = 4;
   Trainer trainer(recipe, dir / "run");
   trainer.set_data(std::make_shared<TrainingData>(dir / "data", recipe.model), nullptr, {});
@@ -196,7 +178,7 @@ TEST_CASE("a loss that turns NaN stops training with the step and the last good 
 
 TEST_CASE("a recipe too big for the machine, or unlike its init_from, is refused in one line before anything is made", "[train][errors]") {
   test::TempDir dir;
-  TrainingRecipe huge = tiny_recipe(dir / "data", 3);
+  TrainingRecipe huge = test::tiny_recipe(dir / "data", 3);
   huge.model.block_out_channels = {65536};  // once a 155 GB allocation and libtorch's stack trace
   try {
     Trainer run(huge, dir / "huge");
@@ -209,9 +191,9 @@ TEST_CASE("a recipe too big for the machine, or unlike its init_from, is refused
   CHECK(!std::filesystem::exists(dir / "huge"));
 
   test::build_sample_dataset(dir / "data", {U'干', U'十'}, 16);
-  Trainer base(tiny_recipe(dir / "data", 3), dir / "base");
+  Trainer base(test::tiny_recipe(dir / "data", 3), dir / "base");
   train(base, dir / "data");
-  TrainingRecipe wider = tiny_recipe(dir / "data", 3);
+  TrainingRecipe wider = test::tiny_recipe(dir / "data", 3);
   wider.model.block_out_channels = {8, 32};
   wider.init_from = dir / "base";
   try {

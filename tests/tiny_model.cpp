@@ -30,4 +30,23 @@ std::filesystem::path save_tiny_model(const std::filesystem::path& dir, Conditio
   return dir;
 }
 
+TrainingRecipe tiny_recipe(const std::filesystem::path& data_dir, int steps) {
+  TrainingRecipe r;
+  r.model.sample_size = 16;
+  r.model.block_out_channels = {8, 16};
+  r.model.layers_per_block = 1;
+  r.model.norm_num_groups = 4;
+  r.model.attention_head_dim = 16;
+  r.model.prediction_type = PredictionType::v_prediction;
+  r.schedule.prediction_type = PredictionType::v_prediction;
+  r.data_dir = data_dir;
+  r.eval_every = 0;
+  r.batch_size = 4;
+  r.steps = steps;
+  r.warmup_steps = 2;
+  r.checkpoint_every = 1000;
+  r.seed = 7;
+  return r;
+}
+
 }  // namespace ink::test

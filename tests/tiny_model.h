@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ink/model/model_config.h"
+#include "ink/training/training_recipe.h"
 
 namespace ink::test {
 
@@ -14,5 +15,9 @@ ModelInfo tiny_model_info(ConditioningMode mode, std::vector<std::string> styles
 std::filesystem::path save_tiny_model(const std::filesystem::path& dir, ConditioningMode mode,
                                       std::vector<std::string> styles = {"hanzi-writer-data"}, int seed = 3,
                                       int64_t trained_steps = 0);
+
+// A stroke-mode recipe for that model over the dataset in `data_dir`: batch 4, no eval, a
+// checkpoint only at the end, seed 7.
+TrainingRecipe tiny_recipe(const std::filesystem::path& data_dir, int steps);
 
 }  // namespace ink::test

@@ -1,7 +1,10 @@
 // ink-train RECIPE.json [--out DIR] | --resume DIR | --export DIR — train a model (docs/model.md,
 // Training), or write the model from a run's latest checkpoint (or from an old model.pt);
 // ink-train --style-images DIR --name NAME [--model DIR] learns a new hand from a few images.
-// Ctrl-C saves a checkpoint and exits; --resume continues exactly where it stopped.
+// Ctrl-C saves a checkpoint and exits; --resume continues exactly where it stopped. --nproc N, or
+// torchrun's variables, train data-parallel over several processes (docs/training-at-scale.md).
+#include <unistd.h>
+
 #include <atomic>
 #include <csignal>
 #include <cstdio>
@@ -15,6 +18,7 @@
 #include "ink/model/torch_runtime.h"
 #include "ink/training/trainer.h"
 #include "learn_style.h"
+#include "local_ranks.h"
 #include "training_datasets.h"
 
 namespace {
@@ -29,13 +33,18 @@ std::string detail_of(const ink::TrainingProgress& p, double eval) {
   return text;
 }
 
-constexpr const char* kUsage = R"(usage: ink-train RECIPE.json [--out DIR] [--threads N] [--data PATH]
-       ink-train --resume DIR | --export DIR
+constexpr const char* kUsage = R"(usage: ink-train RECIPE.json [--out DIR] [--threads N] [--data PATH] [--nproc N]
+       ink-train --resume DIR [--nproc N] | --export DIR
        ink-train --style-images DIR --name NAME [--model DIR] [--steps 500] [OPTIONS]
 Trains a model from a recipe (assets/models/default/*/recipe.json are examples), building the
 datasets it needs under build/datasets/. Checkpoints are written every few hundred steps and on
 Ctrl-C; --resume DIR continues exactly where a run stopped; --export DIR writes the model
 (model.safetensors + config.json) from its latest checkpoint, or converts DIR's old model.pt.
+--nproc N trains on N local processes, data-parallel: each takes its share of every batch (the
+recipe's batch_size is the global batch) and gradients are summed between them over Gloo.
+Processes started by hand or by a scheduler join one run from RANK, WORLD_SIZE, LOCAL_RANK,
+LOCAL_WORLD_SIZE, MASTER_ADDR and MASTER_PORT, as torchrun sets them; --timeout S (300) is how
+long a rank waits for the others before the run stops with an error.
 With --style-images, learns a new hand from a few images named after their character
 (春_1.png, 满.jpg): each is split into the data's strokes, then a new style row and the hand's
 own group norms are trained with the model frozen, its layout (aspect, slant, stroke tilts) is
@@ -48,6 +57,29 @@ measured from the splits, and both are saved as styles/NAME.style.json beside th
   --layout-only          NAME is a learnt hand: measure its layout again, keep its brush
   --seed N, --threads N
 )";
+
+// argv without --nproc and its value: what each local rank runs.
+std::vector<char*> without_nproc(int argc, char** argv) {
+  std::vector<char*> kept;
+  for (int i = 0; i < argc; ++i) {
+    if (std::string(argv[i]) == "--nproc") {
+      ++i;
+      continue;
+    }
+    kept.push_back(argv[i]);
+  }
+  kept.push_back(nullptr);
+  return kept;
+}
+
+// The directory of a fresh run, refused when it already holds one.
+std::filesystem::path fresh_run_dir(const std::filesystem::path& recipe_file, const std::optional<std::string>& out) {
+  const std::filesystem::path out_dir = out ? std::filesystem::path(*out) : recipe_file.parent_path();
+  if (std::filesystem::exists(out_dir / "training.ckpt"))
+    throw ink::InkError(out_dir.string() + " already has a training.ckpt: continue it with --resume " + out_dir.string() +
+                        ", or choose another --out");
+  return out_dir;
+}
 
 }  // namespace
 
@@ -62,6 +94,25 @@ int main(int argc, char** argv) {
     const auto out = args.value("out");
     const auto data = args.value("data");
     const int threads_option = args.int_value("threads", -1, 0, 256);
+    const int nproc = args.int_value("nproc", 0, 1, 256);
+    const int timeout_seconds = args.int_value("timeout", 300, 1, 86400);
+    if (nproc > 0) {
+      // Checked once here rather than once per rank.
+      if (export_dir) throw InkError("--nproc: --export runs in one process");
+      if (resume_dir) {
+        if (!std::filesystem::exists(std::filesystem::path(*resume_dir) / "training.ckpt"))
+          throw InkError(*resume_dir + ": no training.ckpt to resume from");
+      } else {
+        const std::filesystem::path recipe_file = args.positional("RECIPE.json (or --resume DIR)");
+        load_training_recipe(recipe_file);
+        fresh_run_dir(recipe_file, out);
+      }
+      args.finish();
+      std::vector<char*> rank_argv = without_nproc(argc, argv);
+      return train_tool::run_local_ranks(rank_argv.data(), nproc);
+    }
+    const std::optional<World> world = world_from_environment();
+    const bool speaks = !world || world->rank == 0;  // one progress bar, one set of messages
     std::optional<Trainer> trainer;
     if (export_dir) {
       args.finish();
@@ -84,49 +135,66 @@ int main(int argc, char** argv) {
     if (resume_dir) {
       args.finish();
       trainer.emplace(Trainer::resume(*resume_dir));
-      std::printf("resuming %s at step %lld of %d\n", resume_dir->c_str(), static_cast<long long>(trainer->step()),
-                  trainer->recipe().steps);
+      if (speaks)
+        std::printf("resuming %s at step %lld of %d\n", resume_dir->c_str(), static_cast<long long>(trainer->step()),
+                    trainer->recipe().steps);
     } else {
       const std::filesystem::path recipe_file = args.positional("RECIPE.json (or --resume DIR)");
       args.finish();
       TrainingRecipe recipe = load_training_recipe(recipe_file);
-      const std::filesystem::path out_dir = out ? std::filesystem::path(*out) : recipe_file.parent_path();
-      if (std::filesystem::exists(out_dir / "training.ckpt"))
-        throw InkError(out_dir.string() + " already has a training.ckpt: continue it with --resume " + out_dir.string() +
-                       ", or choose another --out");
+      const std::filesystem::path out_dir = fresh_run_dir(recipe_file, out);
       trainer.emplace(std::move(recipe), out_dir);
     }
     const TrainingRecipe& recipe = trainer->recipe();
-    const int threads = configure_torch_threads(threads_option >= 0 ? threads_option : recipe.threads);
+    // Local ranks share the cores.
+    int threads = threads_option >= 0 ? threads_option : recipe.threads;
+    if (world && threads == 0)
+      threads = std::max(1, static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN)) / world->local_size);
+    threads = configure_torch_threads(threads);
 
+    std::shared_ptr<DataParallel> group;
+    if (world) group = std::make_shared<DataParallel>(*world, std::chrono::seconds(timeout_seconds));
+    // One rank per machine builds the datasets; the others wait for it, then find them built.
+    char host[256] = "";
+    ::gethostname(host, sizeof host - 1);
+    const std::string built = std::string("datasets-built-") + host;
+    if (group && world->local_rank != 0) group->wait_done(built, std::chrono::hours(2));
     const train_tool::Datasets sets = train_tool::prepare_datasets(recipe, data);
+    if (group && world->local_rank == 0) group->mark_done(built);
     auto train = std::make_shared<TrainingData>(sets.train_dir, recipe.model);
     std::shared_ptr<TrainingData> eval;
     if (!sets.eval_dir.empty()) eval = std::make_shared<TrainingData>(sets.eval_dir, recipe.model);
     trainer->set_data(train, eval, sets.styles);
-    std::printf("%s mode, %.2f M parameters, %lld training samples%s, batch %d, %d threads\n",
-                to_string(recipe.model.mode).c_str(), trainer->model()->parameter_count() / 1e6,
-                static_cast<long long>(train->size()),
-                eval ? (", " + std::to_string(eval->size()) + " eval samples").c_str() : "", recipe.batch_size, threads);
-    std::fflush(stdout);
+    trainer->set_parallel(group);
+    if (speaks) {
+      std::printf("%s mode, %.2f M parameters, %lld training samples%s, batch %d%s, %d threads%s\n",
+                  to_string(recipe.model.mode).c_str(), trainer->model()->parameter_count() / 1e6,
+                  static_cast<long long>(train->size()),
+                  eval ? (", " + std::to_string(eval->size()) + " eval samples").c_str() : "", recipe.batch_size,
+                  world ? (" over " + std::to_string(world->size) + " ranks").c_str() : "", threads, world ? " each" : "");
+      std::fflush(stdout);
+    }
 
     std::signal(SIGINT, on_interrupt);
     std::signal(SIGTERM, on_interrupt);
-    ProgressBar bar("training", static_cast<size_t>(recipe.steps), static_cast<size_t>(trainer->step()));
+    std::optional<ProgressBar> bar;
+    if (speaks) bar.emplace("training", static_cast<size_t>(recipe.steps), static_cast<size_t>(trainer->step()));
     double last_eval = -1;
     const Trainer::Outcome outcome = trainer->run([] { return g_stop.load(); },
                                                   [&](const TrainingProgress& p) {
                                                     if (p.eval_loss) last_eval = *p.eval_loss;
-                                                    bar.update(static_cast<size_t>(p.step), detail_of(p, last_eval));
+                                                    if (bar) bar->update(static_cast<size_t>(p.step), detail_of(p, last_eval));
                                                   });
     if (outcome == Trainer::Outcome::stopped) {
-      bar.stop(static_cast<size_t>(trainer->step()), "interrupted");
+      if (!bar) return 130;
+      bar->stop(static_cast<size_t>(trainer->step()), "interrupted");
       std::fprintf(stderr, "ink-train: interrupted at step %lld; checkpoint saved to %s; continue with: ink-train --resume %s\n",
                    static_cast<long long>(trainer->step()), trainer->checkpoint_file().c_str(),
                    trainer->checkpoint_file().parent_path().c_str());
       return 130;
     }
-    bar.finish();
+    if (!bar) return 0;
+    bar->finish();
     std::printf("done: %lld steps; model written to %s\n", static_cast<long long>(trainer->step()), trainer->model_file().c_str());
     return 0;
   });

@@ -4,8 +4,11 @@
 #pragma once
 #include <torch/types.h>
 
+#include <optional>
+
 #include "ink/model/noise_schedule.h"
 #include "ink/model/unet.h"
+#include "ink/training/batch_share.h"
 
 namespace ink {
 
@@ -19,7 +22,9 @@ struct DiffusionBatch {
 DiffusionBatch batch_from_planes(const torch::Tensor& planes);
 
 // Mean squared error of the model's prediction; `generator` (optional) fixes noise and timesteps.
+// `batch` holds `share`'s rows of a larger batch (data-parallel training): timesteps and noise are
+// drawn for the whole of it and the share's rows kept. Without a share, `batch` is the whole.
 torch::Tensor diffusion_loss(UNet& unet, const NoiseSchedule& schedule, const DiffusionBatch& batch,
-                             torch::Generator* generator = nullptr);
+                             torch::Generator* generator = nullptr, std::optional<BatchShare> share = std::nullopt);
 
 }  // namespace ink

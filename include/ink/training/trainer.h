@@ -1,7 +1,9 @@
 // One training run (docs/model.md, Training): AdamW with warm-up + cosine LR, gradient clipping,
 // EMA, condition dropout and canvas augmentation, periodic held-out eval, and checkpoints
 // every N steps and on request. A resumed run continues exactly: same batches, same noise,
-// same weights as if it had never stopped. Includes torch.
+// same weights as if it had never stopped. With a DataParallel group, each rank trains on its
+// share of every global batch and the gradients are summed between ranks (docs/training-at-scale.md):
+// N ranks end with the weights one process would. Rank 0 alone writes files. Includes torch.
 #pragma once
 #include <torch/torch.h>
 
@@ -14,6 +16,7 @@
 #include "ink/model/model_file.h"
 #include "ink/model/noise_schedule.h"
 #include "ink/model/unet.h"
+#include "ink/training/data_parallel.h"
 #include "ink/training/training_recipe.h"
 
 namespace ink {
@@ -23,7 +26,8 @@ struct TrainingProgress {
   int64_t total = 0;
   double loss = 0;   // this step's
   double learning_rate = 0;
-  double samples_per_second = 0;
+  double samples_per_second = 0;  // over all ranks
+  double collective_seconds = 0;  // this step's time in all-reduces (data-parallel runs)
   std::optional<double> eval_loss;  // set on eval steps
   bool checkpointed = false;
 };
@@ -44,6 +48,11 @@ class Trainer {
 
   void set_data(std::shared_ptr<const TrainingData> train, std::shared_ptr<const TrainingData> eval,
                 std::vector<std::string> styles);
+  // Trains as one rank of `group`. Checks that every rank starts from the same step and weights
+  // (the same recipe and seed, or the same checkpoint) and that each gets at least one sample.
+  void set_parallel(std::shared_ptr<DataParallel> group);
+  // Rank 0, or the only process: the one that writes checkpoints, logs and the model.
+  bool writes_files() const { return !parallel_ || parallel_->rank() == 0; }
 
   enum class Outcome { finished, stopped };
   // Trains until recipe().steps or until `stop_requested` returns true (checked between steps;
@@ -60,6 +69,9 @@ class Trainer {
   Trainer(TrainingRecipe recipe, std::filesystem::path out_dir, bool fresh);
   void start_from(const std::filesystem::path& model);  // recipe.init_from: copy its weights
   double train_step();
+  BatchShare share_of(int64_t total) const;
+  bool any_rank(bool vote);
+  std::string last_checkpoint() const;
 
   TrainingRecipe recipe_;
   std::filesystem::path out_dir_;
@@ -69,6 +81,7 @@ class Trainer {
   int64_t step_ = 0;
   std::shared_ptr<const TrainingData> train_, eval_;
   std::vector<std::string> styles_;
+  std::shared_ptr<DataParallel> parallel_;
 };
 
 }  // namespace ink

@@ -94,6 +94,46 @@ Trainer Trainer::resume(const std::filesystem::path& out_dir) {
   return trainer;
 }
 
+void Trainer::set_parallel(std::shared_ptr<DataParallel> group) {
+  parallel_ = std::move(group);
+  if (!parallel_) return;
+  if (recipe_.batch_size < parallel_->size())
+    throw InkError("recipe: batch_size " + std::to_string(recipe_.batch_size) + " is the global batch; it cannot be shared among " +
+                   std::to_string(parallel_->size()) + " ranks");
+  // Step and a checksum of the weights, compared through one all-reduce: sums of equal values.
+  double checksum = 0;
+  {
+    torch::NoGradGuard no_grad;
+    for (const auto& parameter : model_->parameters()) checksum += parameter.to(torch::kFloat64).abs().sum().item<double>();
+  }
+  torch::Tensor mine = torch::tensor({static_cast<double>(step_), checksum}, torch::kFloat64);
+  torch::Tensor all = mine.clone();
+  parallel_->sum(all);
+  const double n = parallel_->size();
+  if (all[0].item<double>() != n * static_cast<double>(step_) ||
+      std::abs(all[1].item<double>() - n * checksum) > 1e-9 * n * std::max(1.0, checksum))
+    throw InkError("rank " + std::to_string(parallel_->rank()) +
+                   ": the ranks start from different steps or weights (every rank needs the same recipe, or the same "
+                   "checkpoint to resume)");
+}
+
+BatchShare Trainer::share_of(int64_t total) const {
+  return parallel_ ? BatchShare::of_rank(total, parallel_->rank(), parallel_->size()) : BatchShare::whole(total);
+}
+
+bool Trainer::any_rank(bool vote) {
+  if (!parallel_) return vote;
+  torch::Tensor votes = torch::tensor({vote ? 1.0f : 0.0f});
+  parallel_->sum(votes);
+  return votes.item<float>() > 0;
+}
+
+std::string Trainer::last_checkpoint() const {
+  return std::filesystem::exists(checkpoint_file())
+             ? checkpoint_file().string() + " (step " + std::to_string(read_checkpoint_meta(checkpoint_file()).step) + ")"
+             : "none written yet";
+}
+
 void Trainer::set_data(std::shared_ptr<const TrainingData> train, std::shared_ptr<const TrainingData> eval,
                        std::vector<std::string> styles) {
   train_ = std::move(train);
@@ -102,24 +142,28 @@ void Trainer::set_data(std::shared_ptr<const TrainingData> train, std::shared_pt
 }
 
 double Trainer::train_step() {
-  const torch::Tensor indices = train_->draw(recipe_.batch_size, recipe_.style_balance);
-  DiffusionBatch batch = train_->batch(indices);
-  if (recipe_.model.mode == ConditioningMode::stroke) augment_canvas(batch, recipe_.canvas_augmentation);
-  drop_conditions(batch, *model_, recipe_.condition_dropout);
+  // The global batch is drawn alike on every rank; each keeps its rows (BatchShare).
+  const BatchShare share = share_of(recipe_.batch_size);
+  DiffusionBatch batch = train_->batch(share.rows(train_->draw(recipe_.batch_size, recipe_.style_balance)));
+  if (recipe_.model.mode == ConditioningMode::stroke) augment_canvas(batch, recipe_.canvas_augmentation, share);
+  drop_conditions(batch, *model_, recipe_.condition_dropout, share);
 
   const double lr = learning_rate_at(recipe_, step_);
   for (auto& group : optimizer_->param_groups()) static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
   optimizer_->zero_grad();
-  const torch::Tensor loss = diffusion_loss(model_, *schedule_, batch);
-  const double value = loss.item<double>();
-  if (!std::isfinite(value)) {
-    const std::string last = std::filesystem::exists(checkpoint_file())
-                                 ? checkpoint_file().string() + " (step " + std::to_string(read_checkpoint_meta(checkpoint_file()).step) + ")"
-                                 : "none written yet";
-    throw InkError("step " + std::to_string(step_ + 1) + ": the loss is " + std::to_string(value) +
-                   "; training stopped. Last good checkpoint: " + last);
+  torch::Tensor loss = diffusion_loss(model_, *schedule_, batch, nullptr, share);
+  // Each rank's mean weighted by its share of the batch: the sum over ranks is the global mean.
+  if (parallel_) loss = loss * share.weight();
+  double value = loss.item<double>();
+  if (std::isfinite(value) || parallel_) loss.backward();
+  if (parallel_) {
+    torch::Tensor total = torch::tensor({static_cast<float>(value)});
+    parallel_->sum_gradients(model_->parameters(), total);
+    value = total.item<double>();
   }
-  loss.backward();
+  if (!std::isfinite(value))
+    throw InkError("step " + std::to_string(step_ + 1) + ": the loss is " + std::to_string(value) +
+                   "; training stopped. Last good checkpoint: " + last_checkpoint());
   torch::nn::utils::clip_grad_norm_(model_->parameters(), recipe_.grad_clip);
   optimizer_->step();
   // EMA warm-up (as diffusers' EMAModel): early on the average follows the weights closely.
@@ -133,37 +177,48 @@ Trainer::Outcome Trainer::run(const std::function<bool()>& stop_requested,
                               const std::function<void(const TrainingProgress&)>& report) {
   if (!train_) throw InkError("Trainer: no training data set");
   model_->train();
-  std::ofstream log(out_dir_ / "train-log.jsonl", std::ios::app);
+  std::ofstream log;
+  if (writes_files()) log.open(out_dir_ / "train-log.jsonl", std::ios::app);
   using clock = std::chrono::steady_clock;
   auto last = clock::now();
-  while (step_ < recipe_.steps) {
-    if (stop_requested && stop_requested()) {
-      save_checkpoint_now();
-      return Outcome::stopped;
+  try {
+    while (step_ < recipe_.steps) {
+      // Ctrl-C reaches every local rank, a scheduler's signal perhaps only one: all stop together.
+      if (any_rank(stop_requested && stop_requested())) {
+        save_checkpoint_now();
+        return Outcome::stopped;
+      }
+      TrainingProgress progress;
+      progress.learning_rate = learning_rate_at(recipe_, step_);
+      progress.loss = train_step();
+      if (parallel_) progress.collective_seconds = parallel_->take_collective_seconds();
+      const auto now = clock::now();
+      progress.samples_per_second = recipe_.batch_size / std::max(1e-9, std::chrono::duration<double>(now - last).count());
+      last = now;
+      progress.step = step_;
+      progress.total = recipe_.steps;
+      if (eval_ && recipe_.eval_every > 0 && (step_ % recipe_.eval_every == 0 || step_ == recipe_.steps)) {
+        progress.eval_loss = eval_loss();
+        model_->train();
+        last = clock::now();  // the eval's time is not training throughput
+      }
+      if (step_ % recipe_.checkpoint_every == 0 || step_ == recipe_.steps) {
+        save_checkpoint_now();
+        progress.checkpointed = true;
+      }
+      if (log.is_open()) {
+        log << "{\"step\": " << progress.step << ", \"loss\": " << progress.loss << ", \"lr\": " << progress.learning_rate
+            << ", \"samples_per_s\": " << progress.samples_per_second;
+        if (parallel_) log << ", \"ranks\": " << parallel_->size() << ", \"allreduce_ms\": " << progress.collective_seconds * 1e3;
+        if (progress.eval_loss) log << ", \"eval_loss\": " << *progress.eval_loss;
+        log << "}\n";
+        log.flush();
+      }
+      if (report) report(progress);
     }
-    TrainingProgress progress;
-    progress.learning_rate = learning_rate_at(recipe_, step_);
-    progress.loss = train_step();
-    const auto now = clock::now();
-    progress.samples_per_second = recipe_.batch_size / std::max(1e-9, std::chrono::duration<double>(now - last).count());
-    last = now;
-    progress.step = step_;
-    progress.total = recipe_.steps;
-    if (eval_ && recipe_.eval_every > 0 && (step_ % recipe_.eval_every == 0 || step_ == recipe_.steps)) {
-      progress.eval_loss = eval_loss();
-      model_->train();
-      last = clock::now();  // the eval's time is not training throughput
-    }
-    if (step_ % recipe_.checkpoint_every == 0 || step_ == recipe_.steps) {
-      save_checkpoint_now();
-      progress.checkpointed = true;
-    }
-    log << "{\"step\": " << progress.step << ", \"loss\": " << progress.loss << ", \"lr\": " << progress.learning_rate
-        << ", \"samples_per_s\": " << progress.samples_per_second;
-    if (progress.eval_loss) log << ", \"eval_loss\": " << *progress.eval_loss;
-    log << "}\n";
-    log.flush();
-    if (report) report(progress);
+  } catch (const LostContact& error) {
+    throw InkError(std::string(error.what()) + " at step " + std::to_string(step_ + 1) + "; training stopped. Last good checkpoint: " +
+                   last_checkpoint() + "; continue with ink-train --resume " + out_dir_.string());
   }
   export_model();
   return Outcome::finished;
@@ -178,16 +233,23 @@ double Trainer::eval_loss() {
   auto generator = at::detail::createCPUGenerator(20261124);
   double total = 0;
   int64_t counted = 0;
+  // Each rank takes its share of every eval batch, as in training, and the sums are added up.
   for (int64_t start = 0; start < n; start += recipe_.batch_size) {
-    const int64_t b = std::min<int64_t>(recipe_.batch_size, n - start);
-    const DiffusionBatch batch = eval_->batch(indices.narrow(0, start, b));
-    total += diffusion_loss(ema_, *schedule_, batch, &generator).item<double>() * b;
-    counted += b;
+    const BatchShare share = share_of(std::min<int64_t>(recipe_.batch_size, n - start));
+    const DiffusionBatch batch = eval_->batch(share.rows(indices.narrow(0, start, share.total)));
+    total += diffusion_loss(ema_, *schedule_, batch, &generator, share).item<double>() * static_cast<double>(share.count);
+    counted += share.total;
   }
-  return total / counted;
+  if (parallel_) {
+    torch::Tensor sum = torch::tensor({total}, torch::kFloat64);
+    parallel_->sum(sum);
+    total = sum.item<double>();
+  }
+  return total / static_cast<double>(counted);
 }
 
 void Trainer::save_checkpoint_now() {
+  if (!writes_files()) return;
   TrainingCheckpoint meta;
   meta.config = recipe_.model;
   meta.step = step_;
@@ -197,6 +259,7 @@ void Trainer::save_checkpoint_now() {
 }
 
 void Trainer::export_model() {
+  if (!writes_files()) return;
   ModelInfo info;
   info.recipe = recipe_;
   info.trained_steps = step_;

@@ -6,8 +6,8 @@
 namespace ink {
 namespace {
 
-// [B] bool: which samples are chosen, each with probability p.
-torch::Tensor chosen(int64_t batch, double p) { return torch::rand({batch}).lt(p); }
+// [count] bool: which of the share's samples are chosen, each with probability p.
+torch::Tensor chosen(const BatchShare& share, double p) { return share.rows(torch::rand({share.total})).lt(p); }
 
 torch::Tensor where_chosen(const torch::Tensor& mask, const torch::Tensor& replacement, const torch::Tensor& value) {
   return torch::where(mask, replacement, value);
@@ -28,9 +28,9 @@ UNetConditions null_conditions(const UNetImpl& unet, int64_t batch) {
   return c;
 }
 
-void drop_conditions(DiffusionBatch& batch, const UNetImpl& unet, double p) {
+void drop_conditions(DiffusionBatch& batch, const UNetImpl& unet, double p, std::optional<BatchShare> share) {
   const int64_t b = batch.target.size(0);
-  const torch::Tensor mask = chosen(b, p);
+  const torch::Tensor mask = chosen(share.value_or(BatchShare::whole(b)), p);
   const UNetConditions none = null_conditions(unet, b);
   UNetConditions& c = batch.conditions;
   if (c.label.defined()) c.label = where_chosen(mask, none.label, c.label);
@@ -41,20 +41,25 @@ void drop_conditions(DiffusionBatch& batch, const UNetImpl& unet, double p) {
     batch.spatial = torch::where(mask.view({b, 1, 1, 1}), torch::full_like(batch.spatial, -1.0), batch.spatial);
 }
 
-void augment_canvas(DiffusionBatch& batch, double p) {
+void augment_canvas(DiffusionBatch& batch, double p, std::optional<BatchShare> share) {
   if (!batch.spatial.defined() || p <= 0) return;
   const int64_t b = batch.spatial.size(0);
+  const BatchShare rows = share.value_or(BatchShare::whole(b));
   const torch::Tensor canvas = batch.spatial.narrow(1, 0, 1);
   const torch::Tensor dilated = torch::max_pool2d(canvas, 3, 1, 1);
   const torch::Tensor eroded = -torch::max_pool2d(-canvas, 3, 1, 1);
   const torch::Tensor shifted = torch::roll(canvas, {1, 1}, {2, 3});
-  // Per sample: 0 untouched, 1 dilated, 2 eroded, 3 shifted.
-  const torch::Tensor op = torch::where(chosen(b, p), torch::randint(1, 4, {b}, torch::kInt64), torch::zeros({b}, torch::kInt64))
-                               .view({b, 1, 1, 1});
+  // Per sample: 0 untouched, 1 dilated, 2 eroded, 3 shifted. Drawn in this order, one statement
+  // each: the order of a call's arguments is the compiler's to choose.
+  const torch::Tensor perturbed = chosen(rows, p);
+  const torch::Tensor kinds = rows.rows(torch::randint(1, 4, {rows.total}, torch::kInt64));
+  const torch::Tensor op = torch::where(perturbed, kinds, torch::zeros({b}, torch::kInt64)).view({b, 1, 1, 1});
   torch::Tensor out = torch::where(op.eq(1), dilated, canvas);
   out = torch::where(op.eq(2), eroded, out);
   out = torch::where(op.eq(3), shifted, out);
-  const torch::Tensor noise = torch::randn_like(out) * 0.05 * op.gt(0).to(out.dtype());
+  std::vector<int64_t> noise_shape = out.sizes().vec();
+  noise_shape[0] = rows.total;
+  const torch::Tensor noise = rows.rows(torch::randn(noise_shape, out.options())) * 0.05 * op.gt(0).to(out.dtype());
   batch.spatial.narrow(1, 0, 1).copy_((out + noise).clamp(-1.0, 1.0));
 }
 
