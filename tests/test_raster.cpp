@@ -123,3 +123,20 @@ TEST_CASE("ink moments give the weighted centre and spread of the ink, in pixel 
   CHECK(m.mass == Approx(8.5));
   CHECK(m.centre.x == Approx((8 * 12.0 + 0.5 * 0.5) / 8.5));
 }
+
+TEST_CASE("a dot and a path with repeated points draw as discs and lines, at any place", "[raster]") {
+  // FreeType's stroker faulted now and then on a zero-length subpath; these go round it.
+  Rasterizer r;
+  for (const Point at : {Point{20, 20}, Point{97.95f, 111.58f}, Point{500.5f, 300.25f}}) {
+    Coverage dot(960, 540), repeated(960, 540), tiny(960, 540);
+    r.skeleton_px({at}, 6, 1, 1, dot);
+    r.skeleton_px({at, at, at}, 6, 1, 1, repeated);
+    r.skeleton_px({at, {at.x + 0.001f, at.y}}, 6, 1, 1, tiny);
+    CHECK(dot.sum() == Approx(3.14159 * 9).epsilon(0.05));
+    CHECK(repeated.sum() == Approx(dot.sum()));
+    CHECK(tiny.sum() == Approx(dot.sum()));
+    Coverage line(960, 540);
+    r.skeleton_px({at, at, {at.x + 10, at.y}, {at.x + 10, at.y}}, 6, 1, 1, line);
+    CHECK(line.sum() == Approx(3.14159 * 9 + 60).epsilon(0.05));
+  }
+}

@@ -13,6 +13,7 @@
 #include "ink/base/error.h"
 #include "ink/dataset/dataset.h"
 #include "ink/dataset/training_data.h"
+#include "ink/render/image.h"
 #include "ink/training/checkpoint.h"
 #include "ink/training/trainer.h"
 #include "test_helpers.h"
@@ -44,6 +45,9 @@ TEST_CASE("a run stopped and resumed ends exactly where an uninterrupted run doe
   train(straight, dir / "data");
   REQUIRE(straight.step() == 8);
   REQUIRE(std::filesystem::exists(straight.model_file()));
+  // The run's picture, drawn at its last checkpoint.
+  const Image curve = read_image(straight.loss_curve_file());
+  CHECK(curve.width == 960);
 
   {
     Trainer first_half(test::tiny_recipe(dir / "data", 8), dir / "halves");

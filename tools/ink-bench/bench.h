@@ -25,5 +25,6 @@ double seconds_of(F&& f) {
 nlohmann::json data_section(const std::string& pack_path);
 nlohmann::json model_section();
 nlohmann::json writer_section(const StrokeLibrary& library);
+nlohmann::json training_section();
 
 }  // namespace ink::bench

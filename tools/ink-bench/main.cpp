@@ -7,6 +7,7 @@
 #include "bench.h"
 #include "cli/cli.h"
 #include "ink/base/atomic_file.h"
+#include "ink/base/error.h"
 #include "ink/base/paths.h"
 #include "ink/model/torch_runtime.h"
 
@@ -22,10 +23,12 @@ Timing summarize(std::vector<double> samples) {
 
 namespace {
 
-constexpr const char* kUsage = R"(usage: ink-bench [--json FILE] [--data PATH]
+constexpr const char* kUsage = R"(usage: ink-bench [--json FILE] [--data PATH] [--only data|model|writer|training]
 Speed and memory on this machine: loading the stroke data, rasterising, building datasets, the
 UNet's forward pass (ms and GFLOP/s at batch 1, 2 and 8), training samples/s, ms per generated
-stroke and whole glyph with the default model, and peak memory. Takes a few minutes.
+stroke and whole glyph with the default model, and peak memory; then real ink-train runs in one
+process and data-parallel over 1 and 2 local ranks (samples/s, all-reduce ms per step). Takes a
+few minutes; --only runs one section.
 )";
 
 }  // namespace
@@ -37,12 +40,17 @@ int main(int argc, char** argv) {
     ink::cli::Args args(argc, argv, 1);
     const auto json_file = args.value("json");
     const std::string data = args.value_or("data", ink::default_stroke_pack().string());
+    const std::string only = args.value_or("only", "");
     args.finish();
+    if (!only.empty() && only != "data" && only != "model" && only != "writer" && only != "training")
+      throw ink::InkError("--only " + only + ": expected data, model, writer or training");
+    const auto runs = [&](const char* section) { return only.empty() || only == section; };
 
     nlohmann::json report;
-    report["data"] = ink::bench::data_section(data);
-    report["model"] = ink::bench::model_section();
-    report["writer"] = ink::bench::writer_section(ink::StrokeLibrary::open(data));
+    if (runs("data")) report["data"] = ink::bench::data_section(data);
+    if (runs("model")) report["model"] = ink::bench::model_section();
+    if (runs("writer")) report["writer"] = ink::bench::writer_section(ink::StrokeLibrary::open(data));
+    if (runs("training")) report["training"] = ink::bench::training_section();
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     report["peak_rss_mb"] = usage.ru_maxrss / 1024.0;

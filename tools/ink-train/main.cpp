@@ -16,6 +16,7 @@
 #include "ink/base/progress.h"
 #include "ink/model/model_file.h"
 #include "ink/model/torch_runtime.h"
+#include "ink/render/loss_curve.h"
 #include "ink/training/trainer.h"
 #include "learn_style.h"
 #include "local_ranks.h"
@@ -34,12 +35,14 @@ std::string detail_of(const ink::TrainingProgress& p, double eval) {
 }
 
 constexpr const char* kUsage = R"(usage: ink-train RECIPE.json [--out DIR] [--threads N] [--data PATH] [--nproc N]
-       ink-train --resume DIR [--nproc N] | --export DIR
+       ink-train --resume DIR [--nproc N] | --export DIR | --loss-curve DIR
        ink-train --style-images DIR --name NAME [--model DIR] [--steps 500] [OPTIONS]
 Trains a model from a recipe (assets/models/default/*/recipe.json are examples), building the
 datasets it needs under build/datasets/. Checkpoints are written every few hundred steps and on
 Ctrl-C; --resume DIR continues exactly where a run stopped; --export DIR writes the model
 (model.safetensors + config.json) from its latest checkpoint, or converts DIR's old model.pt.
+Each run keeps DIR/loss-curve.png (training and held-out loss, learning rate), redrawn at each
+eval and checkpoint; --loss-curve DIR draws it again from DIR/train-log.jsonl.
 --nproc N trains on N local processes, data-parallel: each takes its share of every batch (the
 recipe's batch_size is the global batch) and gradients are summed between them over Gloo.
 Processes started by hand or by a scheduler join one run from RANK, WORLD_SIZE, LOCAL_RANK,
@@ -89,6 +92,13 @@ int main(int argc, char** argv) {
     using namespace ink;
     cli::Args args(argc, argv, 1);
     if (const auto images = args.value("style-images")) return train_tool::learn_style(args, *images);
+    if (const auto run = args.value("loss-curve")) {
+      args.finish();
+      const std::filesystem::path file = std::filesystem::path(*run) / "loss-curve.png";
+      write_png(render_loss_curve(read_train_log(std::filesystem::path(*run) / "train-log.jsonl")), file);
+      std::printf("wrote %s\n", file.c_str());
+      return 0;
+    }
     const auto resume_dir = args.value("resume");
     const auto export_dir = args.value("export");
     const auto out = args.value("out");
@@ -183,7 +193,9 @@ int main(int argc, char** argv) {
     const Trainer::Outcome outcome = trainer->run([] { return g_stop.load(); },
                                                   [&](const TrainingProgress& p) {
                                                     if (p.eval_loss) last_eval = *p.eval_loss;
-                                                    if (bar) bar->update(static_cast<size_t>(p.step), detail_of(p, last_eval));
+                                                    if (!bar) return;
+                                                    if (!p.note.empty()) bar->note(p.note);
+                                                    bar->update(static_cast<size_t>(p.step), detail_of(p, last_eval));
                                                   });
     if (outcome == Trainer::Outcome::stopped) {
       if (!bar) return 130;

@@ -15,6 +15,8 @@ class ProgressBar {
   void update(size_t done, const std::string& detail = "");
   void finish(const std::string& detail = "");
   void stop(size_t done, const std::string& detail);  // the last line of a job ended early
+  // A line of its own (a warning while the job goes on), above the bar on a terminal.
+  void note(const std::string& line);
 
  private:
   void draw(size_t done, const std::string& detail, bool final);

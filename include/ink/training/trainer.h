@@ -30,6 +30,7 @@ struct TrainingProgress {
   double collective_seconds = 0;  // this step's time in all-reduces (data-parallel runs)
   std::optional<double> eval_loss;  // set on eval steps
   bool checkpointed = false;
+  std::string note;  // once, if loss-curve.png cannot be drawn (training goes on without it)
 };
 
 class Trainer {
@@ -45,6 +46,8 @@ class Trainer {
   UNet& ema() { return ema_; }
   std::filesystem::path checkpoint_file() const { return out_dir_ / "training.ckpt"; }
   std::filesystem::path model_file() const { return out_dir_ / "model.safetensors"; }
+  // Training and held-out loss and the learning rate, redrawn at each eval and checkpoint.
+  std::filesystem::path loss_curve_file() const { return out_dir_ / "loss-curve.png"; }
 
   void set_data(std::shared_ptr<const TrainingData> train, std::shared_ptr<const TrainingData> eval,
                 std::vector<std::string> styles);
@@ -72,6 +75,7 @@ class Trainer {
   BatchShare share_of(int64_t total) const;
   bool any_rank(bool vote);
   std::string last_checkpoint() const;
+  std::string draw_loss_curve();  // "" or why it could not be drawn
 
   TrainingRecipe recipe_;
   std::filesystem::path out_dir_;
@@ -82,6 +86,7 @@ class Trainer {
   std::shared_ptr<const TrainingData> train_, eval_;
   std::vector<std::string> styles_;
   std::shared_ptr<DataParallel> parallel_;
+  bool loss_curve_failed_ = false;
 };
 
 }  // namespace ink

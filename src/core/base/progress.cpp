@@ -49,6 +49,12 @@ void ProgressBar::stop(size_t done, const std::string& detail) {
   finished_ = true;
 }
 
+void ProgressBar::note(const std::string& line) {
+  std::fprintf(stderr, "%s%s\n", tty_ ? "\r\033[K" : "", line.c_str());
+  last_draw_ = {};  // the bar comes back at the next update
+  std::fflush(stderr);
+}
+
 void ProgressBar::draw(size_t done, const std::string& detail, bool final) {
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   // A resumed job's rate counts only the work done since this bar started.

@@ -214,15 +214,17 @@ void Rasterizer::skeleton_px(const Polyline& pixels, float width_px, float ramp_
   std::unique_ptr<FT_StrokerRec_, decltype(&FT_Stroker_Done)> stroker_guard(stroker, FT_Stroker_Done);
   FT_Stroker_Set(stroker, std::lround(width_px * 32.0f), FT_STROKER_LINECAP_ROUND, FT_STROKER_LINEJOIN_ROUND, 0);
   auto to_ft = [&](Point p) { return FT_Vector{std::lround(p.x * 64.0f), std::lround((into.height - p.y) * 64.0f)}; };
-  FT_Vector start = to_ft(pixels.front());
-  FT_Stroker_BeginSubPath(stroker, &start, /*open=*/1);
-  for (size_t i = 1; i < pixels.size(); ++i) {
-    FT_Vector to = to_ft(pixels[i]);
-    FT_Stroker_LineTo(stroker, &to);
+  // FreeType 2.12's stroker reads uninitialised memory, and faults now and then, on a subpath
+  // with a zero-length segment or none (a dot): repeated points are dropped, and a dot becomes
+  // a segment 1/64 px long, which its round caps draw as the disc it is.
+  std::vector<FT_Vector> path;
+  for (const Point& p : pixels) {
+    const FT_Vector v = to_ft(p);
+    if (path.empty() || v.x != path.back().x || v.y != path.back().y) path.push_back(v);
   }
-  if (pixels.size() == 1) {  // a dot: a zero-length segment still gets its round caps
-    FT_Stroker_LineTo(stroker, &start);
-  }
+  if (path.size() == 1) path.push_back({path[0].x + 1, path[0].y});
+  FT_Stroker_BeginSubPath(stroker, &path[0], /*open=*/1);
+  for (size_t i = 1; i < path.size(); ++i) FT_Stroker_LineTo(stroker, &path[i]);
   FT_Stroker_EndSubPath(stroker);
 
   FT_UInt n_points = 0, n_contours = 0;

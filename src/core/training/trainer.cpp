@@ -12,6 +12,7 @@
 
 #include "ink/base/error.h"
 #include "ink/base/paths.h"
+#include "ink/render/loss_curve.h"
 #include "ink/training/checkpoint.h"
 #include "ink/training/training_augment.h"
 
@@ -213,6 +214,7 @@ Trainer::Outcome Trainer::run(const std::function<bool()>& stop_requested,
         if (progress.eval_loss) log << ", \"eval_loss\": " << *progress.eval_loss;
         log << "}\n";
         log.flush();
+        if ((progress.eval_loss || progress.checkpointed) && !loss_curve_failed_) progress.note = draw_loss_curve();
       }
       if (report) report(progress);
     }
@@ -246,6 +248,16 @@ double Trainer::eval_loss() {
     total = sum.item<double>();
   }
   return total / static_cast<double>(counted);
+}
+
+std::string Trainer::draw_loss_curve() {
+  try {
+    write_png(render_loss_curve(read_train_log(out_dir_ / "train-log.jsonl")), loss_curve_file());
+    return "";
+  } catch (const InkError& error) {
+    loss_curve_failed_ = true;
+    return std::string("no ") + loss_curve_file().filename().string() + ": " + error.what();
+  }
 }
 
 void Trainer::save_checkpoint_now() {
