@@ -13,6 +13,7 @@
 #include "ink/base/error.h"
 #include "ink/dataset/dataset.h"
 #include "ink/dataset/training_data.h"
+#include "ink/model/torch_runtime.h"
 #include "ink/render/image.h"
 #include "ink/training/checkpoint.h"
 #include "ink/training/trainer.h"
@@ -209,4 +210,45 @@ TEST_CASE("a recipe too big for the machine, or unlike its init_from, is refused
     CHECK(message.find('\n') == std::string::npos);
   }
   CHECK(!std::filesystem::exists(dir / "wider"));
+}
+
+TEST_CASE("mixed precision bf16 trains float32 weights close to a float32 run's, and resumes exactly", "[train]") {
+  test::TempDir dir;
+  test::build_sample_dataset(dir / "data", {U'干', U'十', U'大', U'永'}, 16);
+  TrainingRecipe recipe = test::tiny_recipe(dir / "data", 30);
+  Trainer fp32(recipe, dir / "fp32");
+  train(fp32, dir / "data");
+  recipe.mixed_precision = "bf16";
+  Trainer bf16(recipe, dir / "bf16");
+  train(bf16, dir / "data");
+  // The same run but for rounding: weights stay float32, a few bf16 ulps (2^-8) apart at most.
+  double difference = 0, largest = 0;
+  const auto a = fp32.model()->parameters(), b = bf16.model()->parameters();
+  for (size_t i = 0; i < a.size(); ++i) {
+    CHECK(b[i].scalar_type() == torch::kFloat32);
+    difference = std::max(difference, (a[i] - b[i]).abs().max().item<double>());
+    largest = std::max(largest, a[i].abs().max().item<double>());
+  }
+  CHECK(difference > 0);  // bf16 did run
+  CHECK(difference < 0.05 * largest);
+  CHECK_THAT(test::read_text(dir / "bf16" / "config.json"), Contains("\"mixed_precision\": \"bf16\""));
+
+  // The recipe (with its precision) is in the checkpoint: a resumed bf16 run ends where a straight one does.
+  {
+    Trainer first_half(recipe, dir / "halves");
+    train(first_half, dir / "data", 12);
+  }
+  Trainer resumed = Trainer::resume(dir / "halves");
+  CHECK(resumed.recipe().mixed_precision == "bf16");
+  train(resumed, dir / "data");
+  CHECK(same_weights(bf16.model(), resumed.model()));
+}
+
+TEST_CASE("--device names cpu or cuda, and cuda is refused in one line where there is none", "[train][errors]") {
+  CHECK(parse_device("cpu").is_cpu());
+  CHECK_THROWS_WITH(parse_device("gpu"), Contains("--device gpu: expected cpu, cuda or cuda:N"));
+  CHECK_THROWS_WITH(parse_device("cuda:x"), Contains("expected cpu, cuda or cuda:N"));
+  CHECK_THROWS_WITH(parse_device("cpu:1"), Contains("expected cpu, cuda or cuda:N"));
+  if (!torch::cuda::is_available()) CHECK_THROWS_WITH(parse_device("cuda:0"), Contains("this libtorch has no CUDA"));
+  else CHECK_THROWS_WITH(parse_device("cuda:999"), Contains("this machine has"));
 }

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <exception>
 #include <new>
+#include <string>
 
 #include "ink/base/error.h"
 #include "ink/base/paths.h"
@@ -86,7 +87,9 @@ int run_tool(const char* tool, const std::function<int()>& body) {
   } catch (const std::bad_alloc&) {
     std::fprintf(stderr, "%s: error: out of memory\n", tool);
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "%s: error: %s\n", tool, e.what());
+    // One line: libtorch's errors carry their C++ stack trace after the first.
+    const std::string message = e.what();
+    std::fprintf(stderr, "%s: error: %s\n", tool, message.substr(0, message.find('\n')).c_str());
   }
   return 1;
 }

@@ -1,6 +1,7 @@
 // Training section: samples/s of real ink-train runs of the default stroke recipe's model (its
 // batch, a small dataset), in one process and data-parallel over 1 and 2 local ranks, and the
-// all-reduce time per step; side by side in one run, since the machine's speed drifts.
+// all-reduce time per step, and with the forward pass in bf16; side by side in one run, since the
+// machine's speed drifts.
 #include <unistd.h>
 
 #include <algorithm>
@@ -72,12 +73,15 @@ nlohmann::json training_section() {
   out["batch"] = recipe.batch_size;
   RunFigures single;
   for (const auto& [name, launch] : std::vector<std::pair<std::string, std::string>>{
-           {"one_process", ""}, {"ranks_1", "--nproc 1"}, {"ranks_2", "--nproc 2"}}) {
+           {"one_process", ""},
+           {"one_process_bf16", "--mixed-precision bf16"},
+           {"ranks_1", "--nproc 1"},
+           {"ranks_2", "--nproc 2"}}) {
     const RunFigures figures = run_training(recipe_file, dir / name, launch);
     if (name == "one_process") single = figures;
     out[name] = {{"samples_per_s", figures.samples_per_s}, {"allreduce_ms_per_step", figures.allreduce_ms},
                  {"speedup", figures.samples_per_s / std::max(1e-9, single.samples_per_s)}};
-    std::printf("training, %-12s               %8.1f samples/s (x%.2f), all-reduce %.2f ms/step\n", name.c_str(),
+    std::printf("training, %-16s           %8.1f samples/s (x%.2f), all-reduce %.2f ms/step\n", name.c_str(),
                 figures.samples_per_s, figures.samples_per_s / std::max(1e-9, single.samples_per_s), figures.allreduce_ms);
     std::fflush(stdout);
   }

@@ -34,7 +34,8 @@ std::string detail_of(const ink::TrainingProgress& p, double eval) {
   return text;
 }
 
-constexpr const char* kUsage = R"(usage: ink-train RECIPE.json [--out DIR] [--threads N] [--data PATH] [--nproc N]
+constexpr const char* kUsage = R"(usage: ink-train RECIPE.json [--out DIR] [--threads N] [--data PATH] [--nproc N] [--device D]
+                 [--mixed-precision no|bf16]
        ink-train --resume DIR [--nproc N] | --export DIR | --loss-curve DIR
        ink-train --style-images DIR --name NAME [--model DIR] [--steps 500] [OPTIONS]
 Trains a model from a recipe (assets/models/default/*/recipe.json are examples), building the
@@ -47,7 +48,9 @@ eval and checkpoint; --loss-curve DIR draws it again from DIR/train-log.jsonl.
 recipe's batch_size is the global batch) and gradients are summed between them over Gloo.
 Processes started by hand or by a scheduler join one run from RANK, WORLD_SIZE, LOCAL_RANK,
 LOCAL_WORLD_SIZE, MASTER_ADDR and MASTER_PORT, as torchrun sets them; --timeout S (300) is how
-long a rank waits for the others before the run stops with an error.
+long a rank waits for the others before the run stops with an error. --device cpu (default),
+cuda or cuda:N trains on a GPU (cuda: one per local rank); --mixed-precision bf16 runs the forward
+pass in bfloat16 (a fresh run's recipe keeps it, so --resume continues alike).
 With --style-images, learns a new hand from a few images named after their character
 (春_1.png, 满.jpg): each is split into the data's strokes, then a new style row and the hand's
 own group norms are trained with the model frozen, its layout (aspect, slant, stroke tilts) is
@@ -73,6 +76,16 @@ std::vector<char*> without_nproc(int argc, char** argv) {
   }
   kept.push_back(nullptr);
   return kept;
+}
+
+// A fresh run's recipe, with --mixed-precision when given.
+ink::TrainingRecipe fresh_recipe(const std::filesystem::path& file, const std::optional<std::string>& mixed_precision) {
+  ink::TrainingRecipe recipe = ink::load_training_recipe(file);
+  if (mixed_precision) {
+    recipe.mixed_precision = *mixed_precision;
+    recipe.validate();
+  }
+  return recipe;
 }
 
 // The directory of a fresh run, refused when it already holds one.
@@ -106,15 +119,18 @@ int main(int argc, char** argv) {
     const int threads_option = args.int_value("threads", -1, 0, 256);
     const int nproc = args.int_value("nproc", 0, 1, 256);
     const int timeout_seconds = args.int_value("timeout", 300, 1, 86400);
+    const std::string device_text = args.value_or("device", "cpu");
+    const auto mixed_precision = args.value("mixed-precision");
     if (nproc > 0) {
       // Checked once here rather than once per rank.
       if (export_dir) throw InkError("--nproc: --export runs in one process");
+      parse_device(device_text);
       if (resume_dir) {
         if (!std::filesystem::exists(std::filesystem::path(*resume_dir) / "training.ckpt"))
           throw InkError(*resume_dir + ": no training.ckpt to resume from");
       } else {
         const std::filesystem::path recipe_file = args.positional("RECIPE.json (or --resume DIR)");
-        load_training_recipe(recipe_file);
+        fresh_recipe(recipe_file, mixed_precision);
         fresh_run_dir(recipe_file, out);
       }
       args.finish();
@@ -144,6 +160,7 @@ int main(int argc, char** argv) {
     }
     if (resume_dir) {
       args.finish();
+      if (mixed_precision) throw InkError("--mixed-precision: a resumed run keeps its recipe's (it is in the checkpoint)");
       trainer.emplace(Trainer::resume(*resume_dir));
       if (speaks)
         std::printf("resuming %s at step %lld of %d\n", resume_dir->c_str(), static_cast<long long>(trainer->step()),
@@ -151,7 +168,7 @@ int main(int argc, char** argv) {
     } else {
       const std::filesystem::path recipe_file = args.positional("RECIPE.json (or --resume DIR)");
       args.finish();
-      TrainingRecipe recipe = load_training_recipe(recipe_file);
+      TrainingRecipe recipe = fresh_recipe(recipe_file, mixed_precision);
       const std::filesystem::path out_dir = fresh_run_dir(recipe_file, out);
       trainer.emplace(std::move(recipe), out_dir);
     }
@@ -161,6 +178,7 @@ int main(int argc, char** argv) {
     if (world && threads == 0)
       threads = std::max(1, static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN)) / world->local_size);
     threads = configure_torch_threads(threads);
+    trainer->set_device(parse_device(device_text, world ? world->local_rank : 0));
 
     std::shared_ptr<DataParallel> group;
     if (world) group = std::make_shared<DataParallel>(*world, std::chrono::seconds(timeout_seconds));
@@ -177,11 +195,12 @@ int main(int argc, char** argv) {
     trainer->set_data(train, eval, sets.styles);
     trainer->set_parallel(group);
     if (speaks) {
-      std::printf("%s mode, %.2f M parameters, %lld training samples%s, batch %d%s, %d threads%s\n",
+      std::printf("%s mode, %.2f M parameters, %lld training samples%s, batch %d%s, %s%s, %d threads%s\n",
                   to_string(recipe.model.mode).c_str(), trainer->model()->parameter_count() / 1e6,
                   static_cast<long long>(train->size()),
                   eval ? (", " + std::to_string(eval->size()) + " eval samples").c_str() : "", recipe.batch_size,
-                  world ? (" over " + std::to_string(world->size) + " ranks").c_str() : "", threads, world ? " each" : "");
+                  world ? (" over " + std::to_string(world->size) + " ranks").c_str() : "", trainer->device().str().c_str(),
+                  recipe.mixed_precision == "bf16" ? " in bf16" : "", threads, world ? " each" : "");
       std::fflush(stdout);
     }
 

@@ -2,6 +2,9 @@
 // then fights torch's OpenMP threads (batch-1 inference flips between 10 and 32 ms, measured),
 // so torch gets the cores and OpenBLAS gets one thread. Call once at start-up.
 #pragma once
+#include <c10/core/Device.h>
+
+#include <string>
 
 namespace ink {
 
@@ -16,5 +19,9 @@ int configure_torch_threads(int threads = 0);
 // machine, runs ~10% faster with spinning threads (38 vs 34 samples/s, measured), so ink-train
 // leaves the default. A user's own OMP_WAIT_POLICY is left alone.
 void prefer_passive_openmp(char** argv);
+
+// "cpu", "cuda" or "cuda:N", checked against this libtorch and machine; "cuda" alone means
+// cuda:`local_rank`, one GPU per local rank as torchrun arranges. Throws InkError naming the value.
+c10::Device parse_device(const std::string& text, int local_rank = 0);
 
 }  // namespace ink

@@ -54,6 +54,10 @@ class Trainer {
   // Trains as one rank of `group`. Checks that every rank starts from the same step and weights
   // (the same recipe and seed, or the same checkpoint) and that each gets at least one sample.
   void set_parallel(std::shared_ptr<DataParallel> group);
+  // Moves the model, EMA and optimizer state to `device` (cpu, cuda:N); batches follow. Every
+  // random draw stays on the CPU generator, so a run is the same on any device up to rounding.
+  void set_device(torch::Device device);
+  torch::Device device() const { return device_; }
   // Rank 0, or the only process: the one that writes checkpoints, logs and the model.
   bool writes_files() const { return !parallel_ || parallel_->rank() == 0; }
 
@@ -87,6 +91,7 @@ class Trainer {
   std::vector<std::string> styles_;
   std::shared_ptr<DataParallel> parallel_;
   bool loss_curve_failed_ = false;
+  torch::Device device_ = torch::kCPU;
 };
 
 }  // namespace ink

@@ -45,6 +45,9 @@ struct TrainingRecipe {
   int checkpoint_every = 250;
   uint64_t seed = 0;
   int threads = 0;  // 0: one per core
+  // "no", or "bf16": the forward pass under autocast in bfloat16 (weights, gradients and the
+  // optimizer stay float32), as diffusers' mixed_precision. The held-out eval stays float32.
+  std::string mixed_precision = "no";
 
   void validate() const;  // throws InkError naming the key and value
 };

@@ -105,7 +105,7 @@ void save_model(const std::filesystem::path& file, const ModelInfo& info, UNetIm
   std::vector<torch::Tensor> keep;  // contiguous copies outlive the views below
   std::map<std::string, TensorToWrite> tensors;
   for (auto& [name, tensor] : weight_tensors(weights)) {
-    keep.push_back(tensor.detach().to(torch::kFloat32).contiguous());
+    keep.push_back(tensor.detach().to(torch::kCPU, torch::kFloat32).contiguous());
     const torch::Tensor& t = keep.back();
     tensors[name] = {"F32", t.sizes().vec(),
                      std::string_view(static_cast<const char*>(t.data_ptr()), static_cast<size_t>(t.numel()) * sizeof(float))};

@@ -18,7 +18,7 @@ torch::serialize::InputArchive open_tagged_archive(const std::filesystem::path& 
   if (!in) throw InkError(file.string() + ": cannot open " + what);
   torch::serialize::InputArchive archive;
   try {
-    archive.load_from(in);
+    archive.load_from(in, torch::kCPU);  // saved on any device, read onto the CPU
   } catch (const std::exception&) {  // c10::Error, or TorchScript's ErrorReport for a damaged member
     throw InkError(file.string() + ": not a readable " + what + " (truncated or corrupted)");
   }

@@ -102,7 +102,7 @@ torch::Tensor UNetImpl::forward(const torch::Tensor& x, const torch::Tensor& t, 
   for (const auto& block : *down_blocks) h = block->as<unet::DownBlockImpl>()->forward(h, emb, skips);
   h = mid_block->as<unet::MidBlockImpl>()->forward(h, emb);
   for (const auto& block : *up_blocks) h = block->as<unet::UpBlockImpl>()->forward(h, emb, skips);
-  return conv_out->forward(torch::silu(conv_norm_out->forward(h)));
+  return conv_out->forward(torch::silu(unet::normed(conv_norm_out, h)));
 }
 
 }  // namespace ink

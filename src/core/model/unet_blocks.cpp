@@ -52,9 +52,9 @@ ResnetBlock2DImpl::ResnetBlock2DImpl(int64_t in, int64_t out, int64_t temb, int6
 
 torch::Tensor ResnetBlock2DImpl::forward(const torch::Tensor& x, const torch::Tensor& emb) {
   // x: [B, in, H, W]; emb: [B, temb] -> [B, out, H, W]
-  torch::Tensor h = conv1->forward(torch::silu(norm1->forward(x)));
+  torch::Tensor h = conv1->forward(torch::silu(normed(norm1, x)));
   h = h + time_emb_proj->forward(torch::silu(emb)).unsqueeze(-1).unsqueeze(-1);
-  h = conv2->forward(torch::silu(norm2->forward(h)));
+  h = conv2->forward(torch::silu(normed(norm2, h)));
   return (conv_shortcut ? conv_shortcut->forward(x) : x) + h;
 }
 
@@ -69,7 +69,7 @@ SelfAttentionImpl::SelfAttentionImpl(int64_t channels, int64_t head_dim, int64_t
 torch::Tensor SelfAttentionImpl::forward(const torch::Tensor& x) {
   // x: [B, C, H, W]; attention over the H*W positions in `heads` heads of C / heads channels.
   const int64_t b = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3), d = c / heads;
-  const torch::Tensor tokens = group_norm->forward(x).view({b, c, h * w}).transpose(1, 2);  // [B, HW, C]
+  const torch::Tensor tokens = normed(group_norm, x).view({b, c, h * w}).transpose(1, 2);  // [B, HW, C]
   auto split = [&](const torch::Tensor& t) { return t.view({b, h * w, heads, d}).transpose(1, 2); };  // [B, heads, HW, d]
   const torch::Tensor q = split(to_q->forward(tokens)), k = split(to_k->forward(tokens)), v = split(to_v->forward(tokens));
   const torch::Tensor weights = torch::softmax(torch::matmul(q, k.transpose(-1, -2)) / std::sqrt(static_cast<double>(d)), -1);

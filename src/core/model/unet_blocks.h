@@ -5,6 +5,13 @@
 
 namespace ink::unet {
 
+// A group norm in float32 whatever `x` is. Under bf16 autocast (mixed-precision training) the
+// convolutions hand on bf16, and libtorch 1.13's CPU kernel refuses a bf16 input with float32
+// weights; autocast keeps norms in float32 anyway.
+inline torch::Tensor normed(torch::nn::GroupNorm& norm, const torch::Tensor& x) {
+  return norm->forward(x.scalar_type() == torch::kBFloat16 ? x.to(torch::kFloat32) : x);
+}
+
 // diffusers TimestepEmbedding: linear_1, SiLU, linear_2.
 struct TimestepEmbeddingImpl : torch::nn::Module {
   TimestepEmbeddingImpl(int64_t in, int64_t out);

@@ -122,7 +122,8 @@ void DataParallel::sum_gradients(const std::vector<torch::Tensor>& parameters, t
   for (size_t b = 0; b < buckets.size(); ++b) {
     std::vector<torch::Tensor> flat_parts;
     for (const torch::Tensor& grad : buckets[b]) flat_parts.push_back(grad.reshape({-1}));
-    if (b + 1 == buckets.size()) flat_parts.push_back(extra.to(torch::kFloat32).reshape({-1}));
+    const torch::Device device = flat_parts.empty() ? extra.device() : flat_parts.front().device();
+    if (b + 1 == buckets.size()) flat_parts.push_back(extra.to(device, torch::kFloat32).reshape({-1}));
     std::vector<torch::Tensor> flat{torch::cat(flat_parts)};
     all_reduce(flat);
     int64_t at = 0;

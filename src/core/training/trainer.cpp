@@ -3,6 +3,7 @@
 // makes --resume exact.
 #include "ink/training/trainer.h"
 
+#include <ATen/autocast_mode.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -41,6 +42,48 @@ void check_memory(const TrainingRecipe& recipe) {
                 parameters / (billions ? 1e9 : 1e6), billions ? "billion" : "million", needed / 1e9, recipe.batch_size,
                 available / 1e9);
   throw InkError(std::string("recipe: ") + line);
+}
+
+// The forward pass in bfloat16 where the recipe asks for it (autocast chooses the ops: matmuls
+// and convolutions in bf16, norms and the loss in float32); off again when it goes.
+class Autocast {
+ public:
+  Autocast(const std::string& mixed_precision, torch::Device device) : on_(mixed_precision == "bf16"), cuda_(device.is_cuda()) {
+    if (!on_) return;
+    if (cuda_) {
+      at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
+      at::autocast::set_enabled(true);
+    } else {
+      at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
+      at::autocast::set_cpu_enabled(true);
+    }
+    at::autocast::increment_nesting();
+  }
+  ~Autocast() {
+    if (!on_) return;
+    if (at::autocast::decrement_nesting() == 0) at::autocast::clear_cache();
+    if (cuda_) at::autocast::set_enabled(false);
+    else at::autocast::set_cpu_enabled(false);
+  }
+  Autocast(const Autocast&) = delete;
+  Autocast& operator=(const Autocast&) = delete;
+
+ private:
+  bool on_, cuda_;
+};
+
+DiffusionBatch to_device(DiffusionBatch batch, torch::Device device) {
+  if (device.is_cpu()) return batch;
+  auto move = [&](torch::Tensor& t) {
+    if (t.defined()) t = t.to(device);
+  };
+  move(batch.target);
+  move(batch.spatial);
+  move(batch.conditions.label);
+  move(batch.conditions.style);
+  move(batch.conditions.strokes);
+  move(batch.conditions.step);
+  return batch;
 }
 
 }  // namespace
@@ -93,6 +136,19 @@ Trainer Trainer::resume(const std::filesystem::path& out_dir) {
   trainer.step_ = loaded.step;
   if (loaded.rng_state.numel() > 0) restore_cpu_rng_state(loaded.rng_state);
   return trainer;
+}
+
+void Trainer::set_device(torch::Device device) {
+  device_ = device;
+  model_->to(device);
+  ema_->to(device);
+  // AdamW's moments (present once a step was taken, or loaded from a checkpoint) follow.
+  for (auto& [key, state] : optimizer_->state()) {
+    auto& adam = static_cast<torch::optim::AdamWParamState&>(*state);
+    adam.exp_avg(adam.exp_avg().to(device));
+    adam.exp_avg_sq(adam.exp_avg_sq().to(device));
+    if (adam.max_exp_avg_sq().defined()) adam.max_exp_avg_sq(adam.max_exp_avg_sq().to(device));
+  }
 }
 
 void Trainer::set_parallel(std::shared_ptr<DataParallel> group) {
@@ -148,11 +204,16 @@ double Trainer::train_step() {
   DiffusionBatch batch = train_->batch(share.rows(train_->draw(recipe_.batch_size, recipe_.style_balance)));
   if (recipe_.model.mode == ConditioningMode::stroke) augment_canvas(batch, recipe_.canvas_augmentation, share);
   drop_conditions(batch, *model_, recipe_.condition_dropout, share);
+  batch = to_device(std::move(batch), device_);
 
   const double lr = learning_rate_at(recipe_, step_);
   for (auto& group : optimizer_->param_groups()) static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
   optimizer_->zero_grad();
-  torch::Tensor loss = diffusion_loss(model_, *schedule_, batch, nullptr, share);
+  torch::Tensor loss;
+  {
+    const Autocast autocast(recipe_.mixed_precision, device_);
+    loss = diffusion_loss(model_, *schedule_, batch, nullptr, share);
+  }
   // Each rank's mean weighted by its share of the batch: the sum over ranks is the global mean.
   if (parallel_) loss = loss * share.weight();
   double value = loss.item<double>();
@@ -238,7 +299,7 @@ double Trainer::eval_loss() {
   // Each rank takes its share of every eval batch, as in training, and the sums are added up.
   for (int64_t start = 0; start < n; start += recipe_.batch_size) {
     const BatchShare share = share_of(std::min<int64_t>(recipe_.batch_size, n - start));
-    const DiffusionBatch batch = eval_->batch(share.rows(indices.narrow(0, start, share.total)));
+    const DiffusionBatch batch = to_device(eval_->batch(share.rows(indices.narrow(0, start, share.total))), device_);
     total += diffusion_loss(ema_, *schedule_, batch, &generator, share).item<double>() * static_cast<double>(share.count);
     counted += share.total;
   }

@@ -53,6 +53,7 @@ void TrainingRecipe::validate() const {
   check(eval_every >= 0, "eval_every", number(eval_every), "0 (never) or more");
   check(eval_samples >= 1, "eval_samples", number(eval_samples), "at least 1");
   check(threads >= 0, "threads", number(threads), "0 (one per core) or more");
+  check(mixed_precision == "no" || mixed_precision == "bf16", "mixed_precision", "\"" + mixed_precision + "\"", "\"no\" or \"bf16\"");
   check(!data_chars.empty() || !data_dir.empty(), "data_chars", "empty", "a selection such as \"seen\"");
 }
 
@@ -87,6 +88,7 @@ TrainingRecipe training_recipe_from_json(const std::string& json_text, const std
       else if (key == "checkpoint_every") recipe.checkpoint_every = json_int(value, key);
       else if (key == "seed") recipe.seed = json_uint64(value, key);
       else if (key == "threads") recipe.threads = json_int(value, key);
+      else if (key == "mixed_precision") recipe.mixed_precision = value.get<std::string>();
       else if (key == "format" || key == "version" || key == "comment") continue;
       else throw InkError("unknown key '" + key + "'");
     }
@@ -134,6 +136,7 @@ std::string training_recipe_to_json(const TrainingRecipe& r) {
   if (!r.data_dir.empty()) doc["data_dir"] = r.data_dir.string();
   if (!r.data_fonts.empty()) doc["data_fonts"] = r.data_fonts;
   if (!r.init_from.empty()) doc["init_from"] = r.init_from.string();
+  if (r.mixed_precision != "no") doc["mixed_precision"] = r.mixed_precision;
   return doc.dump(2) + "\n";
 }
 
