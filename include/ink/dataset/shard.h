@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "ink/base/atomic_file.h"
+#include "ink/base/mapped_file.h"
 
 namespace ink {
 
@@ -59,7 +60,7 @@ class Shard {
   SampleKind kind_ = SampleKind::stroke_step;
   int channels_ = 0, size_ = 0;
   std::vector<SampleMeta> meta_;
-  std::shared_ptr<std::vector<uint8_t>> bytes_;
+  std::shared_ptr<const MappedFile> bytes_;  // shared with the other processes that read it
   size_t planes_offset_ = 0;
 };
 

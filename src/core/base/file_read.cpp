@@ -4,15 +4,11 @@
 #include <cstring>
 #include <fstream>
 
+#include "base/file_size_text.h"
 #include "ink/base/error.h"
 
 namespace ink {
 namespace {
-
-std::string size_text(uint64_t bytes) {
-  if (bytes < (1u << 20)) return std::to_string(bytes) + " bytes";
-  return std::to_string(bytes >> 20) + " MiB";
-}
 
 template <typename Bytes>
 Bytes read_into(const std::filesystem::path& file, uint64_t max_bytes, const std::string& what) {

@@ -1,11 +1,11 @@
-// Shard writing (streamed, header patched at the end) and reading (whole file, verified).
+// Shard writing (streamed, header patched at the end) and reading (mapped, verified whole).
 #include "ink/dataset/shard.h"
 
 #include <cstring>
 
 #include "base/bytes.h"
 #include "ink/base/error.h"
-#include "ink/base/file_read.h"
+#include "ink/base/mapped_file.h"
 
 namespace ink {
 namespace {
@@ -63,8 +63,8 @@ void ShardWriter::finish() {
 Shard Shard::read(const std::filesystem::path& file) {
   const std::string where = file.string();
   Shard shard;
-  shard.bytes_ = std::make_shared<std::vector<uint8_t>>(read_file_bytes(file, kMaxShardBytes, "a dataset shard"));
-  const std::vector<uint8_t>& bytes = *shard.bytes_;
+  shard.bytes_ = MappedFile::open(file, kMaxShardBytes, "a dataset shard");
+  const MappedFile& bytes = *shard.bytes_;
   if (bytes.size() < kHeaderBytes + 4 || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
     throw InkError(where + ": not a hanzi-ink dataset shard (bad magic)");
   detail::ByteSource in(bytes.data(), bytes.size() - 4, where);

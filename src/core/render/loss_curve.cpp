@@ -209,8 +209,10 @@ Image render_loss_curve(const std::vector<LossPoint>& points, int width, int hei
     plot.text(number(rate), right + 9, rate_y(rate), label * 0.85f, 0, kRate);
   }
 
-  // Per pixel column: the raw losses' range as a band, and one point of each smooth curve.
-  Polyline smooth, rate, eval;
+  // Per pixel column: the raw losses' range as a band (or, when the steps are fewer than the
+  // columns, a thin line through them), and one point of each smooth curve.
+  const bool sparse = static_cast<float>(points.size()) < right - left;
+  Polyline raw, smooth, rate, eval;
   const std::vector<double> average = smoothed(points);
   for (size_t i = 0; i < points.size();) {
     const float x = x_of(static_cast<double>(points[i].step));
@@ -222,11 +224,13 @@ Image render_loss_curve(const std::vector<LossPoint>& points, int width, int hei
       high_y = std::min(high_y, y_of(points[j].loss));
       if (points[j].eval_loss) eval.push_back({x_of(static_cast<double>(points[j].step)), y_of(*points[j].eval_loss)});
     }
-    plot.band(column, high_y - 0.5f, low_y + 0.5f, kRaw);
+    if (sparse) raw.push_back({x, low_y});
+    else plot.band(column, high_y - 0.5f, low_y + 0.5f, kRaw);
     smooth.push_back({x, y_of(average[j - 1])});
     rate.push_back({x, rate_y(points[j - 1].learning_rate)});
     i = j;
   }
+  plot.line(raw, 1, kRaw);
   plot.line(rate, 1.6f, kRate, 0.8f);
   plot.line(smooth, 2.2f, kInk);
   plot.line(eval, 2.2f, kEval);
