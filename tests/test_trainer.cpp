@@ -244,7 +244,7 @@ TEST_CASE("mixed precision bf16 trains float32 weights close to a float32 run's,
   CHECK(same_weights(bf16.model(), resumed.model()));
 }
 
-TEST_CASE("--device names cpu or cuda, and cuda is refused in one line where there is none", "[train][errors]") {
+TEST_CASE("the training device is cpu or cuda, and cuda is refused in one line where there is none", "[train][errors]") {
   CHECK(parse_device("cpu").is_cpu());
   CHECK_THROWS_WITH(parse_device("gpu"), Contains("--device gpu: expected cpu, cuda or cuda:N"));
   CHECK_THROWS_WITH(parse_device("cuda:x"), Contains("expected cpu, cuda or cuda:N"));

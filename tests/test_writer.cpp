@@ -159,6 +159,23 @@ TEST_CASE("ink-write writes PNG and GIF and Hanzi Writer JSON and refuses bad in
   CHECK_THAT(test::read_text(dir / "a-干.json"), Contains("\"strokes\"") && Contains("\"medians\""));
   CHECK(std::filesystem::exists(dir / "a-十.json"));
 
+  // On a painting: the painting's size, the writing where --place puts it, sized to fill it.
+  Image painting(300, 200, Rgb{40, 120, 200});
+  write_png(painting, dir / "painting.png");
+  const test::ToolRun painted = test::run_tool("ink-write", "干十 --model " + model + data + " --steps 2 --background " + out +
+                                                                "/painting.png --place 0.5,0.5,1 --png " + out + "/p.png --gif " + out + "/p.gif");
+  INFO(painted.err);
+  REQUIRE(painted.exit_code == 0);
+  const Image on_painting = read_image(dir / "p.png");
+  CHECK(on_painting.width == 300);
+  CHECK(on_painting.height == 200);
+  CHECK(on_painting.at(3, 3).b == 200);  // the painting, in the margin
+  int changed = 0;
+  for (int y = 0; y < 200; ++y)
+    for (int x = 0; x < 300; ++x) changed += on_painting.at(x, y).b != 200;
+  CHECK(changed > 100);  // and ink on it
+  CHECK_THAT(painted.out, Contains("wrote " + dir.path().string() + "/p.png (300x200)"));
+
   auto fails = [&](const std::string& args, const std::string& message) {
     const test::ToolRun run = test::run_tool("ink-write", args);
     INFO(args << "\n" << run.err);
@@ -177,6 +194,10 @@ TEST_CASE("ink-write writes PNG and GIF and Hanzi Writer JSON and refuses bad in
   fails("干 --model " + model + data + " --style-strength 2.5 --png " + out + "/x.png", "--style-strength");
   fails("干 --model " + model + data + " --style nope --png " + out + "/x.png", "style 'nope' unknown");
   fails("干 --model " + model + data + " --direction bogus --png " + out + "/x.png", "--direction bogus: expected row or column");
+  fails("干 --model " + model + data + " --background " + out + "/none.png --png " + out + "/x.png", "none.png: cannot open");
+  fails("干 --model " + model + data + " --place 0.5 --png " + out + "/x.png", "--place 0.5: expected X,Y or X,Y,SCALE");
+  fails("干 --model " + model + data + " --place 0.5,2 --png " + out + "/x.png", "--place 0.5,2");
+  fails("干 --model " + model + data + " --place 0.5,0.5,3 --png " + out + "/x.png", "SCALE from 0.1 to 1.5");
   // A page wider than a GIF can say is refused before anything is written (it once wrapped to
   // 1,664 px and said "wrote").
   std::string long_text;

@@ -155,6 +155,7 @@ void Viewer::take_results() {
   std::lock_guard lock(background_mutex_);
   if (background_ready_) {
     background.upload(pending_background_);
+    background_image = std::make_shared<const Image>(std::move(pending_background_));
     background_file = pending_background_file_;
     pending_background_ = Image{};
     background_ready_ = false;
@@ -164,6 +165,7 @@ void Viewer::take_results() {
 void Viewer::load_background(const std::string& file) {
   if (file.empty()) {
     background = GlTexture{};
+    background_image.reset();
     background_file.clear();
     return;
   }
@@ -192,6 +194,12 @@ void Viewer::export_gif(const std::string& file) {
   if (!writing_done() || page.glyphs.empty()) return note("GIF export waits until the writing is finished", true);
   GifOptions gif;
   gif.colors = colors();
+  if (background_image) {  // the painting and the placement the window shows
+    gif.painting = background_image;
+    gif.placement = placement;
+    gif.canvas_width = canvas_width;
+    gif.canvas_height = canvas_height;
+  }
   const bool started = exporter.start("GIF " + file, [page = page, gif, file](BackgroundTask::Control& control) mutable {
     gif.on_frame = [&control](int done, int total) {
       control.progress = static_cast<float>(done) / total;
@@ -241,10 +249,8 @@ void Viewer::render_canvas(int width, int height) {
     scene.background_rect[2] = w, scene.background_rect[3] = h;
   }
   if (page.width > 0) {
-    const float margin = 24;
-    const float fit = std::min((width - 2 * margin) / page.width, (height - 2 * margin) / page.height);
-    const float scale = std::max(0.01f, fit * placement.scale);
-    const float left = placement.x * width - page.width * scale / 2, top = placement.y * height - page.height * scale / 2;
+    const PlacedPage at = place_page(width, height, page.width, page.height, placement);
+    const float scale = at.scale, left = at.left, top = at.top;
     const double t = clock.time();
     for (size_t i = 0; i < page.glyphs.size() && i < textures.size(); ++i) {
       const PlacedGlyph& g = page.glyphs[i];

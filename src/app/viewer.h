@@ -12,6 +12,7 @@
 #include "canvas_renderer.h"
 #include "gl_texture.h"
 #include "ink/render/page.h"
+#include "ink/render/painting.h"
 #include "viewer_options.h"
 #include "writing_job.h"
 
@@ -20,11 +21,6 @@ namespace ink::app {
 struct CharacterTextures {
   GlTexture ink, preview, thumbnails;  // thumbnails: one 64 px cell per stroke, side by side
   uint64_t revision = ~0ull;
-};
-
-struct Placement {  // where the writing sits on the canvas (matters most over a painting)
-  float x = 0.5f, y = 0.5f;  // centre, as fractions of the canvas
-  float scale = 1.0f;        // 1: the text fits the canvas
 };
 
 struct Message {
@@ -64,10 +60,11 @@ class Viewer {
   Page page;  // cells of display_size pixels; empty until the first characters arrive
   int display_size = 512;
   int selected = 0;  // the character the timeline panel shows
-  Placement placement;
+  Placement placement;  // where the writing sits on the canvas (matters most over a painting)
   float ink_color[3] = {18 / 255.f, 16 / 255.f, 14 / 255.f};
   float paper_color[3] = {246 / 255.f, 240 / 255.f, 226 / 255.f};
   GlTexture background;
+  std::shared_ptr<const Image> background_image;  // the same painting on the CPU, for the GIF export
   std::string background_file;
   std::vector<Message> messages;
   std::unique_ptr<CanvasRenderer> renderer;  // null when the shaders failed (see renderer_error)

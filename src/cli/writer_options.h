@@ -1,7 +1,9 @@
 // The writer options every writing tool shares: --steps, --refine-from, --guidance,
-// --style-strength, --seed, and the page's --direction.
+// --style-strength, --seed, the page's --direction, and where a page goes on a painting.
 #pragma once
 #include "cli/cli.h"
+#include "ink/render/image.h"
+#include "ink/render/painting.h"
 #include "ink/writing/writer.h"
 
 namespace ink::cli {
@@ -9,6 +11,12 @@ namespace ink::cli {
 WriterSettings writer_settings(Args& args);
 // --direction row|column: whether a page of characters runs top to bottom.
 bool writes_in_columns(Args& args);
+
+// --place X,Y[,SCALE]: X and Y in 0..1, SCALE in 0.1..1.5 (the viewer's sliders' ranges).
+Placement placement_from(const std::string& text);
+// The cell size that fills `painting` with `characters` in a row (or column) at `placement`'s
+// scale, as place_page fits it: the writing is then drawn at the painting's own resolution.
+int cell_size_on(const Image& painting, int characters, bool vertical, const Placement& placement);
 
 // Their lines for a tool's --help.
 inline constexpr const char* kWriterUsage = R"(sampling (every writing tool):

@@ -16,6 +16,7 @@
 #include "ink/base/utf8.h"
 #include "ink/model/torch_runtime.h"
 #include "ink/render/gif.h"
+#include "ink/render/painting.h"
 #include "ink/render/stroke_vector.h"
 #include "ink/writing/writer.h"
 
@@ -34,8 +35,13 @@ writing it, and Hanzi Writer character data (strokes vectorised with potrace).
                               class-mode model's label
   --model DIR                 default assets/models/default
   --style NAME                a trained style or a learnt hand (--list-styles lists them)
-  --size PX                   pixels per character, 32-2048 (default 512)
+  --size PX                   pixels per character, 32-2048 (default 512; on a painting, what
+                              fills it at --place's scale)
   --direction row|column      characters left to right (default) or top to bottom
+  --background IMAGE          write onto a painting (PNG, JPEG or BMP): the PNG and GIF are the
+                              painting's size, the writing placed as the viewer places it
+  --place X,Y[,SCALE]         where on the painting: the writing's centre as fractions of its
+                              width and height (default 0.5,0.5), SCALE 1 fitting it (default 1)
   --data PATH                 stroke data (.inkpack or a folder of JSON; default strokes/hanzi.inkpack)
 )";
 
@@ -108,8 +114,10 @@ int main(int argc, char** argv) {
     const std::string style = args.value_or("style", "");
     const bool list_styles = args.flag("list-styles");
     WriterSettings settings = cli::writer_settings(args);
-    const int size = args.int_value("size", 512, 32, 2048);
+    int size = args.int_value("size", 0, 32, 2048);
     const bool vertical = cli::writes_in_columns(args);
+    const auto background = args.value("background");
+    const Placement placement = cli::placement_from(args.value_or("place", "0.5,0.5,1"));
     const auto png = args.value("png");
     const auto gif = args.value("gif");
     const auto json = args.value("json");
@@ -130,6 +138,10 @@ int main(int argc, char** argv) {
         std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(c));
         throw InkError("no stroke data for '" + encode_utf8(c) + "' (U+" + hex + ")");
       }
+    // A painting is read, and the writing sized to it, before the model is loaded.
+    std::shared_ptr<const Image> painting;
+    if (background) painting = std::make_shared<const Image>(read_image(*background));
+    if (size == 0) size = painting ? cli::cell_size_on(*painting, static_cast<int>(chars.size()), vertical, placement) : 512;
     if (png || gif) Page::check_size(static_cast<int64_t>(chars.size()), size, vertical);
 
     configure_torch_threads();
@@ -167,11 +179,18 @@ int main(int argc, char** argv) {
     for (const WrittenCharacter& w : written) timelines.push_back(std::make_shared<BrushTimeline>(w.strokes, w.medians, size));
     const Page page = Page::row(timelines, vertical);
     if (png) {
-      write_png(page.render(page.duration() + 60.0), *png);  // long after: the ink has dried
-      std::printf("wrote %s (%dx%d)\n", png->c_str(), page.width, page.height);
+      const double dried = page.duration() + 60.0;  // long after the last stroke
+      Image image = painting ? *painting : page.render(dried);
+      if (painting)
+        lay_ink(image, page.darkness_at(dried), place_page(image.width, image.height, page.width, page.height, placement), InkColors{}.ink);
+      write_png(image, *png);
+      std::printf("wrote %s (%dx%d)\n", png->c_str(), image.width, image.height);
     }
     if (gif) {
-      const GifReport report = write_page_gif(page, *gif);
+      GifOptions options;
+      options.painting = painting;
+      options.placement = placement;
+      const GifReport report = write_page_gif(page, *gif, options);
       std::printf("wrote %s (%d frames, %.1f s, %.0f KB)\n", gif->c_str(), report.frames, report.seconds, report.bytes / 1024.0);
     }
     if (json) {

@@ -3,8 +3,10 @@
 #pragma once
 #include <filesystem>
 #include <functional>
+#include <memory>
 
 #include "ink/render/page.h"
+#include "ink/render/painting.h"
 
 namespace ink {
 
@@ -17,6 +19,12 @@ struct GifOptions {
   // Called after each frame with (frames done, frames in all); returning false abandons the
   // export (InkError "export cancelled", no file left). The viewer's progress bar and cancel.
   std::function<bool(int, int)> on_frame;
+  // When set, the page is written onto this painting in full colour (a palette cut from the
+  // painting and the finished writing): the painting covers a canvas of canvas_width x
+  // canvas_height px (its own size when 0) and the page sits where `placement` says (painting.h).
+  std::shared_ptr<const Image> painting;
+  Placement placement;
+  int canvas_width = 0, canvas_height = 0;
 };
 
 struct GifReport {
