@@ -214,6 +214,10 @@ TEST_CASE("ink-train --style-images names each bad file, learns from the rest, a
   const auto list = test::run_tool("ink-write", "--list-styles" + common);
   CHECK(list.exit_code == 0);
   CHECK_THAT(list.out, Contains("mine"));
+  // The front lists from the files without the model; the model half, having opened it, agrees.
+  const auto opened = test::run_tool("ink-write-model", "--list-styles" + common);
+  CHECK(opened.exit_code == 0);
+  CHECK(opened.out == list.out);
   const auto write = test::run_tool("ink-write", "永 --style mine --steps 2 --png " + test::shell_quote((dir / "yong.png").string()) + common);
   CHECK(write.exit_code == 0);
   CHECK(std::filesystem::exists(dir / "yong.png"));

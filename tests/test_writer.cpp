@@ -194,6 +194,11 @@ TEST_CASE("ink-write writes PNG and GIF and Hanzi Writer JSON and refuses bad in
   fails("干 --model " + model + data + " --style-strength 2.5 --png " + out + "/x.png", "--style-strength");
   fails("干 --model " + model + data + " --style nope --png " + out + "/x.png", "style 'nope' unknown");
   fails("干 --model " + model + data + " --direction bogus --png " + out + "/x.png", "--direction bogus: expected row or column");
+  // The front that answers these links no libtorch: mistakes cost no libtorch start-up.
+  const test::ToolRun linked = test::run_shell("ldd " + test::shell_quote((std::filesystem::path(INK_TOOLS_DIR) / "ink-write").string()));
+  CHECK(linked.exit_code == 0);
+  CHECK(linked.out.find("libtorch") == std::string::npos);
+  CHECK(linked.out.find("libc10") == std::string::npos);
   fails("干 --model " + model + data + " --background " + out + "/none.png --png " + out + "/x.png", "none.png: cannot open");
   fails("干 --model " + model + data + " --place 0.5 --png " + out + "/x.png", "--place 0.5: expected X,Y or X,Y,SCALE");
   fails("干 --model " + model + data + " --place 0.5,2 --png " + out + "/x.png", "--place 0.5,2");

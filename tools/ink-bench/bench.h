@@ -26,5 +26,6 @@ nlohmann::json data_section(const std::string& pack_path);
 nlohmann::json model_section();
 nlohmann::json writer_section(const StrokeLibrary& library);
 nlohmann::json training_section();
+nlohmann::json startup_section();
 
 }  // namespace ink::bench

@@ -1,13 +1,13 @@
-// ink-write TEXT [--mode stroke|whole|class] [--model DIR] [--style NAME] [--seed N] [--steps N] [--refine-from T]
-//   [--guidance G] [--style-strength S] [--size PX] [--direction row|column] [--png FILE] [--gif FILE] [--json FILE] [--list-styles]
-// Writes each character of TEXT with the model: a PNG of the result, a GIF of the brush writing
-// it, and Hanzi Writer character data.
+// ink-write-model: the half of ink-write that runs the model (ink-write's front, which needs no
+// libtorch, checks the arguments and starts this with the same ones). Writes each character of
+// TEXT with the model: a PNG of the result, a GIF of the brush writing it, and Hanzi Writer
+// character data.
 #include <atomic>
 #include <csignal>
 #include <cstdio>
 
 #include "cli/cli.h"
-#include "cli/writer_options.h"
+#include "cli/write_request.h"
 #include "ink/alignment/glyph_split.h"
 #include "ink/base/atomic_file.h"
 #include "ink/base/error.h"
@@ -26,24 +26,6 @@ using namespace ink;
 
 std::atomic<bool> g_stop{false};
 extern "C" void on_interrupt(int) { g_stop = true; }
-
-constexpr const char* kUsage = R"(usage: ink-write TEXT (--png FILE | --gif FILE | --json FILE)... [OPTIONS]
-       ink-write --list-styles [--model DIR]
-Writes each character of TEXT with the model: a PNG of the result, a looping GIF of the brush
-writing it, and Hanzi Writer character data (strokes vectorised with potrace).
-  --mode stroke|whole|class   stroke by stroke (default), the whole glyph in one pass, or a
-                              class-mode model's label
-  --model DIR                 default assets/models/default
-  --style NAME                a trained style or a learnt hand (--list-styles lists them)
-  --size PX                   pixels per character, 32-2048 (default 512; on a painting, what
-                              fills it at --place's scale)
-  --direction row|column      characters left to right (default) or top to bottom
-  --background IMAGE          write onto a painting (PNG, JPEG or BMP): the PNG and GIF are the
-                              painting's size, the writing placed as the viewer places it
-  --place X,Y[,SCALE]         where on the painting: the writing's centre as fractions of its
-                              width and height (default 0.5,0.5), SCALE 1 fitting it (default 1)
-  --data PATH                 stroke data (.inkpack or a folder of JSON; default strokes/hanzi.inkpack)
-)";
 
 struct WrittenCharacter {
   char32_t codepoint = 0;
@@ -105,60 +87,35 @@ WrittenCharacter write_character(char32_t c, const Writing& job, ProgressBar& ba
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (cli::asked_for_help(argc, argv, std::string(kUsage) + cli::kWriterUsage)) return 0;
-  ink::prefer_passive_openmp(argv);
+  if (cli::asked_for_help(argc, argv, std::string(cli::kWriteUsage) + cli::kWriterUsage)) return 0;
+  ink::prefer_passive_openmp(argv);  // the front has set the policy already; started by hand, this does
   return cli::run_tool("ink-write", [&] {
     cli::Args args(argc, argv, 1);
-    const ConditioningMode mode = conditioning_mode_from_string(args.value_or("mode", "stroke"));
-    const std::filesystem::path model_dir = args.value_or("model", default_model_dir().string());
-    const std::string style = args.value_or("style", "");
-    const bool list_styles = args.flag("list-styles");
-    WriterSettings settings = cli::writer_settings(args);
-    int size = args.int_value("size", 0, 32, 2048);
-    const bool vertical = cli::writes_in_columns(args);
-    const auto background = args.value("background");
-    const Placement placement = cli::placement_from(args.value_or("place", "0.5,0.5,1"));
-    const auto png = args.value("png");
-    const auto gif = args.value("gif");
-    const auto json = args.value("json");
-    const StrokeLibrary library = cli::open_library(args);
-    const std::string text = list_styles ? "" : args.positional("TEXT (the characters to write)");
-    args.finish();
-    if (!list_styles && !png && !gif && !json) throw InkError("nothing to write: give --png FILE, --gif FILE and/or --json FILE");
-    // Unwritable outputs fail before minutes of generation, not after.
-    for (const auto& file : {png, gif, json})
-      if (file) AtomicFile check(*file);
-
-    // Bad text fails before the model is loaded.
-    const std::u32string chars = decode_utf8(text, "TEXT");
-    if (!list_styles && chars.empty()) throw InkError("TEXT is empty");
-    for (char32_t c : chars)
-      if (mode != ConditioningMode::class_label && !library.contains(c)) {
-        char hex[16];
-        std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(c));
-        throw InkError("no stroke data for '" + encode_utf8(c) + "' (U+" + hex + ")");
-      }
-    // A painting is read, and the writing sized to it, before the model is loaded.
-    std::shared_ptr<const Image> painting;
-    if (background) painting = std::make_shared<const Image>(read_image(*background));
-    if (size == 0) size = painting ? cli::cell_size_on(*painting, static_cast<int>(chars.size()), vertical, placement) : 512;
-    if (png || gif) Page::check_size(static_cast<int64_t>(chars.size()), size, vertical);
+    cli::WriteRequest request = cli::parse_write_request(args);
+    const StrokeLibrary& library = request.library;
+    const std::u32string& chars = request.chars;
+    const int size = request.size;
+    const auto& png = request.png;
+    const auto& gif = request.gif;
+    const auto& json = request.json;
+    const std::shared_ptr<const Image>& painting = request.painting;
 
     configure_torch_threads();
-    const std::shared_ptr<DiffusionModel> model = open_model(model_dir, mode);
-    if (list_styles) {
+    const std::shared_ptr<DiffusionModel> model = open_model(request.model_dir, request.mode);
+    if (request.list_styles) {
       for (const std::string& name : summary_of(*model).styles) std::printf("%s\n", name.c_str());
       return 0;
     }
-    settings.style = style_id(*model, style);
-    const Writing job{mode, model, &library, settings, style};
+    WriterSettings settings = request.settings;
+    settings.style = style_id(*model, request.style);
+    const Writing job{request.mode, model, &library, settings, request.style};
     size_t total = 0;
-    for (char32_t c : chars) total += mode == ConditioningMode::stroke ? library.glyph(c).strokes.size() : 1;
+    for (char32_t c : chars) total += request.mode == ConditioningMode::stroke ? library.glyph(c).strokes.size() : 1;
 
     // Ctrl-C finishes the character being written, then keeps what is finished.
     std::signal(SIGINT, on_interrupt);
     std::signal(SIGTERM, on_interrupt);
-    ProgressBar bar("writing " + text, total);
+    ProgressBar bar("writing " + request.text, total);
     size_t done = 0;
     std::vector<WrittenCharacter> written;
     for (char32_t c : chars) {
@@ -177,19 +134,20 @@ int main(int argc, char** argv) {
 
     std::vector<std::shared_ptr<const BrushTimeline>> timelines;
     for (const WrittenCharacter& w : written) timelines.push_back(std::make_shared<BrushTimeline>(w.strokes, w.medians, size));
-    const Page page = Page::row(timelines, vertical);
+    const Page page = Page::row(timelines, request.vertical);
     if (png) {
       const double dried = page.duration() + 60.0;  // long after the last stroke
       Image image = painting ? *painting : page.render(dried);
       if (painting)
-        lay_ink(image, page.darkness_at(dried), place_page(image.width, image.height, page.width, page.height, placement), InkColors{}.ink);
+        lay_ink(image, page.darkness_at(dried), place_page(image.width, image.height, page.width, page.height, request.placement),
+                InkColors{}.ink);
       write_png(image, *png);
       std::printf("wrote %s (%dx%d)\n", png->c_str(), image.width, image.height);
     }
     if (gif) {
       GifOptions options;
       options.painting = painting;
-      options.placement = placement;
+      options.placement = request.placement;
       const GifReport report = write_page_gif(page, *gif, options);
       std::printf("wrote %s (%d frames, %.1f s, %.0f KB)\n", gif->c_str(), report.frames, report.seconds, report.bytes / 1024.0);
     }

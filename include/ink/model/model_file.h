@@ -21,12 +21,9 @@ struct LoadedModel {
 
 // `file` is the weights' path (…/model.safetensors); config.json is written beside it.
 void save_model(const std::filesystem::path& file, const ModelInfo& info, UNetImpl& weights);
-std::filesystem::path config_file_of(const std::filesystem::path& model_file);
 
-// `path` is a model file (model.safetensors, its config.json, or an old model.pt), or a
-// directory holding one, or a directory with one subdirectory per mode (stroke/, whole/) from
-// which `mode` picks. Errors name the path. An old model.pt loads with a note saying how to
-// convert it (ink-train --export).
+// `path` as resolve_model_file (model_config.h) takes it. Errors name the path. An old model.pt
+// loads with a note saying how to convert it (ink-train --export).
 LoadedModel load_model(const std::filesystem::path& path, ConditioningMode mode);
 std::filesystem::path resolve_model_file(const std::filesystem::path& path, ConditioningMode mode);
 

@@ -41,6 +41,15 @@ std::vector<std::filesystem::path> learned_style_files(const std::filesystem::pa
 // A style name is a file name too: letters, digits, '-', '_' and non-ASCII, 1..64 bytes.
 void check_style_name(const std::string& name);
 
+// That `style` (from `file`) can join a model whose styles are `names`, the first `trained` of
+// them trained: a new hand needs a new name, a retuning a trained style's other than the data's.
+void check_hand_name(const std::filesystem::path& file, const LearnedStyle& style, const std::vector<std::string>& names,
+                     size_t trained);
+// The style names every program lists for `model_file`, in style-id order: its `trained` ones,
+// then each learnt hand beside it (a retuning keeps its trained style's place), as opening the
+// model arranges them, without loading it.
+std::vector<std::string> listed_style_names(const std::vector<std::string>& trained, const std::filesystem::path& model_file);
+
 void save_learned_style(const std::filesystem::path& file, const LearnedStyle& style);  // atomic
 LearnedStyle load_learned_style(const std::filesystem::path& file);  // errors name the file
 LearnedStyle parse_learned_style(std::string_view text, const std::string& where);

@@ -23,12 +23,8 @@ StyleLayouts add_learned_styles(DiffusionModel& model) {
   for (const std::filesystem::path& file : learned_style_files(model.summary.file)) {
     const LearnedStyle style = load_learned_style(file);
     const auto& names = model.summary.styles;
-    const size_t same_name = std::find(names.begin(), names.end(), style.name) - names.begin();
-    if (!style.retunes && same_name < names.size())
-      throw InkError(file.string() + ": style '" + style.name + "' is already one of the model's styles");
-    if (style.retunes && (same_name == 0 || same_name >= trained))
-      throw InkError(file.string() + ": retunes '" + style.name + "', which is not one of the model's trained styles " +
-                     "other than the data's own hand");
+    check_hand_name(file, style, names, trained);
+    const size_t same_name = static_cast<size_t>(std::find(names.begin(), names.end(), style.name) - names.begin());
     UNetImpl& unet = *model.loaded.unet;
     if (static_cast<int64_t>(style.embedding.size()) != unet.style_table().size(1))
       throw InkError(file.string() + ": learnt for another model (embedding of " + std::to_string(style.embedding.size()) +

@@ -5,6 +5,7 @@
 
 #include "base/json_document.h"
 #include "ink/base/error.h"
+#include "ink/base/file_read.h"
 #include "ink/base/utf8.h"
 
 namespace ink {
@@ -12,6 +13,7 @@ namespace {
 
 constexpr const char* kFormat = "hanzi-ink model";
 constexpr int64_t kVersion = 2;
+constexpr uint64_t kMaxConfigBytes = 16u << 20;
 
 }  // namespace
 
@@ -46,6 +48,24 @@ ModelInfo parse_model_config(std::string_view text, const std::string& where) {
   info.classes = decode_utf8(field("classes", &nlohmann::json::is_string).get<std::string>());
   info.recipe = training_recipe_from_json(field("recipe", &nlohmann::json::is_object).dump(), where + " (recipe)");
   return info;
+}
+
+ModelInfo read_model_config(const std::filesystem::path& file) {
+  return parse_model_config(read_file(file, kMaxConfigBytes, "the model's config"), file.string());
+}
+
+std::filesystem::path config_file_of(const std::filesystem::path& model_file) {
+  return model_file.parent_path() / "config.json";
+}
+
+std::filesystem::path resolve_model_file(const std::filesystem::path& path, ConditioningMode mode) {
+  if (std::filesystem::is_regular_file(path)) return path.filename() == "config.json" ? path.parent_path() / "model.safetensors" : path;
+  if (!std::filesystem::is_directory(path)) throw InkError(path.string() + ": no such model file or directory");
+  for (const std::filesystem::path& dir : {path, path / to_string(mode)})
+    for (const char* name : {"model.safetensors", "model.pt"})
+      if (std::filesystem::is_regular_file(dir / name)) return dir / name;
+  throw InkError(path.string() + ": no model.safetensors, and no " + to_string(mode) + "/model.safetensors for mode '" +
+                 to_string(mode) + "' (train one with ink-train)");
 }
 
 }  // namespace ink

@@ -24,11 +24,6 @@ namespace {
 
 constexpr const char* kFormat = "hanzi-ink model";
 constexpr int64_t kArchiveVersion = 1;  // model.pt, before config.json + model.safetensors
-constexpr uint64_t kMaxConfigBytes = 16u << 20;
-
-ModelInfo read_config(const std::filesystem::path& file) {
-  return parse_model_config(read_file(file, kMaxConfigBytes, "the model's config"), file.string());
-}
 
 // Every tensor the weights consist of, by the names torch gives them (parameters and buffers).
 std::vector<std::pair<std::string, torch::Tensor>> weight_tensors(UNetImpl& weights) {
@@ -97,10 +92,6 @@ LoadedModel load_archive(const std::filesystem::path& file, bool tell) {
 
 }  // namespace
 
-std::filesystem::path config_file_of(const std::filesystem::path& model_file) {
-  return model_file.parent_path() / "config.json";
-}
-
 void save_model(const std::filesystem::path& file, const ModelInfo& info, UNetImpl& weights) {
   std::vector<torch::Tensor> keep;  // contiguous copies outlive the views below
   std::map<std::string, TensorToWrite> tensors;
@@ -115,23 +106,13 @@ void save_model(const std::filesystem::path& file, const ModelInfo& info, UNetIm
   write_file_atomic(config_file_of(file), model_config_text(info));
 }
 
-std::filesystem::path resolve_model_file(const std::filesystem::path& path, ConditioningMode mode) {
-  if (std::filesystem::is_regular_file(path)) return path.filename() == "config.json" ? path.parent_path() / "model.safetensors" : path;
-  if (!std::filesystem::is_directory(path)) throw InkError(path.string() + ": no such model file or directory");
-  for (const std::filesystem::path& dir : {path, path / to_string(mode)})
-    for (const char* name : {"model.safetensors", "model.pt"})
-      if (std::filesystem::is_regular_file(dir / name)) return dir / name;
-  throw InkError(path.string() + ": no model.safetensors, and no " + to_string(mode) + "/model.safetensors for mode '" +
-                 to_string(mode) + "' (train one with ink-train)");
-}
-
 LoadedModel load_model(const std::filesystem::path& path, ConditioningMode mode) {
   const std::filesystem::path file = resolve_model_file(path, mode);
   LoadedModel loaded;
   if (file.extension() == ".pt") {
     loaded = load_archive(file, true);
   } else {
-    loaded.info = read_config(config_file_of(file));
+    loaded.info = read_model_config(config_file_of(file));
     if (loaded.info.recipe.model.mode == mode) {
       loaded.unet = UNet(loaded.info.recipe.model);
       copy_weights(read_tensor_file(file), *loaded.unet, file);

@@ -110,4 +110,24 @@ LearnedStyle parse_learned_style(std::string_view text, const std::string& where
   }
 }
 
+void check_hand_name(const std::filesystem::path& file, const LearnedStyle& style, const std::vector<std::string>& names,
+                     size_t trained) {
+  const size_t same_name = static_cast<size_t>(std::find(names.begin(), names.end(), style.name) - names.begin());
+  if (!style.retunes && same_name < names.size())
+    throw InkError(file.string() + ": style '" + style.name + "' is already one of the model's styles");
+  if (style.retunes && (same_name == 0 || same_name >= trained))
+    throw InkError(file.string() + ": retunes '" + style.name + "', which is not one of the model's trained styles " +
+                   "other than the data's own hand");
+}
+
+std::vector<std::string> listed_style_names(const std::vector<std::string>& trained, const std::filesystem::path& model_file) {
+  std::vector<std::string> names = trained;
+  for (const std::filesystem::path& file : learned_style_files(model_file)) {
+    const LearnedStyle style = load_learned_style(file);
+    check_hand_name(file, style, names, trained.size());
+    if (!style.retunes) names.push_back(style.name);
+  }
+  return names;
+}
+
 }  // namespace ink

@@ -1,0 +1,54 @@
+// What ink-write is asked to do, parsed and checked without the model: the text against the
+// stroke data, the outputs writable, the painting readable, the page within an image's limits.
+// ink-write's front (no libtorch) and its model half both parse it, so a mistake in the
+// arguments is the same one line from either, and costs no libtorch start-up.
+#pragma once
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "cli/writer_options.h"
+#include "ink/data/stroke_library.h"
+#include "ink/model/unet_config.h"
+
+namespace ink::cli {
+
+struct WriteRequest {
+  ConditioningMode mode = ConditioningMode::stroke;
+  std::filesystem::path model_dir;
+  std::string style;
+  bool list_styles = false;
+  WriterSettings settings;
+  int size = 512;  // pixels per character
+  bool vertical = false;
+  std::optional<std::string> png, gif, json;
+  std::shared_ptr<const Image> painting;  // --background
+  Placement placement;
+  std::string text;
+  std::u32string chars;
+  StrokeLibrary library;  // empty when only listing styles
+};
+
+// Takes every ink-write option from `args` and finishes them (an unknown option throws).
+WriteRequest parse_write_request(Args& args);
+
+inline constexpr const char* kWriteUsage = R"(usage: ink-write TEXT (--png FILE | --gif FILE | --json FILE)... [OPTIONS]
+       ink-write --list-styles [--model DIR]
+Writes each character of TEXT with the model: a PNG of the result, a looping GIF of the brush
+writing it, and Hanzi Writer character data (strokes vectorised with potrace).
+  --mode stroke|whole|class   stroke by stroke (default), the whole glyph in one pass, or a
+                              class-mode model's label
+  --model DIR                 default assets/models/default
+  --style NAME                a trained style or a learnt hand (--list-styles lists them)
+  --size PX                   pixels per character, 32-2048 (default 512; on a painting, what
+                              fills it at --place's scale)
+  --direction row|column      characters left to right (default) or top to bottom
+  --background IMAGE          write onto a painting (PNG, JPEG or BMP): the PNG and GIF are the
+                              painting's size, the writing placed as the viewer places it
+  --place X,Y[,SCALE]         where on the painting: the writing's centre as fractions of its
+                              width and height (default 0.5,0.5), SCALE 1 fitting it (default 1)
+  --data PATH                 stroke data (.inkpack or a folder of JSON; default strokes/hanzi.inkpack)
+)";
+
+}  // namespace ink::cli
