@@ -14,7 +14,7 @@ namespace {
 
 // The learnt hands beside the model file become extra style rows, listed after the trained ones;
 // a retuning takes the place of the trained style it retunes. A hand with an adapter writes
-// with its own copy of the UNet, made once every row is in.
+// with its own copy of the UNet (unet_for), made after every row is in.
 // Returns the hands' layouts, by name.
 StyleLayouts add_learned_styles(DiffusionModel& model) {
   std::map<int, AdapterValues> adapters;
@@ -52,11 +52,7 @@ StyleLayouts add_learned_styles(DiffusionModel& model) {
     }
     if (style.layout) layouts[style.name] = *style.layout;
   }
-  for (const auto& [id, values] : adapters) {
-    UNet copy = copy_unet(*model.loaded.unet);
-    apply_adapter(*copy, values);
-    model.adapted.emplace(id, copy);
-  }
+  model.adapters = std::move(adapters);
   return layouts;
 }
 
@@ -85,6 +81,15 @@ std::shared_ptr<DiffusionModel> open_model(const std::filesystem::path& path, Co
   }
   for (const auto& [name, layout] : hands) s.layouts[name] = layout;
   return model;
+}
+
+UNet& DiffusionModel::unet_for(int64_t style) {
+  if (const auto it = adapted.find(static_cast<int>(style)); it != adapted.end()) return it->second;
+  const auto values = adapters.find(static_cast<int>(style));
+  if (values == adapters.end()) return loaded.unet;
+  UNet copy = copy_unet(*loaded.unet);
+  apply_adapter(*copy, values->second);
+  return adapted.emplace(static_cast<int>(style), copy).first->second;
 }
 
 const ModelSummary& summary_of(const DiffusionModel& model) { return model.summary; }

@@ -16,14 +16,15 @@ class DiffusionModel {
   std::shared_ptr<const NoiseSchedule> schedule;
   ModelSummary summary;
   std::vector<int> style_ids;  // summary.styles[i] is style id style_ids[i]
-  std::map<int, UNet> adapted;  // learnt hands with an adapter: their own copy of the UNet
+  // Learnt hands with an adapter write with their own copy of the UNet, made when the hand first
+  // writes: opening a model with a dozen hands then costs no dozen copies.
+  std::map<int, std::map<std::string, std::vector<float>>> adapters;  // by style id
+  std::map<int, UNet> adapted;
   std::mutex mutex;  // one forward at a time: writers on different threads may share a model
 
-  // The UNet that writes in `style`: the loaded one, or the hand's adapted copy.
-  UNet& unet_for(int64_t style) {
-    const auto it = adapted.find(static_cast<int>(style));
-    return it == adapted.end() ? loaded.unet : it->second;
-  }
+  // The UNet that writes in `style`: the loaded one, or the hand's adapted copy. Call with
+  // `mutex` held.
+  UNet& unet_for(int64_t style);
 };
 
 }  // namespace ink
