@@ -108,10 +108,18 @@ void check_jpeg_tables(std::string_view bytes, const std::string& where) {
     if (marker == 0xc4) {
       for (size_t table = at + 4; table < end && table < bytes.size();) {
         size_t codes = 0;
-        for (size_t i = 1; i <= 16; ++i) codes += byte(table + i);
+        // The code space a length takes, in units of 2^-16: a table asking more than the whole
+        // of it (Kraft's inequality) makes stb index past its 256 symbols as it decodes.
+        size_t space = 0;
+        for (size_t i = 1; i <= 16; ++i) {
+          codes += byte(table + i);
+          space += size_t{byte(table + i)} << (16 - i);
+        }
         if (codes > 256)
           throw InkError(where + ": cannot read image: damaged JPEG (a Huffman table has " + std::to_string(codes) +
                          " codes, at most 256)");
+        if (space > (size_t{1} << 16))
+          throw InkError(where + ": cannot read image: damaged JPEG (a Huffman table has more codes than its lengths allow)");
         table += 17 + codes;
       }
     }
