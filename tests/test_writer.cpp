@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "ink/model/model_file.h"
+#include "ink/raster/stroke_weight.h"
 #include "ink/render/image.h"
 #include "ink/writing/writer.h"
 #include "test_helpers.h"
@@ -117,6 +118,35 @@ TEST_CASE("style strength 0 writes the data's hand and 1 the style as trained", 
   CHECK(max_difference(write(0, 3.0), data_hand) == 0.0f);  // the data's hand has no strength
   // With guidance too: three passes in one batch, and strength 0 matches guidance on the data's hand.
   CHECK(max_difference(write(1, 0.0, 2.0), write(0, 1.0, 2.0)) < 1e-4f);
+}
+
+TEST_CASE("a stroke weight moves each written stroke's edge, and a style's layout gives it", "[writer][weight]") {
+  test::TempDir dir;
+  const std::filesystem::path file =
+      resolve_model_file(save_tiny_model(dir.path(), ConditioningMode::stroke, {"hanzi-writer-data", "pen"}), ConditioningMode::stroke);
+  Layout pen;
+  pen.weight = 1.4f;
+  save_layouts(layouts_file(file), {{"pen", pen}}, "a test");
+  const auto model = open_model(file, ConditioningMode::stroke);
+  CHECK(*styled_weight(*model, "pen", 1.0) == Approx(1.4f));
+  CHECK(*styled_weight(*model, "pen", 0.5) == Approx(std::sqrt(1.4f)));
+  CHECK(!styled_weight(*model, "pen", 0.0));             // strength 0: the data's hand, as the model writes it
+  CHECK(!styled_weight(*model, "hanzi-writer-data", 1.0));  // no layout: the model's own weight
+
+  const Glyph& glyph = test::sample_library().glyph(U'干');
+  WriterSettings settings;
+  settings.seed = 5;
+  StrokeWriter plain(model, glyph, settings);
+  plain.write();
+  settings.stroke_weight = 1.4f;
+  StrokeWriter heavy(model, glyph, settings);
+  heavy.write();
+  // The first stroke sees the same (empty) canvas, so it is the plain one with its edge moved to
+  // 1.4 times the width of the stroke it was given.
+  const float length = static_cast<float>(polyline_length(glyph.strokes[0].median)) * 16 / kBoxSize;
+  const Coverage expected = reweighted(plain.strokes()[0], inked_area(plain.reference().strokes[0]), length, 1.4f);
+  CHECK(heavy.strokes()[0].values == expected.values);
+  CHECK(heavy.strokes().size() == 3);
 }
 
 TEST_CASE("GlyphWriter is deterministic by seed with a preview per step and models refuse the wrong mode", "[writer]") {

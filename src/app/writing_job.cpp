@@ -172,6 +172,7 @@ void WritingJob::run() {
       styles_ = summary_of(*w.model).styles;
     }
     w.request.settings.style = style_id(*w.model, request.style);
+    w.request.settings.stroke_weight = styled_weight(*w.model, request.style, w.request.settings.style_strength);
     const int sample = summary_of(*w.model).sample_size;
     for (const Glyph* data_glyph : glyphs) {
       bool clamped = false;

@@ -11,6 +11,7 @@
 
 #include "commands.h"
 #include "ink/alignment/layout.h"
+#include "ink/alignment/stroke_weight_ratio.h"
 #include "ink/base/atomic_file.h"
 #include "ink/base/error.h"
 #include "ink/base/paths.h"
@@ -26,8 +27,9 @@ namespace {
 constexpr int kSplitSize = 128;          // the fit's image, as ink-data split draws glyphs
 constexpr float kMinFit = 0.25f;         // as the dataset build: below, another form of the character
 constexpr float kMinStrokeShare = 0.15f;
-const char* const kColumns[] = {"as the data", "typical", "+ tilts", "rule", "own fit", "fit + strokes"};
-constexpr size_t kColumnCount = 6;
+const char* const kColumns[] = {"as the data", "typical", "+ tilts", "rule", "own fit", "fit + strokes", "+ weight",
+                                "fit + weight"};
+constexpr size_t kColumnCount = 8;
 
 // The font's glyph in place, split, when the font draws the character in the data's form.
 struct InPlace {
@@ -53,6 +55,7 @@ struct Measured {
   LayoutRule rule;
   size_t fitted = 0;
   bool tilts_kept = false;  // the tilts raised the seen characters' IoU, so the saved layout has them
+  float weight = 1;         // measured; the saved layout keeps it when it is not the data's
 };
 
 // IoU in place of the glyph laid out by each of `layouts` and the font's glyph.
@@ -69,12 +72,14 @@ Measured measure(const FontFace& font, const StrokeLibrary& library, const std::
   std::vector<Layout> fits;
   std::vector<InkShape> data_shapes, font_shapes;
   std::vector<MeasuredTilt> tilts;
+  std::vector<float> weights;
   std::vector<char32_t> fitted_chars;
   for (char32_t c : fit_chars) {
     if (const auto found = split_in_place(font, library.glyph(c), rasterizer)) {
       fits.push_back(layout_of_fit(found->split.alignment, kSplitSize));
       const std::vector<MeasuredTilt> measured = measure_stroke_tilts(found->split, library.glyph(c));
       tilts.insert(tilts.end(), measured.begin(), measured.end());
+      if (const auto weight = measure_weight(found->split, library.glyph(c))) weights.push_back(*weight);
       fitted_chars.push_back(c);
       data_shapes.push_back(found->data_shape);
       font_shapes.push_back(found->font_shape);
@@ -93,6 +98,8 @@ Measured measure(const FontFace& font, const StrokeLibrary& library, const std::
     gain += ious[1] - ious[0];
   }
   m.tilts_kept = gain > 0;
+  m.weight = typical_weight(weights);
+  m.layout.weight = weight_to_keep(m.weight);
   m.rule = fit_layout_rule(data_shapes, font_shapes, m.layout.rotation);
   m.fitted = fits.size();
   m.iou.resize(kColumnCount);
@@ -106,7 +113,12 @@ Measured measure(const FontFace& font, const StrokeLibrary& library, const std::
     const std::vector<double> ious =
         ious_in_place(glyph, target, {Layout{}, placement, m.layout, layout_by_rule(m.rule, found->data_shape), own}, rasterizer);
     for (size_t col = 0; col < ious.size(); ++col) m.iou[col].push_back(ious[col]);
-    m.iou.back().push_back(coverage_iou(rasterizer.fill_glyph(apply_layout(glyph, own, stroke_shifts_of(found->split)), size), target));
+    const Glyph own_placed = apply_layout(glyph, own, stroke_shifts_of(found->split));
+    m.iou[5].push_back(coverage_iou(rasterizer.fill_glyph(own_placed, size), target));
+    Layout kept = m.layout;
+    if (!m.tilts_kept) kept.tilts = {};
+    m.iou[6].push_back(coverage_iou(fill_weighted(apply_layout(glyph, kept), m.weight, size), target));
+    m.iou[7].push_back(coverage_iou(fill_weighted(own_placed, m.weight, size), target));
     m.chars.push_back(c);
     bar.update(++done);
   }
@@ -172,7 +184,8 @@ int layout(cli::Args& args) {
     const Layout& l = m.layout;
     std::printf("   (%+.0f, %+.0f) %.3f x %.3f %+.1f (%zu)\n", l.shift.x, l.shift.y, l.scale_x, l.scale_y, l.rotation * 180 / M_PI,
                 m.fitted);
-    std::printf("%16s stroke tilts (deg), %s:", "", m.tilts_kept ? "kept" : "left out (no gain on the seen characters)");
+    std::printf("%16s stroke weight %.3f (%s); stroke tilts (deg), %s:", "", m.weight, l.weight ? "kept" : "the data's, within 5%",
+                m.tilts_kept ? "kept" : "left out (no gain on the seen characters)");
     for (size_t k = 0; k < kStrokeKinds; ++k) std::printf(" %s %+.1f", stroke_kind_name(static_cast<StrokeKind>(k)), l.tilts[k] * 180 / M_PI);
     std::printf("\n");
     report["fonts"].push_back({{"name", columns[f].name},
@@ -183,6 +196,8 @@ int layout(cli::Args& args) {
                                {"per_character", m.iou},
                                {"typical", {{"shift", {l.shift.x, l.shift.y}}, {"scale", {l.scale_x, l.scale_y}}, {"rotation", l.rotation}}},
                                {"stroke_tilts", l.tilts},
+                               {"stroke_weight", m.weight},
+                               {"weight_kept", l.weight.has_value()},
                                {"tilts_kept", m.tilts_kept},
                                {"rule", {{"slope", m.rule.slope}, {"intercept", m.rule.intercept}}},
                                {"fits", m.fitted}});

@@ -2,7 +2,7 @@
 // [--steps N] [--refine-from T] [--guidance G] [--seed N] — how well the model
 // writes characters: per-stroke IoU, stroke-order accuracy and whole-glyph IoU (docs/model.md,
 // Quality measures), for stroke mode and, when the model has one, whole mode.
-// ink-eval --styles A,B,... --fonts NAME=FAMILY,... [--chars N] [--exclude CHARS] [--json FILE] [--sheet PNG]:
+// ink-eval --styles A,B,... --fonts NAME=FAMILY,... [--chars N] [--exclude CHARS] [--json FILE] [--sheet PNG] [--sheet-chars CHARS]:
 // the style matrix (whole-glyph IoU of each style's writing against each font's glyphs).
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -33,7 +33,8 @@ With --styles, the style matrix: whole-glyph IoU of each style's writing against
 glyphs, on held-out characters every font draws (default 100), each column's margin with its
 paired standard error. --in-place compares with the glyphs where the fonts draw them, not laid
 onto the data's strokes; --exclude CHARS leaves characters out; --sheet draws each style's
-writing over its font's glyphs.
+writing over its font's glyphs (every style over the one font when there is one), of the
+first 12 characters measured or of --sheet-chars CHARS (any characters, not scored).
   --model DIR   default assets/models/default
   --data PATH   stroke data (.inkpack or a folder of JSON; default strokes/hanzi.inkpack)
 )";

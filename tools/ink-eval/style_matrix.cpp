@@ -49,6 +49,33 @@ Coverage aligned_glyph(const FontFace& font, const Glyph& glyph, int size) {
   return out;
 }
 
+// Each column's glyph of `c`: the font's where it draws it (in place) or laid onto the data's
+// strokes; empty when the font lacks the character (only the sheet's own characters may).
+std::vector<Coverage> column_glyphs(const std::vector<Column>& columns, const StrokeLibrary& library, char32_t c, int size,
+                                    bool in_place) {
+  Rasterizer rasterizer;
+  std::vector<Coverage> targets;
+  for (const Column& col : columns) {
+    if (!col.font) targets.push_back(rasterizer.fill_glyph(library.glyph(c), size));
+    else if (!col.font->has_char(c) || col.font->glyph_outline(c).empty()) targets.emplace_back(size, size);
+    else if (in_place) targets.push_back(rasterizer.fill(col.font->glyph_outline(c), BoxToPixels::square(size), size, size));
+    else targets.push_back(aligned_glyph(*col.font, library.glyph(c), size));
+  }
+  return targets;
+}
+
+// `c` written in `style`. In place each style writes where its layout puts the strokes, at its
+// stroke weight; laid onto the data's strokes, as the glyphs are, the brush alone is compared.
+Coverage write_in_style(const std::shared_ptr<DiffusionModel>& model, const StrokeLibrary& library, char32_t c,
+                        const std::string& style, WriterSettings settings, bool in_place) {
+  settings.style = style_id(*model, style);
+  const Glyph& data_glyph = library.glyph(c);
+  if (in_place) settings.stroke_weight = styled_weight(*model, style, settings.style_strength);
+  StrokeWriter writer(model, in_place ? styled_glyph(*model, data_glyph, style, settings.style_strength) : data_glyph, settings);
+  writer.write();
+  return writer.glyph();
+}
+
 // Prints totals over `count` characters as means, a row per name, and returns them for the report.
 nlohmann::json print_means(const std::vector<std::string>& row_names, const std::vector<std::vector<double>>& totals, size_t count) {
   nlohmann::json out = nlohmann::json::array();
@@ -75,6 +102,7 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
   const std::u32string exclude = decode_utf8(args.value_or("exclude", ""), "--exclude");
   const auto json_file = args.value("json");
   const auto sheet_file = args.value("sheet");
+  const std::u32string sheet_chars = decode_utf8(args.value_or("sheet-chars", ""), "--sheet-chars");
   // Styles are trained on fonts laid onto the data's strokes; --in-place compares with the glyphs
   // where the fonts draw them instead.
   const bool in_place = args.flag("in-place");
@@ -94,8 +122,8 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
   }
   const auto model = open_model(model_dir, ConditioningMode::stroke);
   const std::vector<std::string> styles = split_list(style_list);
-  std::vector<int> ids;
-  for (const std::string& s : styles) ids.push_back(style_id(*model, s));
+  for (const std::string& s : styles) style_id(*model, s);  // throws naming an unknown style
+  for (char32_t c : sheet_chars) library.glyph(c);         // throws naming a character without data
 
   // Held-out characters every font draws (the brush fonts lack simplified-only forms; some fonts
   // map a character to an empty glyph).
@@ -110,7 +138,6 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
   if (chars.empty()) throw InkError("no held-out character is in every one of the fonts");
 
   const int size = summary_of(*model).sample_size;
-  Rasterizer rasterizer;
   std::vector<std::vector<double>> sum(styles.size(), std::vector<double>(columns.size(), 0));
   // The weight of the writing: its ink over the glyph's, so a brush that is too thin or too heavy
   // shows as such, where IoU only says it differs.
@@ -122,33 +149,25 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
   std::vector<std::vector<double>> between(columns.size(), std::vector<double>(columns.size(), 0));
   // Every character's IoUs, [character][style][font], for the margins' errors.
   std::vector<std::vector<std::vector<double>>> per_char;
-  // The sheet: row r is measured against column r (the matrix's diagonal), first characters only.
+  // The sheet: row r over column r's glyphs (the matrix's diagonal; every row over the one column
+  // when there is one), the --sheet-chars or else the first characters measured.
   constexpr size_t kSheetChars = 12;
   std::vector<StyleSheetRow> sheet(styles.size());
-  ProgressBar bar("style matrix", chars.size() * styles.size());
+  const auto sheet_column = [&](size_t r) -> std::optional<size_t> {
+    if (columns.size() == 1) return 0;
+    if (r < columns.size()) return r;
+    return std::nullopt;
+  };
+  const bool sheet_of_scored = sheet_file && sheet_chars.empty();
+  ProgressBar bar("style matrix", (chars.size() + (sheet_file ? sheet_chars.size() : 0)) * styles.size());
   size_t done = 0;
   for (char32_t c : chars) {
-    std::vector<Coverage> targets;
-    for (const Column& col : columns) {
-      if (!col.font) {
-        targets.push_back(rasterizer.fill_glyph(library.glyph(c), size));
-      } else {
-        targets.push_back(in_place ? rasterizer.fill(col.font->glyph_outline(c), BoxToPixels::square(size), size, size)
-                                   : aligned_glyph(*col.font, library.glyph(c), size));
-      }
-    }
+    const std::vector<Coverage> targets = column_glyphs(columns, library, c, size, in_place);
     for (size_t i = 0; i < columns.size(); ++i)
       for (size_t k = 0; k < columns.size(); ++k) between[i][k] += coverage_iou(targets[i], targets[k]);
     per_char.emplace_back(styles.size(), std::vector<double>(columns.size(), 0.0));
     for (size_t r = 0; r < styles.size(); ++r) {
-      WriterSettings s = settings;
-      s.style = ids[r];
-      // In place each style writes where its layout puts the strokes; laid onto the data's
-      // strokes, as the glyphs are, the brush alone is compared.
-      const Glyph& data_glyph = library.glyph(c);
-      StrokeWriter writer(model, in_place ? styled_glyph(*model, data_glyph, styles[r], s.style_strength) : data_glyph, s);
-      writer.write();
-      const Coverage written = writer.glyph();
+      const Coverage written = write_in_style(model, library, c, styles[r], settings, in_place);
       for (size_t k = 0; k < columns.size(); ++k) {
         per_char.back()[r][k] = coverage_iou(written, targets[k]);
         sum[r][k] += per_char.back()[r][k];
@@ -156,11 +175,21 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
         const Point a = ink_moments(written).centre, b = ink_moments(targets[k]).centre;
         shift_x[r][k] += a.x - b.x, shift_y[r][k] += a.y - b.y;
       }
-      if (sheet_file && r < columns.size() && sheet[r].glyphs.size() < kSheetChars)
-        sheet[r].glyphs.push_back(targets[r]), sheet[r].written.push_back(written);
+      if (sheet_of_scored && sheet_column(r) && sheet[r].glyphs.size() < kSheetChars)
+        sheet[r].glyphs.push_back(targets[*sheet_column(r)]), sheet[r].written.push_back(written);
       bar.update(++done);
     }
   }
+  if (sheet_file)
+    for (char32_t c : sheet_chars) {
+      const std::vector<Coverage> targets = column_glyphs(columns, library, c, size, in_place);
+      for (size_t r = 0; r < styles.size(); ++r) {
+        if (sheet_column(r))
+          sheet[r].glyphs.push_back(targets[*sheet_column(r)]),
+              sheet[r].written.push_back(write_in_style(model, library, c, styles[r], settings, in_place));
+        bar.update(++done);
+      }
+    }
   bar.finish();
 
   nlohmann::json report = {{"model", model_dir.string()}, {"characters", encode_utf8(std::u32string(chars.begin(), chars.end()))},

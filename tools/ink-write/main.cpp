@@ -108,6 +108,7 @@ int main(int argc, char** argv) {
     }
     WriterSettings settings = request.settings;
     settings.style = style_id(*model, request.style);
+    settings.stroke_weight = styled_weight(*model, request.style, settings.style_strength);
     const Writing job{request.mode, model, &library, settings, request.style};
     size_t total = 0;
     for (char32_t c : chars) total += request.mode == ConditioningMode::stroke ? library.glyph(c).strokes.size() : 1;

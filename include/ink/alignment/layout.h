@@ -4,6 +4,7 @@
 // of a hand (docs/styles.md); the brush is the stroke model's.
 #pragma once
 #include <array>
+#include <optional>
 #include <vector>
 
 #include "ink/alignment/stroke_alignment.h"
@@ -19,6 +20,10 @@ struct Layout {
   Point shift;
   float scale_x = 1, scale_y = 1, rotation = 0;  // rotation in radians, clockwise on screen
   StrokeTilts tilts{};
+  // Stroke width relative to the data's at this layout's scale (stroke_weight_ratio.h); the
+  // writers bring each written stroke to it. None: the stroke model's own weight, as for a style
+  // measured before weights were.
+  std::optional<float> weight;
 };
 
 // The layout a split's fit found, for a glyph drawn in the box as BoxToPixels::square lays it
@@ -53,7 +58,7 @@ LayoutRule fit_layout_rule(const std::vector<InkShape>& data, const std::vector<
 Layout layout_by_rule(const LayoutRule& rule, const InkShape& data);
 
 // The layout taken `strength` of the way from the identity (0: the data's placement, 1: the
-// hand's; shifts and rotation scale linearly, scales geometrically).
+// hand's; shifts and rotation scale linearly, scales and weight geometrically).
 Layout scaled_layout(const Layout& layout, double strength);
 
 // The glyph's outlines and medians moved by `layout` about its ink centre, each stroke first
@@ -61,5 +66,9 @@ Layout scaled_layout(const Layout& layout, double strength);
 // is moved (and, if it no longer fits, shrunk) back inside; `clamped` says so.
 Glyph apply_layout(const Glyph& glyph, const Layout& layout, const std::vector<Point>& stroke_shifts = {},
                    bool* clamped = nullptr);
+
+// Each stroke of the glyph drawn `size` px square, its edge moved so its band width is `weight`
+// times its own (stroke_weight.h), then all of them as one coverage.
+Coverage fill_weighted(const Glyph& glyph, float weight, int size);
 
 }  // namespace ink

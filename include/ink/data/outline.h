@@ -27,6 +27,9 @@ struct Outline {
 
 using Polyline = std::vector<Point>;
 
+// Arc length of a polyline, in its own units.
+double polyline_length(const Polyline& line);
+
 // The stroke data's box (Make Me a Hanzi, as hanzi-writer-data ships it): x in [0, 1024],
 // y in [-124, 900], y up. Fonts are brought into it too (font.h), so all outlines compare.
 inline constexpr float kBoxSize = 1024.0f;

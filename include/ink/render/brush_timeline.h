@@ -74,6 +74,5 @@ Coverage upsample_coverage(const Coverage& source, int size);
 // Hanzi Writer's stroke animation time for a median of `length` box units: (length + 600) / 3
 // milliseconds at speed 1.
 double stroke_animation_seconds(double length, double speed);
-double polyline_length(const Polyline& line);
 
 }  // namespace ink

@@ -1,7 +1,8 @@
 // A learnt hand's layout, from the splits of its images (ink-train --style-images). A photo's
 // framing is the photographer's, so only what survives any framing is learnt: the hand's aspect
 // (how much wider than tall it writes, relative to the data) and slant, from the characters'
-// fits, and its stroke tilts per kind (stroke_tilt.h), measured after each character's own fit.
+// fits, its stroke tilts per kind (stroke_tilt.h), measured after each character's own fit, and
+// its stroke weight (stroke_weight_ratio.h), a width relative to the character.
 // Where a character sits in the square and how big stays the data's, unless the images are
 // framed: each one exactly the square the character was written in (cut from a practice grid),
 // which then says that too.

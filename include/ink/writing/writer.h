@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "ink/base/error.h"
@@ -30,6 +31,10 @@ struct WriterSettings {
   double style_strength = 1.0;
   uint64_t seed = 0;
   int style = 0;
+  // The hand's stroke weight (layout.h): each written stroke's edge is moved so its width is this
+  // times the width of the stroke it was given (the data's, moved by the layout). None: the
+  // model's own weight.
+  std::optional<float> stroke_weight;
 };
 
 // Thrown out of a writer when its cancel flag is raised; what was finished before stays.
@@ -88,6 +93,9 @@ class GlyphWriter {
 // have pushed strokes out of the box, and they were moved back inside.
 Glyph styled_glyph(const DiffusionModel& model, const Glyph& glyph, const std::string& style, double strength,
                    bool* clamped = nullptr);
+// The style's stroke weight taken `strength` of the way (geometrically) from the data's, for
+// WriterSettings::stroke_weight; none for a style without one, and at strength 0.
+std::optional<float> styled_weight(const DiffusionModel& model, const std::string& style, double strength);
 
 // Class mode (the article's setup): a glyph from a class label alone.
 Coverage write_class_glyph(DiffusionModel& model, int label, const WriterSettings& settings,

@@ -7,6 +7,7 @@
 #include "base/median.h"
 #include "ink/base/error.h"
 #include "ink/raster/raster.h"
+#include "ink/raster/stroke_weight.h"
 
 namespace ink {
 namespace {
@@ -109,7 +110,21 @@ Layout scaled_layout(const Layout& layout, double strength) {
   out.scale_y = std::pow(layout.scale_y, s);
   out.rotation = layout.rotation * s;
   for (size_t k = 0; k < kStrokeKinds; ++k) out.tilts[k] = layout.tilts[k] * s;
+  if (layout.weight) out.weight = std::pow(*layout.weight, s);
   return out;
+}
+
+Coverage fill_weighted(const Glyph& glyph, float weight, int size) {
+  Rasterizer rasterizer;
+  const BoxToPixels to_pixels = BoxToPixels::square(static_cast<float>(size));
+  Coverage all(size, size);
+  for (const Stroke& stroke : glyph.strokes) {
+    const Coverage own = rasterizer.fill(stroke.outline, to_pixels, size, size);
+    Polyline median;
+    for (const Point& p : stroke.median) median.push_back(to_pixels.apply(p));
+    all.max_with(reweighted(own, inked_area(own), static_cast<float>(polyline_length(median)), weight));
+  }
+  return all;
 }
 
 namespace {

@@ -18,12 +18,6 @@ const char* const kNames[kStrokeKinds] = {"dot", "horizontal", "vertical", "left
 
 Point screen(Point box) { return {box.x, kBoxTop - box.y}; }
 
-float length_of(const Polyline& line) {
-  float total = 0;
-  for (size_t i = 1; i < line.size(); ++i) total += std::hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y);
-  return total;
-}
-
 // The sharpest bend between two parts of the median that are each a sixth of it or more.
 float sharpest_bend(const Polyline& line, float total) {
   float sharpest = 0, before = 0;
@@ -64,7 +58,7 @@ float axis_difference(float a, float b) {
 
 StrokeKind stroke_kind(const Polyline& median) {
   if (median.size() < 2) return StrokeKind::dot;
-  const float total = length_of(median);
+  const float total = static_cast<float>(polyline_length(median));
   if (total < kDotLength) return StrokeKind::dot;
   if (sharpest_bend(median, total) > kTurn) return StrokeKind::turning;
   const Point from = screen(median.front()), to = screen(median.back());

@@ -1,6 +1,8 @@
 // Small geometry helpers shared by the parser, the rasteriser and the sheet.
 #include "ink/data/outline.h"
 
+#include <cmath>
+
 namespace ink {
 
 int points_per_verb(PathVerb verb) {
@@ -30,6 +32,12 @@ BoxToPixels BoxToPixels::cell(float left, float top, float size, float margin) {
   m.dx += left + size * margin;
   m.dy += top + size * margin;
   return m;
+}
+
+double polyline_length(const Polyline& line) {
+  double length = 0;
+  for (size_t i = 1; i < line.size(); ++i) length += std::hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y);
+  return length;
 }
 
 }  // namespace ink

@@ -32,12 +32,6 @@ Point point_at_fraction(const Polyline& line, double fraction) {
 
 }  // namespace
 
-double polyline_length(const Polyline& line) {
-  double length = 0;
-  for (size_t i = 1; i < line.size(); ++i) length += std::hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y);
-  return length;
-}
-
 double stroke_animation_seconds(double length, double speed) { return (length + 600.0) / (3.0 * speed) / 1000.0; }
 
 Coverage upsample_coverage(const Coverage& source, int size) {

@@ -6,6 +6,7 @@
 
 #include "base/median.h"
 #include "ink/base/error.h"
+#include "ink/alignment/stroke_weight_ratio.h"
 #include "ink/raster/raster.h"
 
 namespace ink {
@@ -15,6 +16,7 @@ constexpr float kPrior = 3;             // images (or strokes) of evidence that 
 constexpr float kMaxAspect = 2.0f;      // wider or taller than the data by at most this
 constexpr float kMaxSlant = 0.35f;      // radians, as far as the split accepts a fit
 constexpr float kMaxSize = 2.0f;        // a framed hand writes at most this much larger or smaller
+constexpr float kMaxWeight = 3.0f;      // strokes at most this much heavier or lighter than the data's
 
 // The data's strokes laid over the image by its split's fit, as one coverage.
 Coverage laid_over(const Glyph& glyph, const SplitImage& image) {
@@ -30,6 +32,7 @@ HandLayout learn_hand_layout(const std::vector<SplitImage>& images, const Stroke
   if (images.empty()) return hand;
   std::vector<float> log_aspects, slants, log_sizes, shifts_x, shifts_y;
   std::vector<MeasuredTilt> tilts;
+  std::vector<float> weights;
   for (const SplitImage& image : images) {
     if (framed && image.image_ink.width != image.image_ink.height)
       throw InkError(image.file.string() + ": " + std::to_string(image.image_ink.width) + " x " +
@@ -41,6 +44,7 @@ HandLayout learn_hand_layout(const std::vector<SplitImage>& images, const Stroke
     slants.push_back(fit.rotation);
     const std::vector<MeasuredTilt> measured = measure_stroke_tilts(image.split, library.glyph(image.character));
     tilts.insert(tilts.end(), measured.begin(), measured.end());
+    if (const auto weight = measure_weight(image.split, library.glyph(image.character))) weights.push_back(*weight);
   }
   const float n = static_cast<float>(images.size()), weight = n / (n + kPrior);
   const float log_aspect = std::clamp(weight * median_of(log_aspects), -std::log(kMaxAspect), std::log(kMaxAspect));
@@ -51,6 +55,8 @@ HandLayout learn_hand_layout(const std::vector<SplitImage>& images, const Stroke
   if (framed) hand.layout.shift = {weight * median_of(shifts_x), weight * median_of(shifts_y)};
   hand.layout.rotation = std::clamp(weight * median_of(slants), -kMaxSlant, kMaxSlant);
   hand.tilted_strokes = tilts.size();
+  // A width relative to the character: any framing keeps it.
+  hand.layout.weight = weight_to_keep(std::clamp(typical_weight(weights, kPrior), 1 / kMaxWeight, kMaxWeight));
   const StrokeTilts typical = typical_stroke_tilts(tilts, kPrior);
   double gain = 0;
   for (const SplitImage& image : images) {
@@ -71,6 +77,8 @@ std::string describe_layout(const Layout& layout) {
                          layout.shift.x, layout.shift.y);
   used += std::snprintf(text + used, sizeof text - used, "aspect %.3f, slant %+.1f deg", layout.scale_x / layout.scale_y,
                         layout.rotation * 180 / M_PI);
+  used += layout.weight ? std::snprintf(text + used, sizeof text - used, ", stroke weight %.2f", *layout.weight)
+                        : std::snprintf(text + used, sizeof text - used, ", the data's stroke weight");
   if (is_identity(layout.tilts)) return std::string(text) + ", the data's stroke tilts";
   used += std::snprintf(text + used, sizeof text - used, ", stroke tilts (deg):");
   for (size_t k = 0; k < kStrokeKinds && used < static_cast<int>(sizeof text); ++k)

@@ -9,6 +9,7 @@ namespace ink {
 namespace {
 
 constexpr float kMaxTurn = 0.7854f;  // 45 degrees, for a character's rotation and a stroke's tilt
+constexpr float kMinWeight = 1 / 3.0f, kMaxWeight = 3;  // a hairline against a Kai's stroke, or a marker's
 
 StrokeTilts tilts_from_json(const nlohmann::json& value) {
   if (!value.is_object()) throw InkError("'stroke_tilts' is not an object");
@@ -30,6 +31,8 @@ void check_layout_range(const Layout& l) {
     throw InkError("shift (" + std::to_string(l.shift.x) + ", " + std::to_string(l.shift.y) + ") out of range (within 1024)");
   if (!std::isfinite(l.rotation) || std::fabs(l.rotation) > kMaxTurn)
     throw InkError("rotation " + std::to_string(l.rotation) + " out of range (within 45 degrees)");
+  if (l.weight && !(std::isfinite(*l.weight) && *l.weight >= kMinWeight && *l.weight <= kMaxWeight))
+    throw InkError("stroke weight " + std::to_string(*l.weight) + " out of range (0.33..3)");
   for (size_t k = 0; k < kStrokeKinds; ++k)
     if (!std::isfinite(l.tilts[k]) || std::fabs(l.tilts[k]) > kMaxTurn)
       throw InkError(std::string(stroke_kind_name(static_cast<StrokeKind>(k))) + " tilt " + std::to_string(l.tilts[k]) +
@@ -48,6 +51,7 @@ Layout layout_from_json(const nlohmann::json& value) {
   l.scale_x = scale[0], l.scale_y = scale[1];
   l.rotation = json_float(value.at("rotation"), "rotation");
   if (const auto tilts = value.find("stroke_tilts"); tilts != value.end()) l.tilts = tilts_from_json(*tilts);
+  if (const auto weight = value.find("stroke_weight"); weight != value.end()) l.weight = json_float(*weight, "stroke_weight");
   check_layout_range(l);
   return l;
 }
@@ -57,6 +61,7 @@ nlohmann::json layout_to_json(const Layout& l) {
   nlohmann::json value = {{"shift", {l.shift.x, l.shift.y}}, {"scale", {l.scale_x, l.scale_y}}, {"rotation", l.rotation}};
   if (!is_identity(l.tilts))
     for (size_t k = 0; k < kStrokeKinds; ++k) value["stroke_tilts"][stroke_kind_name(static_cast<StrokeKind>(k))] = l.tilts[k];
+  if (l.weight) value["stroke_weight"] = *l.weight;
   return value;
 }
 

@@ -2,6 +2,7 @@
 // glyphs (a label alone, the article's setup).
 #include <torch/torch.h>
 
+#include "ink/raster/stroke_weight.h"
 #include "ink/writing/writer.h"
 #include "writing/denoise_image.h"
 
@@ -20,6 +21,7 @@ struct GlyphWriter::State {
   std::shared_ptr<DiffusionModel> model;
   WriterSettings settings;
   GlyphPlanes reference;
+  std::vector<float> median_lengths;  // px at the model's size, for the stroke weight
 };
 
 GlyphWriter::GlyphWriter(std::shared_ptr<DiffusionModel> model, const Glyph& glyph, WriterSettings settings)
@@ -30,6 +32,7 @@ GlyphWriter::GlyphWriter(std::shared_ptr<DiffusionModel> model, const Glyph& gly
   state_->settings = settings;
   Rasterizer rasterizer;
   state_->reference = render_glyph_planes(glyph, rasterizer, summary_of(*state_->model).sample_size);
+  state_->median_lengths = median_lengths_px(glyph, state_->reference.size);
 }
 
 GlyphWriter::~GlyphWriter() = default;
@@ -43,7 +46,11 @@ Coverage GlyphWriter::write(const PreviewObserver& preview, const std::atomic<bo
   conditions.style = torch::full({1}, st.settings.style, torch::kInt64);
   conditions.strokes = torch::full({1}, std::min(n, max_strokes - 1), torch::kInt64);
   const torch::Tensor spatial = planes_tensor({&st.reference.ordered_skeletons});
-  return denoise_image(*st.model, spatial, conditions, st.settings, stroke_seed(st.settings.seed, -1), preview, cancel);
+  const Coverage glyph = denoise_image(*st.model, spatial, conditions, st.settings, stroke_seed(st.settings.seed, -1), preview, cancel);
+  if (!st.settings.stroke_weight) return glyph;
+  float length = 0;
+  for (float l : st.median_lengths) length += l;
+  return reweighted(glyph, inked_area(st.reference.glyph), length, *st.settings.stroke_weight);
 }
 
 Coverage write_class_glyph(DiffusionModel& model, int label, const WriterSettings& settings, const PreviewObserver& preview,

@@ -2,6 +2,7 @@
 // reference skeleton of k and the skeletons still to come (docs/model.md, The stroke-step sample).
 #include <torch/torch.h>
 
+#include "ink/raster/stroke_weight.h"
 #include "ink/writing/writer.h"
 #include "writing/denoise_image.h"
 
@@ -13,6 +14,7 @@ struct StrokeWriter::State {
   GlyphPlanes reference;
   std::vector<Coverage> strokes;
   std::vector<uint64_t> seeds;  // the seed each stroke is (or will be) written with
+  std::vector<float> median_lengths;  // px at the model's size, for the stroke weight
 };
 
 StrokeWriter::StrokeWriter(std::shared_ptr<DiffusionModel> model, const Glyph& glyph, WriterSettings settings)
@@ -30,6 +32,7 @@ StrokeWriter::StrokeWriter(std::shared_ptr<DiffusionModel> model, const Glyph& g
   Rasterizer rasterizer;
   state_->reference = render_glyph_planes(glyph, rasterizer, summary_of(*state_->model).sample_size);
   state_->seeds.assign(glyph.strokes.size(), settings.seed);
+  state_->median_lengths = median_lengths_px(glyph, state_->reference.size);
 }
 
 StrokeWriter::~StrokeWriter() = default;
@@ -66,7 +69,10 @@ void StrokeWriter::write(const std::function<void(const WrittenStroke&)>& on_str
     conditions.style = torch::full({1}, st.settings.style, torch::kInt64);
     conditions.step = torch::full({1}, k, torch::kInt64);
     conditions.strokes = torch::full({1}, n, torch::kInt64);
-    st.strokes.push_back(denoise_image(*st.model, spatial, conditions, st.settings, stroke_seed(st.seeds[k], k), {}, cancel));
+    Coverage stroke = denoise_image(*st.model, spatial, conditions, st.settings, stroke_seed(st.seeds[k], k), {}, cancel);
+    if (st.settings.stroke_weight)
+      stroke = reweighted(stroke, inked_area(st.reference.strokes[k]), st.median_lengths[k], *st.settings.stroke_weight);
+    st.strokes.push_back(std::move(stroke));
     if (on_stroke) on_stroke(WrittenStroke{k, n, &st.strokes.back()});
   }
 }

@@ -11,4 +11,11 @@ Glyph styled_glyph(const DiffusionModel& model, const Glyph& glyph, const std::s
   return apply_layout(glyph, scaled_layout(found->second, strength), {}, clamped);
 }
 
+std::optional<float> styled_weight(const DiffusionModel& model, const std::string& style, double strength) {
+  const StyleLayouts& layouts = summary_of(model).layouts;
+  const auto found = layouts.find(style);
+  if (found == layouts.end() || strength == 0) return std::nullopt;
+  return scaled_layout(found->second, strength).weight;
+}
+
 }  // namespace ink
