@@ -54,6 +54,11 @@ TEST_CASE("moving a stroke's edge widens or thins it by twice the distance, and 
   CHECK(edge_offset_for(6, 2) == Approx(-1));
   CHECK(edge_offset_for(6, 8) == Approx(1));
   CHECK(band_width(reweighted(four, inked_area(four), length, 1.5f).sum(), length) == Approx(6).epsilon(0.06));
+  CHECK(band_width(reweighted(four, inked_area(four), length, 0.75f).sum(), length) == Approx(3).epsilon(0.08));
+  // Never against the weight: a stroke already heavier than a heavy hand's stays as written.
+  const Coverage seven = band(7, 36);
+  CHECK(reweighted(seven, inked_area(four), length, 1.25f).values == seven.values);
+  CHECK(reweighted(band(2, 36), inked_area(four), length, 0.8f).values == band(2, 36).values);
 }
 
 TEST_CASE("a glyph drawn heavier or lighter measures its weight back through the split", "[weight]") {

@@ -27,9 +27,11 @@ float edge_offset_for(float written_width_px, float target_width_px);
 // fringe is not its width.
 float inked_area(const Coverage& ink);
 
-// `written` (a stroke, or strokes along medians `length_px` long in all) with its edge moved so
-// its band width is `weight` times that of ink of area `given_area` (inked_area) along the same
-// medians.
+// `written` (a stroke, or strokes along medians `length_px` long in all) with its edge moved
+// toward a band width of `weight` times that of ink of area `given_area` (inked_area) along the
+// same medians, and never against the weight: for a heavier hand a stroke the model wrote
+// lighter grows and one it wrote heavier stays as written (the brush pressed there), and the
+// other way round for a lighter hand.
 Coverage reweighted(const Coverage& written, float given_area, float length_px, float weight);
 
 }  // namespace ink

@@ -80,7 +80,8 @@ float inked_area(const Coverage& ink) {
 
 Coverage reweighted(const Coverage& written, float given_area, float length_px, float weight) {
   const float target = weight * band_width(given_area, length_px);
-  return offset_edge(written, edge_offset_for(band_width(inked_area(written), length_px), target));
+  const float offset = edge_offset_for(band_width(inked_area(written), length_px), target);
+  return offset_edge(written, weight >= 1 ? std::max(offset, 0.0f) : std::min(offset, 0.0f));
 }
 
 Coverage offset_edge(const Coverage& ink, float offset_px) {
