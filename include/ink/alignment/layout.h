@@ -21,7 +21,7 @@ struct Layout {
   float scale_x = 1, scale_y = 1, rotation = 0;  // rotation in radians, clockwise on screen
   StrokeTilts tilts{};
   // Stroke width relative to the data's at this layout's scale (stroke_weight_ratio.h); the
-  // writers bring each written stroke to it. None: the stroke model's own weight, as for a style
+  // writers move each written stroke toward it. None: the stroke model's own weight, as for a style
   // measured before weights were.
   std::optional<float> weight;
 };

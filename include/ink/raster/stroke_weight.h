@@ -8,7 +8,7 @@
 
 namespace ink {
 
-// The mean width (px) of a stroke whose ink area is `area` (px², a coverage sum) drawn along a
+// The mean width (px) of a stroke whose ink area is `area` (px², e.g. inked_area) drawn along a
 // median `length_px` long, taking the stroke as a band with round ends: area = w L + pi w^2 / 4.
 // A dot (length 0) is a disc. 0 for no ink.
 float band_width(float area, float length_px);

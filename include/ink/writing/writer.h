@@ -31,9 +31,9 @@ struct WriterSettings {
   double style_strength = 1.0;
   uint64_t seed = 0;
   int style = 0;
-  // The hand's stroke weight (layout.h): each written stroke's edge is moved so its width is this
-  // times the width of the stroke it was given (the data's, moved by the layout). None: the
-  // model's own weight.
+  // The hand's stroke weight (layout.h): each written stroke's edge is moved toward this times the
+  // width of the stroke it was given (the data's, moved by the layout), never against it
+  // (raster/stroke_weight.h, reweighted). None: the model's own weight.
   std::optional<float> stroke_weight;
 };
 

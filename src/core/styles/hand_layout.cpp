@@ -46,14 +46,14 @@ HandLayout learn_hand_layout(const std::vector<SplitImage>& images, const Stroke
     tilts.insert(tilts.end(), measured.begin(), measured.end());
     if (const auto weight = measure_weight(image.split, library.glyph(image.character))) weights.push_back(*weight);
   }
-  const float n = static_cast<float>(images.size()), weight = n / (n + kPrior);
-  const float log_aspect = std::clamp(weight * median_of(log_aspects), -std::log(kMaxAspect), std::log(kMaxAspect));
+  const float n = static_cast<float>(images.size()), evidence = n / (n + kPrior);
+  const float log_aspect = std::clamp(evidence * median_of(log_aspects), -std::log(kMaxAspect), std::log(kMaxAspect));
   // Unframed, the data's area: the hand's size is the photographer's.
-  const float log_size = framed ? std::clamp(weight * median_of(log_sizes), -std::log(kMaxSize), std::log(kMaxSize)) : 0.0f;
+  const float log_size = framed ? std::clamp(evidence * median_of(log_sizes), -std::log(kMaxSize), std::log(kMaxSize)) : 0.0f;
   hand.layout.scale_x = std::exp(log_size + log_aspect / 2);
   hand.layout.scale_y = std::exp(log_size - log_aspect / 2);
-  if (framed) hand.layout.shift = {weight * median_of(shifts_x), weight * median_of(shifts_y)};
-  hand.layout.rotation = std::clamp(weight * median_of(slants), -kMaxSlant, kMaxSlant);
+  if (framed) hand.layout.shift = {evidence * median_of(shifts_x), evidence * median_of(shifts_y)};
+  hand.layout.rotation = std::clamp(evidence * median_of(slants), -kMaxSlant, kMaxSlant);
   hand.tilted_strokes = tilts.size();
   // A width relative to the character: any framing keeps it.
   hand.layout.weight = weight_to_keep(std::clamp(typical_weight(weights, kPrior), 1 / kMaxWeight, kMaxWeight));
