@@ -7,6 +7,8 @@
 #include <thread>
 
 #include "background_task.h"
+#include "ink/model/model_config.h"
+#include "ink/styles/style_layouts.h"
 #include "test_helpers.h"
 #include "tiny_model.h"
 #include "writing_job.h"
@@ -55,6 +57,23 @@ TEST_CASE("a command posted while the writing job takes another is never cancell
     INFO("round " << round << ", progress label '" << job.progress().label << "'");
     REQUIRE(job.characters().at(0).complete());
   }
+}
+
+TEST_CASE("a hand that writes past the box says so once for the whole text", "[writing_job]") {
+  test::TempDir dir;
+  const std::filesystem::path model =
+      resolve_model_file(test::save_tiny_model(dir.path(), ConditioningMode::stroke, {"hanzi-writer-data", "big"}), ConditioningMode::stroke);
+  Layout big;
+  big.scale_x = big.scale_y = 1.8f;
+  save_layouts(layouts_file(model), {{"big", big}}, "a test");
+  app::WritingJob job(sample());
+  app::WritingRequest request = request_for(model, U"永干");
+  request.style = "big";
+  job.start(request);
+  REQUIRE(wait_idle(job));
+  const std::vector<std::string> messages = job.take_messages();
+  REQUIRE(messages.size() == 1);
+  CHECK(messages[0] == "style 'big' placed 2 of 2 characters past the box's edge (永干); kept inside");
 }
 
 TEST_CASE("the writing job ends promptly when destroyed mid-text, from any state", "[writing_job]") {

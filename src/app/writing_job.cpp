@@ -174,10 +174,11 @@ void WritingJob::run() {
     w.request.settings.style = style_id(*w.model, request.style);
     w.request.settings.stroke_weight = styled_weight(*w.model, request.style, w.request.settings.style_strength);
     const int sample = summary_of(*w.model).sample_size;
+    std::u32string kept_inside;  // one note for the whole text: a large hand moves most characters
     for (const Glyph* data_glyph : glyphs) {
       bool clamped = false;
       const Glyph glyph = styled_glyph(*w.model, *data_glyph, request.style, w.request.settings.style_strength, &clamped);
-      if (clamped) note("style '" + request.style + "' placed " + describe(glyph.codepoint) + " past the box's edge; kept inside");
+      if (clamped) kept_inside += glyph.codepoint;
       CharacterView view;
       view.codepoint = glyph.codepoint;
       for (const Stroke& s : glyph.strokes) view.medians.push_back(s.median);
@@ -188,6 +189,10 @@ void WritingJob::run() {
       if (request.mode == ConditioningMode::stroke) w.writers.push_back(std::make_unique<StrokeWriter>(w.model, glyph, w.request.settings));
       w.glyphs.push_back(glyph);
     }
+    if (!kept_inside.empty())
+      note("style '" + request.style + "' placed " + std::to_string(kept_inside.size()) + " of " + std::to_string(glyphs.size()) +
+           " characters past the box's edge (" + encode_utf8(kept_inside.substr(0, 8)) + (kept_inside.size() > 8 ? "..." : "") +
+           "); kept inside");
     publish("");
   };
 

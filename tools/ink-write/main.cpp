@@ -31,6 +31,7 @@ struct WrittenCharacter {
   char32_t codepoint = 0;
   std::vector<Coverage> strokes;  // model resolution, in writing order
   std::vector<Polyline> medians;  // the brush paths, 1024 box
+  bool kept_inside = false;        // the style's layout put it past the box's edge
 };
 
 // What every character is written with.
@@ -67,10 +68,8 @@ WrittenCharacter write_character(char32_t c, const Writing& job, ProgressBar& ba
     bar.update(++done);
     return out;
   }
-  bool clamped = false;
   // library.glyph throws naming the character when it has no data.
-  const Glyph glyph = styled_glyph(*model, library.glyph(c), job.style, settings.style_strength, &clamped);
-  if (clamped) std::fprintf(stderr, "ink-write: style '%s' placed '%s' past the box's edge; kept inside\n", job.style.c_str(), encode_utf8(c).c_str());
+  const Glyph glyph = styled_glyph(*model, library.glyph(c), job.style, settings.style_strength, &out.kept_inside);
   for (const Stroke& s : glyph.strokes) out.medians.push_back(s.median);
   if (mode == ConditioningMode::stroke) {
     StrokeWriter writer(model, glyph, settings);
@@ -132,6 +131,13 @@ int main(int argc, char** argv) {
     } else {
       bar.finish();
     }
+    std::u32string kept_inside;  // one line for the text: a large hand moves most characters
+    for (const WrittenCharacter& w : written)
+      if (w.kept_inside) kept_inside += w.codepoint;
+    if (!kept_inside.empty())
+      std::fprintf(stderr, "ink-write: style '%s' placed %zu of %zu characters past the box's edge (%s%s); kept inside\n",
+                   request.style.c_str(), kept_inside.size(), written.size(), encode_utf8(kept_inside.substr(0, 8)).c_str(),
+                   kept_inside.size() > 8 ? "..." : "");
 
     std::vector<std::shared_ptr<const BrushTimeline>> timelines;
     for (const WrittenCharacter& w : written) timelines.push_back(std::make_shared<BrushTimeline>(w.strokes, w.medians, size));
