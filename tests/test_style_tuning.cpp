@@ -244,6 +244,20 @@ TEST_CASE("ink-train --style-images names each bad file, learns from the rest, a
   for (int y = 0; y < picture.height; ++y)
     for (int x = 0; x < picture.width; ++x) glyph_pixels += picture.at(x, y).b > picture.at(x, y).g;
   CHECK(glyph_pixels > 100);
+  // Any characters on the sheet, every style over the one font: 2 rows of 3 cells.
+  const auto chosen = test::run_tool("ink-eval", "--styles hanzi-writer-data,mine --fonts kai=" + test::shell_quote("AR PL KaitiM GB") +
+                                                     " --chars 1 --steps 1 --sheet " + test::shell_quote(sheet.string()) +
+                                                     " --sheet-chars 永干春" + common);
+  INFO(chosen.out << chosen.err);
+  REQUIRE(chosen.exit_code == 0);
+  const Image chosen_picture = read_image(sheet);
+  CHECK(chosen_picture.height == picture.height);  // two rows, as before
+  const int pitch = chosen_picture.width - chosen_picture.height, gap = picture.width - 2 * pitch;  // a third column
+  CHECK(gap > 0);
+  CHECK(gap < pitch);
+  const auto unsheeted = test::run_tool("ink-eval", "--styles mine --fonts kai=" + test::shell_quote("AR PL KaitiM GB") + " --sheet-chars 永" + common);
+  CHECK(unsheeted.exit_code == 1);
+  CHECK_THAT(unsheeted.err, Contains("--sheet-chars draws on the sheet: give --sheet PNG too"));
 
   const auto none = test::run_tool("ink-train", "--style-images " + test::shell_quote((dir / "model").string()) + " --name x" + common);
   CHECK(none.exit_code == 1);

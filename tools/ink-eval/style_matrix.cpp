@@ -49,6 +49,8 @@ Coverage aligned_glyph(const FontFace& font, const Glyph& glyph, int size) {
   return out;
 }
 
+constexpr size_t kMaxSheetChars = 32;
+
 // Each column's glyph of `c`: the font's where it draws it (in place) or laid onto the data's
 // strokes; empty when the font lacks the character (only the sheet's own characters may).
 std::vector<Coverage> column_glyphs(const std::vector<Column>& columns, const StrokeLibrary& library, char32_t c, int size,
@@ -103,6 +105,10 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
   const auto json_file = args.value("json");
   const auto sheet_file = args.value("sheet");
   const std::u32string sheet_chars = decode_utf8(args.value_or("sheet-chars", ""), "--sheet-chars");
+  if (!sheet_chars.empty() && !sheet_file) throw InkError("--sheet-chars draws on the sheet: give --sheet PNG too");
+  if (sheet_chars.size() > kMaxSheetChars)
+    throw InkError("--sheet-chars: " + std::to_string(sheet_chars.size()) + " characters, a sheet's row holds at most " +
+                   std::to_string(kMaxSheetChars));
   // Styles are trained on fonts laid onto the data's strokes; --in-place compares with the glyphs
   // where the fonts draw them instead.
   const bool in_place = args.flag("in-place");
