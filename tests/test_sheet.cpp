@@ -65,6 +65,16 @@ TEST_CASE("PNG files are written whole and read back identical", "[sheet][png]")
   CHECK_THROWS_WITH(write_png(sheet, dir / "missing" / "x.png"), Catch::Contains("cannot write"));
   test::write_text(dir / "broken.png", "\x89PNG\r\n\x1a\n garbage");
   CHECK_THROWS_WITH(read_image(dir / "broken.png"), Catch::Contains("broken.png: cannot read image"));
+
+  // An empty IDAT chunk before the image data is valid PNG and changes nothing (stb would copy
+  // its zero bytes into a buffer not yet allocated: the sanitizer run catches that).
+  std::string bytes = test::read_text(dir / "永.png");
+  const size_t data = bytes.find("IDAT");
+  REQUIRE(data != std::string::npos);
+  bytes.insert(data - 4, std::string("\0\0\0\0IDAT\x35\xaf\x06\x1e", 12));
+  const Image padded = decode_image(bytes, "padded.png");
+  CHECK(padded.width == sheet.width);
+  CHECK(padded.pixels == sheet.pixels);
 }
 
 TEST_CASE("only PNG, JPEG and BMP are decoded; other formats are one line naming the file", "[sheet][png][errors]") {

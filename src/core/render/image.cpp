@@ -9,6 +9,7 @@
 #include <fstream>
 #include <limits>
 #include <string>
+#include <vector>
 
 #include "ink/base/atomic_file.h"
 #include "ink/base/error.h"
@@ -74,9 +75,13 @@ namespace {
 
 // stb_image grows its buffer to whatever a PNG chunk's length field claims before reading the
 // chunk, so a few damaged bytes can ask for gigabytes. Every chunk must fit in the bytes there are.
-void check_png_chunks(std::string_view bytes, const std::string& where) {
+// An empty IDAT chunk adds nothing to the image data, but stb copies its zero bytes into a buffer
+// it has not allocated yet (undefined behaviour, found by the image fuzzer), so such chunks are
+// left out: the bytes to decode, in `storage` when any were dropped.
+std::string_view checked_png_chunks(std::string_view bytes, const std::string& where, std::string& storage) {
   constexpr std::string_view kSignature("\x89PNG\r\n\x1a\n", 8);
-  if (bytes.substr(0, 8) != kSignature) return;
+  if (bytes.substr(0, 8) != kSignature) return bytes;
+  std::vector<size_t> empty_data;  // where each empty IDAT chunk starts
   for (size_t at = 8; at + 8 <= bytes.size();) {
     uint64_t length = 0;
     for (int i = 0; i < 4; ++i) length = (length << 8) | static_cast<unsigned char>(bytes[at + i]);
@@ -84,9 +89,16 @@ void check_png_chunks(std::string_view bytes, const std::string& where) {
     if (length + 12 > bytes.size() - at)
       throw InkError(where + ": cannot read image: damaged PNG (chunk '" + type + "' claims " + std::to_string(length) + " bytes, " +
                      std::to_string(bytes.size() - at) + " are left)");
-    if (type == "IEND") return;
+    if (type == "IEND") break;
+    if (type == "IDAT" && length == 0) empty_data.push_back(at);
     at += length + 12;
   }
+  if (empty_data.empty()) return bytes;
+  storage.clear();
+  size_t from = 0;
+  for (size_t at : empty_data) storage.append(bytes.substr(from, at - from)), from = at + 12;
+  storage.append(bytes.substr(from));
+  return storage;
 }
 
 // stb_image writes a Huffman table's code sizes into a 257-entry array without checking that the
@@ -136,14 +148,15 @@ void check_image_format(std::string_view bytes, const std::string& where) {
 
 }  // namespace
 
-Image decode_image(std::string_view bytes, const std::string& where) {
-  if (bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max())) throw InkError(where + ": too large for an image");
+Image decode_image(std::string_view file_bytes, const std::string& where) {
+  if (file_bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max())) throw InkError(where + ": too large for an image");
+  check_image_format(file_bytes, where);
+  std::string storage;
+  const std::string_view bytes = checked_png_chunks(file_bytes, where, storage);
+  if (starts_with(bytes, "\xff\xd8\xff")) check_jpeg_tables(bytes, where);
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   const int n = static_cast<int>(bytes.size());
   int w = 0, h = 0, channels = 0;
-  check_image_format(bytes, where);
-  check_png_chunks(bytes, where);
-  if (starts_with(bytes, "\xff\xd8\xff")) check_jpeg_tables(bytes, where);
   // The header first: a crafted file must not make stb allocate what its header claims.
   if (stbi_info_from_memory(p, n, &w, &h, &channels)) {
     check_image_size(w, h, where);
