@@ -189,10 +189,7 @@ void WritingJob::run() {
       if (request.mode == ConditioningMode::stroke) w.writers.push_back(std::make_unique<StrokeWriter>(w.model, glyph, w.request.settings));
       w.glyphs.push_back(glyph);
     }
-    if (!kept_inside.empty())
-      note("style '" + request.style + "' placed " + std::to_string(kept_inside.size()) + " of " + std::to_string(glyphs.size()) +
-           " characters past the box's edge (" + encode_utf8(kept_inside.substr(0, 8)) + (kept_inside.size() > 8 ? "..." : "") +
-           "); kept inside");
+    if (!kept_inside.empty()) note(kept_inside_note(request.style, kept_inside, glyphs.size()));
     publish("");
   };
 

@@ -84,12 +84,14 @@ nlohmann::json writer_section(const StrokeLibrary& library) {
       const int size = summary.sample_size;
       const BoxToPixels to_pixels = BoxToPixels::square(static_cast<float>(size));
       std::vector<double> ms;
-      for (char32_t c : kChars)
-        for (const Stroke& stroke : library.glyph(c).strokes) {
-          const Coverage own = rasterizer.fill(stroke.outline, to_pixels, size, size);
-          const float length = static_cast<float>(polyline_length(stroke.median)) * to_pixels.scale;
-          ms.push_back(seconds_of([&] { reweighted(own, inked_area(own), length, 1.3f); }) * 1e3);
+      for (char32_t c : kChars) {
+        const Glyph& glyph = library.glyph(c);
+        const std::vector<float> lengths = median_lengths_px(glyph, size);
+        for (size_t k = 0; k < glyph.strokes.size(); ++k) {
+          const Coverage own = rasterizer.fill(glyph.strokes[k].outline, to_pixels, size, size);
+          ms.push_back(seconds_of([&] { reweighted(own, inked_area(own), lengths[k], 1.3f); }) * 1e3);
         }
+      }
       const Timing tw = summarize(ms);
       out["ms_per_stroke_weight"] = {{"median", tw.median}, {"p90", tw.p90}};
       std::printf("stroke weight stage, per stroke   %8.2f ms median, %.2f ms p90\n", tw.median, tw.p90);

@@ -135,9 +135,7 @@ int main(int argc, char** argv) {
     for (const WrittenCharacter& w : written)
       if (w.kept_inside) kept_inside += w.codepoint;
     if (!kept_inside.empty())
-      std::fprintf(stderr, "ink-write: style '%s' placed %zu of %zu characters past the box's edge (%s%s); kept inside\n",
-                   request.style.c_str(), kept_inside.size(), written.size(), encode_utf8(kept_inside.substr(0, 8)).c_str(),
-                   kept_inside.size() > 8 ? "..." : "");
+      std::fprintf(stderr, "ink-write: %s\n", kept_inside_note(request.style, kept_inside, written.size()).c_str());
 
     std::vector<std::shared_ptr<const BrushTimeline>> timelines;
     for (const WrittenCharacter& w : written) timelines.push_back(std::make_shared<BrushTimeline>(w.strokes, w.medians, size));

@@ -3,6 +3,8 @@
 // (docs/styles.md, Stroke weight): it is measured as a width, and the writers bring each
 // written stroke to the width the hand gives it by moving the stroke's edge.
 #pragma once
+#include <vector>
+
 #include "ink/data/outline.h"
 #include "ink/raster/raster.h"
 
@@ -26,6 +28,9 @@ float edge_offset_for(float written_width_px, float target_width_px);
 // The pixels at or above half coverage: the ink the eye (and IoU) sees. A written stroke's soft
 // fringe is not its width.
 float inked_area(const Coverage& ink);
+
+// Each stroke's median length in pixels, the box drawn `size` px square.
+std::vector<float> median_lengths_px(const Glyph& glyph, int size);
 
 // `written` (a stroke, or strokes along medians `length_px` long in all) with its edge moved
 // toward a band width of `weight` times that of ink of area `given_area` (inked_area) along the

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "ink/base/error.h"
@@ -93,6 +94,9 @@ class GlyphWriter {
 // have pushed strokes out of the box, and they were moved back inside.
 Glyph styled_glyph(const DiffusionModel& model, const Glyph& glyph, const std::string& style, double strength,
                    bool* clamped = nullptr);
+// One line for a text some of whose characters (`kept_inside`, of `total`) the style's layout put
+// past the box's edge and the writers moved back: "style 'S' placed 4 of 4 characters ...".
+std::string kept_inside_note(const std::string& style, const std::u32string& kept_inside, size_t total);
 // The style's stroke weight taken `strength` of the way (geometrically) from the data's, for
 // WriterSettings::stroke_weight; none for a style without one, and at strength 0.
 std::optional<float> styled_weight(const DiffusionModel& model, const std::string& style, double strength);

@@ -117,12 +117,11 @@ Layout scaled_layout(const Layout& layout, double strength) {
 Coverage fill_weighted(const Glyph& glyph, float weight, int size) {
   Rasterizer rasterizer;
   const BoxToPixels to_pixels = BoxToPixels::square(static_cast<float>(size));
+  const std::vector<float> lengths = median_lengths_px(glyph, size);
   Coverage all(size, size);
-  for (const Stroke& stroke : glyph.strokes) {
-    const Coverage own = rasterizer.fill(stroke.outline, to_pixels, size, size);
-    Polyline median;
-    for (const Point& p : stroke.median) median.push_back(to_pixels.apply(p));
-    all.max_with(reweighted(own, inked_area(own), static_cast<float>(polyline_length(median)), weight));
+  for (size_t k = 0; k < glyph.strokes.size(); ++k) {
+    const Coverage own = rasterizer.fill(glyph.strokes[k].outline, to_pixels, size, size);
+    all.max_with(reweighted(own, inked_area(own), lengths[k], weight));
   }
   return all;
 }

@@ -74,6 +74,13 @@ float edge_offset_for(float written_width_px, float target_width_px) {
   return std::max(offset, -written_width_px / 6);
 }
 
+std::vector<float> median_lengths_px(const Glyph& glyph, int size) {
+  const BoxToPixels to_pixels = BoxToPixels::square(static_cast<float>(size));
+  std::vector<float> lengths;
+  for (const Stroke& stroke : glyph.strokes) lengths.push_back(static_cast<float>(polyline_length(stroke.median)) * to_pixels.scale);
+  return lengths;
+}
+
 float inked_area(const Coverage& ink) {
   return static_cast<float>(std::count_if(ink.values.begin(), ink.values.end(), [](float v) { return v >= 0.5f; }));
 }

@@ -5,7 +5,6 @@
 
 #include <cmath>
 
-#include "ink/raster/stroke_weight.h"
 #include "ink/sampling/sampler.h"
 #include "ink/training/training_augment.h"
 
@@ -16,13 +15,6 @@ uint64_t stroke_seed(uint64_t seed, int k) {
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
   return z ^ (z >> 31);
-}
-
-std::vector<float> median_lengths_px(const Glyph& glyph, int size) {
-  const BoxToPixels to_pixels = BoxToPixels::square(static_cast<float>(size));
-  std::vector<float> lengths;
-  for (const Stroke& stroke : glyph.strokes) lengths.push_back(static_cast<float>(polyline_length(stroke.median)) * to_pixels.scale);
-  return lengths;
 }
 
 torch::Tensor planes_tensor(const std::vector<const Coverage*>& planes) {

@@ -22,9 +22,6 @@ Coverage denoise_image(DiffusionModel& model, const torch::Tensor& spatial, cons
 torch::Tensor planes_tensor(const std::vector<const Coverage*>& planes);
 Coverage coverage_from_model_range(const torch::Tensor& image);  // [.., S, S] in [-1, 1]
 
-// Each stroke's median length in pixels, the box drawn `size` px square.
-std::vector<float> median_lengths_px(const Glyph& glyph, int size);
-
 // A seed per (writer seed, stroke): redoing one stroke does not move the others' noise.
 uint64_t stroke_seed(uint64_t seed, int k);
 

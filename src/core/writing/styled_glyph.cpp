@@ -1,6 +1,8 @@
 // The layout stage before the writers: a style's strokes go where its hand puts them.
 #include "ink/writing/writer.h"
 
+#include "ink/base/utf8.h"
+
 namespace ink {
 
 Glyph styled_glyph(const DiffusionModel& model, const Glyph& glyph, const std::string& style, double strength, bool* clamped) {
@@ -9,6 +11,13 @@ Glyph styled_glyph(const DiffusionModel& model, const Glyph& glyph, const std::s
   const auto found = layouts.find(style);
   if (found == layouts.end() || strength == 0) return glyph;
   return apply_layout(glyph, scaled_layout(found->second, strength), {}, clamped);
+}
+
+std::string kept_inside_note(const std::string& style, const std::u32string& kept_inside, size_t total) {
+  constexpr size_t kNamed = 8;  // characters named; the rest are counted
+  return "style '" + style + "' placed " + std::to_string(kept_inside.size()) + " of " + std::to_string(total) +
+         " characters past the box's edge (" + encode_utf8(kept_inside.substr(0, kNamed)) + (kept_inside.size() > kNamed ? "..." : "") +
+         "); kept inside";
 }
 
 std::optional<float> styled_weight(const DiffusionModel& model, const std::string& style, double strength) {
