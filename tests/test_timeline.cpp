@@ -1,5 +1,5 @@
 // The brush timeline: Hanzi Writer's timing, the write-time map, ink appearing in stroke order
-// and along each stroke's direction, a brush tip on the current stroke, smooth upsampling.
+// and along each stroke's direction, a brush tip on the current stroke.
 #include <catch2/catch.hpp>
 #include <cmath>
 
@@ -112,27 +112,6 @@ TEST_CASE("the brush tip follows the current stroke and is gone between strokes"
   CHECK(start.radius > 1.5f);
   CHECK(!timeline.tip_at(t[0].duration + 0.5).visible);
   CHECK(!timeline.tip_at(timeline.duration() + 1).visible);
-}
-
-TEST_CASE("upsampled coverage is smooth with edges of several grey levels and no 8x8 blocks", "[timeline]") {
-  const Reference r = reference(U'永');
-  const Coverage big = upsample_coverage(r.strokes[4], 512);
-  // Within each 8x8 block on an edge, a blocky upsampling would repeat one value.
-  int blocks_on_edge = 0, varied = 0;
-  for (int by = 0; by < 64; ++by)
-    for (int bx = 0; bx < 64; ++bx) {
-      float lo = 1, hi = 0;
-      for (int y = 0; y < 8; ++y)
-        for (int x = 0; x < 8; ++x) lo = std::min(lo, big.at(bx * 8 + x, by * 8 + y)), hi = std::max(hi, big.at(bx * 8 + x, by * 8 + y));
-      if (hi > 0.9f && lo < 0.1f) {
-        ++blocks_on_edge;
-        int distinct = 0;
-        for (int x = 1; x < 8; ++x) distinct += big.at(bx * 8 + x, by * 8 + 4) != big.at(bx * 8 + x - 1, by * 8 + 4);
-        varied += distinct > 0;
-      }
-    }
-  REQUIRE(blocks_on_edge > 20);
-  CHECK(varied > 0.9 * blocks_on_edge);
 }
 
 TEST_CASE("a page longer than an image may be is a layout, and refused only when made into an image", "[timeline][errors]") {

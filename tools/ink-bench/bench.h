@@ -24,6 +24,7 @@ double seconds_of(F&& f) {
 
 nlohmann::json data_section(const std::string& pack_path);
 nlohmann::json model_section();
+nlohmann::json display_section(const StrokeLibrary& library);
 nlohmann::json writer_section(const StrokeLibrary& library);
 nlohmann::json training_section();
 nlohmann::json startup_section();

@@ -23,9 +23,9 @@ Timing summarize(std::vector<double> samples) {
 
 namespace {
 
-constexpr const char* kUsage = R"(usage: ink-bench [--json FILE] [--data PATH] [--only data|model|writer|training|startup]
+constexpr const char* kUsage = R"(usage: ink-bench [--json FILE] [--data PATH] [--only data|display|model|writer|training|startup]
 Speed and memory on this machine: loading the stroke data, rasterising, building datasets, the
-UNet's forward pass (ms and GFLOP/s at batch 1, 2 and 8), training samples/s, ms per generated
+drawing 64 px strokes at 512 px, the UNet's forward pass (ms and GFLOP/s at batch 1, 2 and 8), training samples/s, ms per generated
 stroke and whole glyph with the default model, and peak memory; then real ink-train runs in one
 process and data-parallel over 1 and 2 local ranks (samples/s, all-reduce ms per step); and
 ink-write's start-up (--help, --list-styles, one character). Takes a few minutes; --only runs one
@@ -43,12 +43,13 @@ int main(int argc, char** argv) {
     const std::string data = args.value_or("data", ink::default_stroke_pack().string());
     const std::string only = args.value_or("only", "");
     args.finish();
-    if (!only.empty() && only != "data" && only != "model" && only != "writer" && only != "training" && only != "startup")
-      throw ink::InkError("--only " + only + ": expected data, model, writer, training or startup");
+    if (!only.empty() && only != "data" && only != "display" && only != "model" && only != "writer" && only != "training" && only != "startup")
+      throw ink::InkError("--only " + only + ": expected data, display, model, writer, training or startup");
     const auto runs = [&](const char* section) { return only.empty() || only == section; };
 
     nlohmann::json report;
     if (runs("data")) report["data"] = ink::bench::data_section(data);
+    if (runs("display")) report["display"] = ink::bench::display_section(ink::StrokeLibrary::open(data));
     if (runs("model")) report["model"] = ink::bench::model_section();
     if (runs("writer")) report["writer"] = ink::bench::writer_section(ink::StrokeLibrary::open(data));
     if (runs("training")) report["training"] = ink::bench::training_section();

@@ -15,6 +15,7 @@
 #include "ink/base/progress.h"
 #include "ink/base/utf8.h"
 #include "ink/data/char_sets.h"
+#include "ink/evaluation/display_detail.h"
 #include "ink/evaluation/evaluation.h"
 #include "ink/model/torch_runtime.h"
 #include "ink/writing/writer.h"
@@ -47,8 +48,18 @@ std::vector<char32_t> spread(const std::vector<char32_t>& chars, size_t count) {
   return out;
 }
 
+std::string fixed(double value, int digits) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.*f", digits, value);
+  return text;
+}
+
+// Display sizes of the detail measures (docs/model.md, Quality measures).
+constexpr int kIouDisplaySize = 256, kEdgeDisplaySize = 512;
+
 struct Totals {
-  double stroke_iou = 0, glyph_iou = 0, glyph_l1 = 0;
+  double stroke_iou = 0, glyph_iou = 0, glyph_l1 = 0, display_stroke_iou = 0;
+  EdgeBand written_edge, reference_edge;
   size_t strokes = 0, order_correct = 0, glyphs = 0;
   double seconds = 0;
   nlohmann::json summary(const char* mode) const {
@@ -58,6 +69,9 @@ struct Totals {
       out["strokes"] = strokes;
       out["stroke_iou"] = stroke_iou / strokes;
       out["stroke_order_accuracy"] = static_cast<double>(order_correct) / strokes;
+      out["stroke_iou_" + std::to_string(kIouDisplaySize)] = display_stroke_iou / strokes;
+      out["edge_band_" + std::to_string(kEdgeDisplaySize)] = written_edge.width();
+      out["reference_edge_band_" + std::to_string(kEdgeDisplaySize)] = reference_edge.width();
     }
     return out;
   }
@@ -91,8 +105,8 @@ int main(int argc, char** argv) {
     const std::vector<char32_t> chars = spread(select_chars(library, set, heldout_list_path()), count);
     nlohmann::json report = {{"set", set}, {"model", model_dir.string()}, {"steps", settings.steps}, {"refine_from", settings.refine_from},
                              {"guidance", settings.guidance}, {"seed", settings.seed}, {"results", nlohmann::json::array()}};
-    std::printf("%-7s %-8s %6s %9s %9s %9s %8s %9s\n", "mode", "set", "chars", "strokeIoU", "order", "glyphIoU", "glyphL1",
-                "s/char");
+    std::printf("%-7s %-8s %6s %9s %9s %9s %8s %9s %9s %10s\n", "mode", "set", "chars", "strokeIoU", "order", "glyphIoU", "glyphL1",
+                "s/char", "IoU@256", "edge@512");
     for (const ConditioningMode mode : {ConditioningMode::stroke, ConditioningMode::whole}) {
       if (only != "both" && only != to_string(mode)) continue;
       std::shared_ptr<DiffusionModel> model;
@@ -104,6 +118,7 @@ int main(int argc, char** argv) {
         continue;
       }
       Totals totals;
+      Rasterizer rasterizer;
       ProgressBar bar("eval " + to_string(mode), chars.size());
       const auto start = std::chrono::steady_clock::now();
       for (char32_t c : chars) {
@@ -117,6 +132,12 @@ int main(int argc, char** argv) {
           totals.order_correct += scores.order_correct;
           totals.glyph_iou += scores.glyph.iou;
           totals.glyph_l1 += scores.glyph.l1;
+          const DisplayScores display = score_display(writer.strokes(), glyph, kIouDisplaySize, kEdgeDisplaySize, rasterizer);
+          for (float iou : display.stroke_iou) totals.display_stroke_iou += iou;
+          totals.written_edge.partial += display.written.partial;
+          totals.written_edge.outline += display.written.outline;
+          totals.reference_edge.partial += display.reference.partial;
+          totals.reference_edge.outline += display.reference.outline;
         } else {
           GlyphWriter writer(model, glyph, settings);
           const GlyphScore score = score_glyph(writer.write(), writer.reference().glyph);
@@ -130,12 +151,15 @@ int main(int argc, char** argv) {
       bar.finish();
       const nlohmann::json s = totals.summary(to_string(mode).c_str());
       report["results"].push_back(s);
-      std::printf("%-7s %-8s %6zu %9s %9s %9.3f %8.3f %9.2f\n", to_string(mode).c_str(), set.c_str(), totals.glyphs,
+      const bool strokes = s.contains("stroke_iou");
+      const std::string edge = strokes ? fixed(totals.written_edge.width(), 2) + "/" + fixed(totals.reference_edge.width(), 2) : "-";
+      std::printf("%-7s %-8s %6zu %9s %9s %9.3f %8.3f %9.2f %9s %10s\n", to_string(mode).c_str(), set.c_str(), totals.glyphs,
                   s.contains("stroke_iou") ? std::to_string(s["stroke_iou"].get<double>()).substr(0, 5).c_str() : "-",
                   s.contains("stroke_order_accuracy")
                       ? (std::to_string(100 * s["stroke_order_accuracy"].get<double>()).substr(0, 5) + "%").c_str()
                       : "-",
-                  s["glyph_iou"].get<double>(), s["glyph_l1"].get<double>(), totals.seconds / std::max<size_t>(1, totals.glyphs));
+                  s["glyph_iou"].get<double>(), s["glyph_l1"].get<double>(), totals.seconds / std::max<size_t>(1, totals.glyphs),
+                  strokes ? fixed(totals.display_stroke_iou / totals.strokes, 3).c_str() : "-", edge.c_str());
     }
     if (json_file) write_file_atomic(*json_file, report.dump(2) + "\n");
     return 0;

@@ -6,6 +6,7 @@
 
 #include "ink/data/outline.h"
 #include "ink/raster/raster.h"
+#include "ink/render/display_coverage.h"
 
 namespace ink {
 
@@ -29,7 +30,7 @@ class BrushTimeline {
  public:
   // `strokes`: each stroke's coverage (any square resolution, e.g. the model's 64 px);
   // `medians`: each stroke's skeleton in the 1024 box (y up), the path the brush follows.
-  // Coverage is upsampled bilinearly and its edge shaped with a smoothstep: never blocky.
+  // Coverage is drawn at the display size by upsample_coverage (display_coverage.h).
   BrushTimeline(const std::vector<Coverage>& strokes, const std::vector<Polyline>& medians, int display_size,
                 TimelineOptions options = {});
 
@@ -67,9 +68,6 @@ class BrushTimeline {
   std::vector<float> widths_;                  // mean stroke width, display pixels
   Coverage final_;
 };
-
-// Smooth display coverage: bilinear upsampling of `source` to `size`, edge shaped by smoothstep.
-Coverage upsample_coverage(const Coverage& source, int size);
 
 // Hanzi Writer's stroke animation time for a median of `length` box units: (length + 600) / 3
 // milliseconds at speed 1.

@@ -34,26 +34,6 @@ Point point_at_fraction(const Polyline& line, double fraction) {
 
 double stroke_animation_seconds(double length, double speed) { return (length + 600.0) / (3.0 * speed) / 1000.0; }
 
-Coverage upsample_coverage(const Coverage& source, int size) {
-  Coverage out(size, size);
-  const float scale = static_cast<float>(source.width) / size;
-  for (int y = 0; y < size; ++y) {
-    const float sy = std::clamp((y + 0.5f) * scale - 0.5f, 0.0f, source.height - 1.0f);
-    const int y0 = static_cast<int>(sy), y1 = std::min(y0 + 1, source.height - 1);
-    const float fy = sy - y0;
-    for (int x = 0; x < size; ++x) {
-      const float sx = std::clamp((x + 0.5f) * scale - 0.5f, 0.0f, source.width - 1.0f);
-      const int x0 = static_cast<int>(sx), x1 = std::min(x0 + 1, source.width - 1);
-      const float fx = sx - x0;
-      const float top = source.at(x0, y0) * (1 - fx) + source.at(x1, y0) * fx;
-      const float bottom = source.at(x0, y1) * (1 - fx) + source.at(x1, y1) * fx;
-      // The edge sits at coverage 0.5; the smoothstep keeps it about one display pixel soft.
-      out.at(x, y) = smoothstep(0.3f, 0.7f, top * (1 - fy) + bottom * fy);
-    }
-  }
-  return out;
-}
-
 BrushTimeline::BrushTimeline(const std::vector<Coverage>& strokes, const std::vector<Polyline>& medians, int display_size,
                              TimelineOptions options)
     : size_(display_size), options_(options), final_(display_size, display_size) {

@@ -1,0 +1,79 @@
+// Display section: drawing a 64 px stroke at the size it is shown (display_coverage.h), per
+// stroke at 512 px, beside the bilinear upsampling with a smoothstep edge that it replaced;
+// and a character's brush timeline at 512 px, which GIF, PNG and the viewer build per character.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "bench.h"
+#include "ink/dataset/stroke_step.h"
+#include "ink/evaluation/display_detail.h"
+#include "ink/render/brush_timeline.h"
+
+namespace ink::bench {
+
+namespace {
+
+const std::u32string kChars = U"永春满干坤山水龍書";
+constexpr int kDisplaySize = 512;
+
+// The display stage before crisp edges: bilinear, then a smoothstep over coverage 0.3-0.7. Kept
+// here only as the baseline of the comparison.
+Coverage smoothstep_upsample(const Coverage& source, int size) {
+  Coverage out(size, size);
+  const float scale = static_cast<float>(source.width) / size;
+  for (int y = 0; y < size; ++y) {
+    const float sy = std::clamp((y + 0.5f) * scale - 0.5f, 0.0f, source.height - 1.0f);
+    const int y0 = static_cast<int>(sy), y1 = std::min(y0 + 1, source.height - 1);
+    const float fy = sy - y0;
+    for (int x = 0; x < size; ++x) {
+      const float sx = std::clamp((x + 0.5f) * scale - 0.5f, 0.0f, source.width - 1.0f);
+      const int x0 = static_cast<int>(sx), x1 = std::min(x0 + 1, source.width - 1);
+      const float fx = sx - x0;
+      const float top = source.at(x0, y0) * (1 - fx) + source.at(x1, y0) * fx;
+      const float bottom = source.at(x0, y1) * (1 - fx) + source.at(x1, y1) * fx;
+      const float t = std::clamp((top * (1 - fy) + bottom * fy - 0.3f) / 0.4f, 0.0f, 1.0f);
+      out.at(x, y) = t * t * (3 - 2 * t);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json display_section(const StrokeLibrary& library) {
+  nlohmann::json out;
+  std::printf("== display (the data's strokes at 64 px, drawn at %d px) ==\n", kDisplaySize);
+  Rasterizer rasterizer;
+  std::vector<double> crisp_ms, smooth_ms, timeline_ms;
+  EdgeBand crisp_edge, smooth_edge;
+  for (char32_t c : kChars) {
+    const Glyph& glyph = library.glyph(c);
+    const GlyphPlanes planes = render_glyph_planes(glyph, rasterizer, 64);
+    Coverage crisp_glyph(kDisplaySize, kDisplaySize), smooth_glyph(kDisplaySize, kDisplaySize);
+    for (const Coverage& stroke : planes.strokes) {
+      Coverage crisp, smooth;
+      crisp_ms.push_back(seconds_of([&] { crisp = upsample_coverage(stroke, kDisplaySize); }) * 1e3);
+      smooth_ms.push_back(seconds_of([&] { smooth = smoothstep_upsample(stroke, kDisplaySize); }) * 1e3);
+      crisp_glyph.max_with(crisp);
+      smooth_glyph.max_with(smooth);
+    }
+    crisp_edge.add(crisp_glyph);
+    smooth_edge.add(smooth_glyph);
+    std::vector<Polyline> medians;
+    for (const Stroke& s : glyph.strokes) medians.push_back(s.median);
+    timeline_ms.push_back(seconds_of([&] { BrushTimeline(planes.strokes, medians, kDisplaySize); }) * 1e3);
+  }
+  const Timing crisp = summarize(crisp_ms), smooth = summarize(smooth_ms), timeline = summarize(timeline_ms);
+  out["ms_per_stroke_crisp"] = {{"median", crisp.median}, {"p90", crisp.p90}, {"edge_band", crisp_edge.width()}};
+  out["ms_per_stroke_smoothstep"] = {{"median", smooth.median}, {"p90", smooth.p90}, {"edge_band", smooth_edge.width()}};
+  out["ms_per_character_timeline"] = {{"median", timeline.median}, {"p90", timeline.p90}};
+  std::printf("crisp edge, per stroke            %8.2f ms median, %.2f ms p90 (edge band %.2f px)\n", crisp.median, crisp.p90,
+              crisp_edge.width());
+  std::printf("bilinear + smoothstep (before)    %8.2f ms median, %.2f ms p90 (edge band %.2f px)\n", smooth.median, smooth.p90,
+              smooth_edge.width());
+  std::printf("brush timeline, per character     %8.1f ms median, %.1f ms p90\n", timeline.median, timeline.p90);
+  return out;
+}
+
+}  // namespace ink::bench
