@@ -26,16 +26,17 @@ test::ToolRun run_viewer(const std::string& arguments, const std::string& enviro
 
 struct Cell {
   float left = 0, top = 0, size = 0;
+  int drawn = 0;  // the texture's size
 };
 
-// "cell 0 永 LEFT TOP SIZE", printed with each screenshot.
+// "cell 0 永 LEFT TOP SIZE DRAWN", printed with each screenshot.
 Cell cell_of(const std::string& out) {
   std::istringstream lines(out);
   std::string word, c;
   Cell cell;
   int index;
   while (lines >> word)
-    if (word == "cell" && lines >> index >> c >> cell.left >> cell.top >> cell.size) return cell;
+    if (word == "cell" && lines >> index >> c >> cell.left >> cell.top >> cell.size >> cell.drawn) return cell;
   FAIL("no cell line in: " << out);
   return cell;
 }
@@ -122,6 +123,9 @@ TEST_CASE("at the end every stroke of 永 is inked, with smooth edges", "[viewer
     }
   CHECK(ink > 1000);
   CHECK(grey > ink / 50);
+  // Drawn at the size it is shown, not enlarged from a smaller texture nor kept far larger.
+  CHECK(cell.drawn >= cell.size);
+  CHECK(cell.drawn < 1.6f * cell.size);
 }
 
 TEST_CASE("a GIF exported from the window matches what the window shows at the same moment", "[viewer]") {
@@ -206,10 +210,10 @@ TEST_CASE("bad input is shown in the window, not a crash", "[viewer]") {
   }
   SECTION("a text longer than the viewer holds is refused in one line") {
     std::string text;
-    for (int i = 0; i < 201; ++i) text += "一";
+    for (int i = 0; i < 1001; ++i) text += "一";
     const test::ToolRun run = run_viewer(text + " --screenshot " + test::shell_quote((dir / "l.png").string()));
     CHECK(run.exit_code == 1);
-    CHECK_THAT(run.err, Contains("the viewer writes at most 200 characters at a time; this text has 201"));
+    CHECK_THAT(run.err, Contains("the viewer writes at most 1000 characters at a time; this text has 1001"));
   }
   SECTION("an unwritable export path") {
     const test::ToolRun run = run_viewer("永 --screenshot " + test::shell_quote((dir / "e.png").string()) + " --export /nonexistent/dir/x.gif");

@@ -93,6 +93,37 @@ TEST_CASE("the writing job ends promptly when destroyed mid-text, from any state
   }
 }
 
+TEST_CASE("a new display size redraws every character, between strokes, and cancels nothing", "[writing_job]") {
+  test::TempDir dir;
+  torch::set_num_threads(1);
+  const auto model = test::save_tiny_model(dir.path(), ConditioningMode::stroke);
+  app::WritingJob job(sample());
+  // Resized while writing: the text is still written to the end, every character at the new size.
+  job.start(request_for(model, U"永永永"));
+  std::this_thread::sleep_for(1ms);
+  job.resize(48);
+  REQUIRE(wait_idle(job));
+  std::vector<app::CharacterView> views = job.characters();
+  REQUIRE(views.size() == 3);
+  for (const app::CharacterView& view : views) {
+    CHECK(view.complete());
+    CHECK(view.timeline->display_size() == 48);
+    CHECK(view.texture->size == 48);
+  }
+  // Resized when idle: drawn again at once, the strokes as they were, nothing written anew.
+  const std::vector<float> first_stroke = (*views[0].strokes)[0].values;
+  const uint64_t revision = job.revision();
+  job.resize(96);
+  const auto give_up = std::chrono::steady_clock::now() + 20s;
+  while (job.characters().at(2).timeline->display_size() != 96 && std::chrono::steady_clock::now() < give_up)
+    std::this_thread::sleep_for(100us);
+  views = job.characters();
+  CHECK(job.revision() > revision);
+  for (const app::CharacterView& view : views) CHECK(view.timeline->display_size() == 96);
+  CHECK((*views[0].strokes)[0].values == first_stroke);
+  CHECK_FALSE(job.progress().busy);
+}
+
 TEST_CASE("background tasks hand back results, cancel, and join when destroyed while running", "[writing_job]") {
   app::BackgroundTask task;
   bool ok = false;

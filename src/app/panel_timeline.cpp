@@ -24,7 +24,7 @@ void draw_timeline_panel(Viewer& viewer, const PanelLayout& layout) {
       viewer.selected < static_cast<int>(viewer.page.glyphs.size())) {
     const int i = viewer.selected;
     const CharacterView& view = viewer.characters[i];
-    const GlTexture& atlas = viewer.textures[i].thumbnails;
+    const GlTexture& atlas = viewer.thumbnails;
     const PlacedGlyph& placed = viewer.page.glyphs[i];
     const int n = view.stroke_count();
     int current = -1;

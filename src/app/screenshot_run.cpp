@@ -31,10 +31,12 @@ int run_screenshot(Frame& frame, const ViewerOptions& options) {
     if (!ready) SDL_Delay(5);
   }
   write_png(frame.window.read_frame(), *options.screenshot);
-  // Where each character was drawn, in window pixels: lets scripts and tests find the ink.
+  // Where each character was drawn, in window pixels, and the size its texture was drawn at:
+  // lets scripts and tests find the ink.
   for (size_t i = 0; i < viewer.cells.size() && i < viewer.characters.size(); ++i)
-    std::printf("cell %zu %s %.1f %.1f %.1f\n", i, encode_utf8(viewer.characters[i].codepoint).c_str(),
-                viewer.canvas_left + viewer.cells[i].left, viewer.canvas_top + viewer.cells[i].top, viewer.cells[i].size);
+    std::printf("cell %zu %s %.1f %.1f %.1f %d\n", i, encode_utf8(viewer.characters[i].codepoint).c_str(),
+                viewer.canvas_left + viewer.cells[i].left, viewer.canvas_top + viewer.cells[i].top, viewer.cells[i].size,
+                viewer.cells[i].texture_size);
   if (options.export_file) {
     // Through the window's own export, after the writing is done (it waits for it).
     while (!viewer.writing_done()) frame.run(0.0), SDL_Delay(5);

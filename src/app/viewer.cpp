@@ -13,6 +13,7 @@
 #include "ink/base/utf8.h"
 #include "ink/render/gif.h"
 #include "ink/render/stroke_vector.h"
+#include "cell_size.h"
 #include "panels.h"
 
 namespace ink::app {
@@ -28,8 +29,8 @@ Image stroke_thumbnails(const CharacterView& view, const InkColors& colors) {
   const int cell = 64, n = std::max(1, view.stroke_count());
   Image image(cell * n, cell, colors.paper);
   for (int k = 0; k < view.written; ++k) {
-    for (int j = 0; j < k; ++j) image.blend(upsample_coverage(view.strokes[j], cell), k * cell, 0, colors.ink, 0.22f);
-    image.blend(upsample_coverage(view.strokes[k], cell), k * cell, 0, colors.ink, 1.0f);
+    for (int j = 0; j < k; ++j) image.blend(upsample_coverage((*view.strokes)[j], cell), k * cell, 0, colors.ink, 0.22f);
+    image.blend(upsample_coverage((*view.strokes)[k], cell), k * cell, 0, colors.ink, 1.0f);
   }
   return image;
 }
@@ -41,7 +42,6 @@ Viewer::Viewer(ViewerOptions opts, std::shared_ptr<const StrokeLibrary> lib)
   clock.speed = options.speed;
   reload_shaders();
   if (!options.background.empty()) load_background(options.background.string());
-  write();
 }
 
 void Viewer::reload_shaders() {
@@ -80,6 +80,10 @@ void Viewer::write() {
   request.model_dir = options.model_dir;
   request.style = options.style;
   request.settings = options.settings;
+  if (canvas_width > 0 && canvas_height > 0) {
+    const size_t written = std::count_if(request.text.begin(), request.text.end(), [](char32_t c) { return c != U' ' && c != U'\n' && c != U'\t'; });
+    display_size = display_step(shown_cell_px(canvas_width, canvas_height, written, options.vertical, placement));
+  }
   request.display_size = display_size;
   job.start(std::move(request));
   clock.restart();
@@ -113,13 +117,20 @@ void Viewer::take_snapshots() {
     if (t.revision != view.revision) {
       if (view.texture) t.ink.upload(*view.texture);
       if (view.preview) t.preview.upload(*view.preview);
-      t.thumbnails.upload(stroke_thumbnails(view, colors()));
       t.revision = view.revision;
     }
     timelines.push_back(view.timeline);
   }
   page = timelines.empty() ? Page{} : Page::row(timelines, options.vertical);
   selected = std::clamp(selected, 0, std::max(0, static_cast<int>(characters.size()) - 1));
+}
+
+void Viewer::update_thumbnails() {
+  if (selected >= static_cast<int>(characters.size())) return;
+  const std::pair<int, uint64_t> showing{selected, characters[selected].revision};
+  if (showing == thumbnails_of_) return;
+  thumbnails.upload(stroke_thumbnails(characters[selected], colors()));
+  thumbnails_of_ = showing;
 }
 
 double Viewer::limit() const {
@@ -200,7 +211,17 @@ void Viewer::export_gif(const std::string& file) {
     gif.canvas_width = canvas_width;
     gif.canvas_height = canvas_height;
   }
-  const bool started = exporter.start("GIF " + file, [page = page, gif, file](BackgroundTask::Control& control) mutable {
+  // On paper, a GIF's cells are ink-write's 512 px whatever size the window shows them at; on a
+  // painting, the canvas's size, as the window shows it.
+  const bool on_paper = !background_image;
+  const bool started = exporter.start("GIF " + file, [page = page, views = characters, vertical = options.vertical, on_paper, gif,
+                                                      file](BackgroundTask::Control& control) mutable {
+    constexpr int kCell = 512;
+    if (on_paper && page.glyphs.front().timeline->display_size() != kCell) {
+      std::vector<std::shared_ptr<const BrushTimeline>> timelines;
+      for (const CharacterView& view : views) timelines.push_back(std::make_shared<BrushTimeline>(*view.strokes, view.medians, kCell));
+      page = Page::row(std::move(timelines), vertical);
+    }
     gif.on_frame = [&control](int done, int total) {
       control.progress = static_cast<float>(done) / total;
       return !control.cancel.load();
@@ -220,7 +241,7 @@ void Viewer::export_json(const std::string& file) {
     for (size_t i = 0; i < views.size(); ++i) {
       if (control.cancel) throw InkError("export of '" + file + "' cancelled");
       const std::filesystem::path target = per_character_file(file, views[i].codepoint, views.size());
-      write_file_atomic(target, hanzi_writer_json(views[i].strokes, views[i].medians));
+      write_file_atomic(target, hanzi_writer_json(*views[i].strokes, views[i].medians));
       written += (written.empty() ? "" : ", ") + target.string();
       control.progress = static_cast<float>(i + 1) / views.size();
     }
@@ -251,6 +272,10 @@ void Viewer::render_canvas(int width, int height) {
   if (page.width > 0) {
     const PlacedPage at = place_page(width, height, page.width, page.height, placement);
     const float scale = at.scale, left = at.left, top = at.top;
+    // Characters are drawn at the size they are shown: again, between strokes, when the window
+    // or the placement changes it by a step.
+    const int wanted = display_step(scale * static_cast<float>(page.glyphs.front().timeline->display_size()));
+    if (wanted != display_size) job.resize(display_size = wanted);
     const double t = clock.time();
     for (size_t i = 0; i < page.glyphs.size() && i < textures.size(); ++i) {
       const PlacedGlyph& g = page.glyphs[i];
@@ -276,6 +301,7 @@ void Viewer::render_canvas(int width, int height) {
 
 void Viewer::frame(double wall_seconds) {
   take_snapshots();
+  update_thumbnails();
   take_results();
   clock.set_end(page.duration());
   clock.set_limit(limit());
@@ -294,6 +320,12 @@ void Viewer::frame(double wall_seconds) {
   ImGui::End();
   draw_canvas_panel(*this, layout);
   draw_timeline_panel(*this, layout);
+  // The text given at start is written once the first frame has sized the canvas, so its
+  // characters are drawn at the size they are shown from the first stroke.
+  if (!started_) {
+    started_ = true;
+    write();
+  }
 }
 
 }  // namespace ink::app

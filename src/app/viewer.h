@@ -19,7 +19,7 @@
 namespace ink::app {
 
 struct CharacterTextures {
-  GlTexture ink, preview, thumbnails;  // thumbnails: one 64 px cell per stroke, side by side
+  GlTexture ink, preview;
   uint64_t revision = ~0ull;
 };
 
@@ -33,7 +33,7 @@ class Viewer {
   // Each character holds its strokes, brush timeline and half-float textures: about 3.9 MB at the
   // default size (peak resident memory 765 MB for 100 characters, 1.15 GB for 200, whole mode),
   // so a text is refused above this many rather than growing without bound.
-  static constexpr size_t kMaxCharacters = 200;
+  static constexpr size_t kMaxCharacters = 1000;
 
   Viewer(ViewerOptions options, std::shared_ptr<const StrokeLibrary> library);
 
@@ -57,6 +57,7 @@ class Viewer {
   AnimationClock clock;
   std::vector<CharacterView> characters;
   std::vector<CharacterTextures> textures;
+  GlTexture thumbnails;  // the selected character's strokes: one 64 px cell each, side by side
   Page page;  // cells of display_size pixels; empty until the first characters arrive
   int display_size = 512;
   int selected = 0;  // the character the timeline panel shows
@@ -85,10 +86,13 @@ class Viewer {
 
  private:
   void take_snapshots();
+  void update_thumbnails();
+  std::pair<int, uint64_t> thumbnails_of_{-1, 0};  // the character and revision they show
   void take_results();
   Image pending_background_;
   std::string pending_background_file_;
   bool background_ready_ = false;
+  bool started_ = false;  // the text given at start has been sent to the writing job
   std::mutex background_mutex_;
 
  public:

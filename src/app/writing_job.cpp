@@ -1,5 +1,6 @@
 // The writing thread: a queue of commands (start, redo, resume), each run to the end of the
-// text unless cancelled; every finished stroke is published as a new snapshot.
+// text unless cancelled; every finished stroke is published as a new snapshot. A new display
+// size is taken between strokes, or at once when idle.
 #include "writing_job.h"
 
 #include <cstdio>
@@ -37,9 +38,13 @@ std::string describe(char32_t c) {
   return "'" + encode_utf8(c) + "' (" + hex + ")";
 }
 
+std::shared_ptr<const std::vector<Coverage>> blank_strokes(size_t count, int size) {
+  return std::make_shared<const std::vector<Coverage>>(count, Coverage(size, size));
+}
+
 // Rebuilds the brush timeline and the shader's texture from the strokes written so far.
 void refresh(CharacterView& view, int display_size) {
-  auto timeline = std::make_shared<BrushTimeline>(view.strokes, view.medians, display_size);
+  auto timeline = std::make_shared<BrushTimeline>(*view.strokes, view.medians, display_size);
   view.texture = std::make_shared<GlyphTextureData>(glyph_texture_data(*timeline));
   view.timeline = std::move(timeline);
   ++view.revision;
@@ -75,6 +80,10 @@ void WritingJob::post(Command command) {
 }
 
 void WritingJob::start(WritingRequest request) {
+  {
+    std::lock_guard lock(mutex_);
+    display_size_ = request.display_size;
+  }
   Command command;
   command.kind = Command::Kind::start;
   command.request = std::move(request);
@@ -91,6 +100,14 @@ void WritingJob::redo(int character, int stroke, uint64_t seed) {
 }
 
 void WritingJob::resume() { post(Command{}); }
+
+void WritingJob::resize(int display_size) {
+  {
+    std::lock_guard lock(mutex_);
+    display_size_ = display_size;
+  }
+  wake_.notify_all();
+}
 
 void WritingJob::cancel() {
   std::lock_guard lock(mutex_);
@@ -182,7 +199,7 @@ void WritingJob::run() {
       CharacterView view;
       view.codepoint = glyph.codepoint;
       for (const Stroke& s : glyph.strokes) view.medians.push_back(s.median);
-      view.strokes.assign(view.medians.size(), Coverage(sample, sample));
+      view.strokes = blank_strokes(view.medians.size(), sample);
       refresh(view, request.display_size);
       w.views.push_back(std::move(view));
       w.seeds.push_back(w.request.settings.seed);
@@ -193,18 +210,34 @@ void WritingJob::run() {
     publish("");
   };
 
+  // Takes the size resize() asked for: every character drawn again. False when it is the same.
+  auto follow_display_size = [&] {
+    int wanted;
+    {
+      std::lock_guard lock(mutex_);
+      wanted = display_size_;
+    }
+    if (wanted == w.request.display_size) return false;
+    w.request.display_size = wanted;
+    for (CharacterView& view : w.views) refresh(view, wanted);
+    return true;
+  };
+
   auto write_remaining = [&] {
     for (size_t i = 0; i < w.views.size(); ++i) {
       CharacterView& view = w.views[i];
       if (view.complete()) continue;
       const std::string label = "writing " + encode_utf8(view.codepoint);
+      if (follow_display_size()) publish(label);
       if (w.request.mode == ConditioningMode::stroke) {
         StrokeWriter& writer = *w.writers[i];
         writer.write(
             [&](const WrittenStroke& stroke) {
-              view.strokes[stroke.index] = *stroke.coverage;
+              std::vector<Coverage> strokes = *view.strokes;
+              strokes[stroke.index] = *stroke.coverage;
+              view.strokes = std::make_shared<const std::vector<Coverage>>(std::move(strokes));
               view.written = stroke.index + 1;
-              refresh(view, w.request.display_size);
+              if (!follow_display_size()) refresh(view, w.request.display_size);
               publish(label);
             },
             &cancel_);
@@ -219,7 +252,7 @@ void WritingJob::run() {
               publish(label);
             },
             &cancel_);
-        view.strokes = split_glyph_by_medians(glyph, view.medians);
+        view.strokes = std::make_shared<const std::vector<Coverage>>(split_glyph_by_medians(glyph, view.medians));
         view.written = view.stroke_count();
         view.preview.reset();
         refresh(view, w.request.display_size);
@@ -235,11 +268,13 @@ void WritingJob::run() {
     const int sample = summary_of(*w.model).sample_size;
     if (w.request.mode == ConditioningMode::stroke) {
       w.writers[i]->redo_from(k, seed);
-      for (int j = k; j < view.stroke_count(); ++j) view.strokes[j] = Coverage(sample, sample);
+      std::vector<Coverage> strokes = *view.strokes;
+      for (int j = k; j < view.stroke_count(); ++j) strokes[j] = Coverage(sample, sample);
+      view.strokes = std::make_shared<const std::vector<Coverage>>(std::move(strokes));
       view.written = std::min(view.written, k);
     } else {
       w.seeds[i] = seed;
-      view.strokes.assign(view.medians.size(), Coverage(sample, sample));
+      view.strokes = blank_strokes(view.medians.size(), sample);
       view.written = 0;
     }
     refresh(view, w.request.display_size);
@@ -248,17 +283,25 @@ void WritingJob::run() {
 
   while (true) {
     Command command;
+    bool resize_only = false;  // woken by resize() alone: draw again, write nothing
     {
       std::unique_lock lock(mutex_);
-      wake_.wait(lock, [&] { return quit_ || !pending_.empty(); });
+      wake_.wait(lock, [&] { return quit_ || !pending_.empty() || display_size_ != w.request.display_size; });
       if (quit_) return;
-      command = std::move(pending_.front());
-      pending_.erase(pending_.begin());
-      cancel_ = false;
-      progress_.busy = true;
+      resize_only = pending_.empty();
+      if (!resize_only) {
+        command = std::move(pending_.front());
+        pending_.erase(pending_.begin());
+        cancel_ = false;
+        progress_.busy = true;
+      }
     }
     try {
       try {
+        if (resize_only) {
+          if (follow_display_size()) publish("");
+          continue;
+        }
         if (command.kind == Command::Kind::start) open(command.request);
         if (command.kind == Command::Kind::redo && w.model) redo(command.character, command.stroke, command.seed);
         if (w.model) write_remaining();

@@ -33,7 +33,9 @@ struct WritingRequest {
 struct CharacterView {
   char32_t codepoint = 0;
   std::vector<Polyline> medians;  // the brush paths, 1024 box
-  std::vector<Coverage> strokes;  // model resolution; blank where not written yet
+  // Model resolution; blank where not written yet. Shared by the snapshots: the worker replaces
+  // the vector when a stroke changes, so copying a view copies no strokes.
+  std::shared_ptr<const std::vector<Coverage>> strokes;
   int written = 0;                // strokes 0..written-1 are final
   std::shared_ptr<const BrushTimeline> timeline;     // the written strokes at display size
   std::shared_ptr<const GlyphTextureData> texture;   // what the shader reads
@@ -62,6 +64,9 @@ class WritingJob {
   // Regenerates stroke k of character i and every stroke after it (whole mode: the character).
   void redo(int character, int stroke, uint64_t seed);
   void resume();  // carries on after cancel()
+  // Draws every character at `display_size` px from now on, the written ones again at once:
+  // the size the window shows them. Between strokes: nothing being written is cancelled.
+  void resize(int display_size);
   void cancel();  // stops between denoising steps; finished strokes stay
 
   JobProgress progress() const;
@@ -82,6 +87,7 @@ class WritingJob {
   std::condition_variable wake_;
   std::vector<Command> pending_;
   bool quit_ = false;
+  int display_size_ = 512;  // what resize() or start() asked for last
   std::atomic<bool> cancel_{false};
   std::atomic<uint64_t> revision_{0};
   std::vector<CharacterView> characters_;
