@@ -224,6 +224,7 @@ TEST_CASE("ink-write writes PNG and GIF and Hanzi Writer JSON and refuses bad in
   fails("干 --model " + model + data + " --style-strength 2.5 --png " + out + "/x.png", "--style-strength");
   fails("干 --model " + model + data + " --style nope --png " + out + "/x.png", "style 'nope' unknown");
   fails("干 --model " + model + data + " --direction bogus --png " + out + "/x.png", "--direction bogus: expected row or column");
+  fails("干 --model " + model + data + " --detail maybe --png " + out + "/x.png", "--detail must be on or off, got 'maybe'");
   // The front that answers these links no libtorch: mistakes cost no libtorch start-up.
   const test::ToolRun linked = test::run_shell("ldd " + test::shell_quote((std::filesystem::path(INK_TOOLS_DIR) / "ink-write").string()));
   CHECK(linked.exit_code == 0);

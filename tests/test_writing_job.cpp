@@ -9,6 +9,7 @@
 #include "background_task.h"
 #include "ink/model/model_config.h"
 #include "ink/styles/style_layouts.h"
+#include "ink/training/detail_training.h"
 #include "test_helpers.h"
 #include "tiny_model.h"
 #include "writing_job.h"
@@ -122,6 +123,41 @@ TEST_CASE("a new display size redraws every character, between strokes, and canc
   for (const app::CharacterView& view : views) CHECK(view.timeline->display_size() == 96);
   CHECK((*views[0].strokes)[0].values == first_stroke);
   CHECK_FALSE(job.progress().busy);
+}
+
+TEST_CASE("with a detail stage, strokes shown large are drawn through it, when written, resized and redone", "[writing_job]") {
+  test::TempDir dir;
+  torch::set_num_threads(1);
+  const auto model_dir = test::save_tiny_model(dir.path(), ConditioningMode::stroke);
+  auto final_ink = [&](int display_size) {
+    app::WritingJob job(sample());
+    app::WritingRequest request = request_for(model_dir, U"永十");
+    request.display_size = display_size;
+    job.start(request);
+    REQUIRE(wait_idle(job));
+    job.redo(1, 0, 5);
+    REQUIRE(wait_idle(job));
+    job.resize(display_size + 16);
+    const auto give_up = std::chrono::steady_clock::now() + 20s;
+    while (job.characters().at(1).timeline->display_size() != display_size + 16 && std::chrono::steady_clock::now() < give_up)
+      std::this_thread::sleep_for(100us);
+    const std::vector<app::CharacterView> views = job.characters();
+    for (const app::CharacterView& view : views) REQUIRE(view.complete());
+    return views.at(0).timeline->final_coverage().values;
+  };
+  const std::vector<float> plain = final_ink(48);
+  // The model is 16 px: shown at 48 px and more, its strokes go through a 64 px detail stage
+  // (untrained: the crisp edge at 64 px, then enlarged), which draws them differently.
+  DetailTrainingOptions options;
+  options.config.size = 64;
+  options.config.channels = 4;
+  options.config.dilations = {1};
+  options.steps = 1;
+  options.learning_rate = 0;
+  train_detail_stage(open_model(model_dir, ConditioningMode::stroke), test::sample_library(), {U'十'}, {}, options, model_dir / "detail");
+  const std::vector<float> detailed = final_ink(48);
+  CHECK(detailed.size() == plain.size());
+  CHECK(detailed != plain);
 }
 
 TEST_CASE("background tasks hand back results, cancel, and join when destroyed while running", "[writing_job]") {

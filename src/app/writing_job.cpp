@@ -8,6 +8,7 @@
 #include "ink/alignment/glyph_split.h"
 #include "ink/base/error.h"
 #include "ink/base/utf8.h"
+#include "ink/writing/detail_stage.h"
 
 namespace ink::app {
 
@@ -28,6 +29,11 @@ struct WritingJob::Worker {
   std::vector<std::unique_ptr<StrokeWriter>> writers;  // stroke mode
   std::vector<uint64_t> seeds;                         // whole mode, per character
   std::vector<CharacterView> views;
+  // Stroke mode: the model's detail stage, when it has one, and the strokes of the character
+  // being written through it (kept for that character only: memory stays that of 64 px strokes).
+  std::shared_ptr<const DetailStage> detail;
+  int drawn_character = -1;
+  std::vector<Coverage> drawn;
 };
 
 namespace {
@@ -42,9 +48,10 @@ std::shared_ptr<const std::vector<Coverage>> blank_strokes(size_t count, int siz
   return std::make_shared<const std::vector<Coverage>>(count, Coverage(size, size));
 }
 
-// Rebuilds the brush timeline and the shader's texture from the strokes written so far.
-void refresh(CharacterView& view, int display_size) {
-  auto timeline = std::make_shared<BrushTimeline>(*view.strokes, view.medians, display_size);
+// Rebuilds the brush timeline and the shader's texture from the strokes written so far, or from
+// `drawn`, the same strokes through the detail stage.
+void refresh(CharacterView& view, int display_size, const std::vector<Coverage>* drawn = nullptr) {
+  auto timeline = std::make_shared<BrushTimeline>(drawn ? *drawn : *view.strokes, view.medians, display_size);
   view.texture = std::make_shared<GlyphTextureData>(glyph_texture_data(*timeline));
   view.timeline = std::move(timeline);
   ++view.revision;
@@ -162,6 +169,7 @@ void WritingJob::run() {
 
   auto open = [&](const WritingRequest& request) {
     w.request = request;
+    w.drawn_character = -1;
     w.glyphs.clear();
     w.writers.clear();
     w.seeds.clear();
@@ -183,6 +191,7 @@ void WritingJob::run() {
         styles_.clear();
       }
       w.model = open_model(request.model_dir, request.mode);
+      w.detail = request.mode == ConditioningMode::stroke ? DetailStage::of_model(request.model_dir) : nullptr;
       w.model_dir = request.model_dir;
       w.mode = request.mode;
       std::lock_guard lock(mutex_);
@@ -210,6 +219,26 @@ void WritingJob::run() {
     publish("");
   };
 
+  // The detail stage draws strokes once they are shown larger than twice the model's size; below
+  // that the 64 px stroke holds all the window can show.
+  auto detailed = [&] { return w.detail && w.request.display_size > 2 * summary_of(*w.model).sample_size; };
+  // Character i drawn again from its strokes, all of them through the detail stage when it is used.
+  auto redraw = [&](size_t i) {
+    CharacterView& view = w.views[i];
+    if (!detailed()) return refresh(view, w.request.display_size);
+    w.drawn = w.detail->draw(*view.strokes, view.medians);
+    w.drawn_character = static_cast<int>(i);
+    refresh(view, w.request.display_size, &w.drawn);
+  };
+  // Character i after its stroke k was written: only that stroke goes through the detail stage.
+  auto redraw_stroke = [&](size_t i, int k) {
+    CharacterView& view = w.views[i];
+    if (!detailed()) return refresh(view, w.request.display_size);
+    if (w.drawn_character != static_cast<int>(i)) return redraw(i);
+    w.drawn[k] = w.detail->draw((*view.strokes)[k], view.medians[k]);
+    refresh(view, w.request.display_size, &w.drawn);
+  };
+
   // Takes the size resize() asked for: every character drawn again. False when it is the same.
   auto follow_display_size = [&] {
     int wanted;
@@ -219,7 +248,8 @@ void WritingJob::run() {
     }
     if (wanted == w.request.display_size) return false;
     w.request.display_size = wanted;
-    for (CharacterView& view : w.views) refresh(view, wanted);
+    w.drawn_character = -1;
+    for (size_t i = 0; i < w.views.size(); ++i) redraw(i);
     return true;
   };
 
@@ -237,7 +267,7 @@ void WritingJob::run() {
               strokes[stroke.index] = *stroke.coverage;
               view.strokes = std::make_shared<const std::vector<Coverage>>(std::move(strokes));
               view.written = stroke.index + 1;
-              if (!follow_display_size()) refresh(view, w.request.display_size);
+              if (!follow_display_size()) redraw_stroke(i, stroke.index);
               publish(label);
             },
             &cancel_);
@@ -277,7 +307,7 @@ void WritingJob::run() {
       view.strokes = blank_strokes(view.medians.size(), sample);
       view.written = 0;
     }
-    refresh(view, w.request.display_size);
+    redraw(static_cast<size_t>(i));
     publish("");
   };
 

@@ -19,6 +19,9 @@ WriteRequest parse_write_request(Args& args) {
   r.style = args.value_or("style", "");
   r.list_styles = args.flag("list-styles");
   r.settings = writer_settings(args);
+  const std::string detail = args.value_or("detail", "on");
+  if (detail != "on" && detail != "off") throw InkError("--detail must be on or off, got '" + detail + "'");
+  r.detail = detail == "on";
   r.size = args.int_value("size", 0, 32, 2048);
   r.vertical = writes_in_columns(args);
   r.png = args.value("png");

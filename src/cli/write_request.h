@@ -20,6 +20,7 @@ struct WriteRequest {
   std::string style;
   bool list_styles = false;
   WriterSettings settings;
+  bool detail = true;  // stroke mode: strokes drawn at 256 px by the model's detail stage, when it has one
   int size = 512;  // pixels per character
   bool vertical = false;
   std::optional<std::string> png, gif, json;
@@ -43,6 +44,8 @@ writing it, and Hanzi Writer character data (strokes vectorised with potrace).
   --style NAME                a trained style or a learnt hand (--list-styles lists them)
   --size PX                   pixels per character, 32-2048 (default 512; on a painting, what
                               fills it at --place's scale)
+  --detail on|off             stroke mode: draw each stroke at 256 px through the model's detail
+                              stage (default on, when the model has one), or as written at 64 px
   --direction row|column      characters left to right (default) or top to bottom
   --background IMAGE          write onto a painting (PNG, JPEG or BMP): the PNG and GIF are the
                               painting's size, the writing placed as the viewer places it

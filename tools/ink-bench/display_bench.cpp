@@ -1,6 +1,7 @@
 // Display section: drawing a 64 px stroke at the size it is shown (display_coverage.h), per
-// stroke at 512 px, beside the bilinear upsampling with a smoothstep edge that it replaced;
-// and a character's brush timeline at 512 px, which GIF, PNG and the viewer build per character.
+// stroke at 512 px, beside the bilinear upsampling with a smoothstep edge that it replaced; the
+// default model's detail stage per stroke, when it has one; and a character's brush timeline at
+// 512 px, which GIF, PNG and the viewer build per character.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -8,7 +9,10 @@
 #include "bench.h"
 #include "ink/dataset/stroke_step.h"
 #include "ink/evaluation/display_detail.h"
+#include "ink/base/paths.h"
+#include "ink/model/torch_runtime.h"
 #include "ink/render/brush_timeline.h"
+#include "ink/writing/detail_stage.h"
 
 namespace ink::bench {
 
@@ -45,7 +49,9 @@ nlohmann::json display_section(const StrokeLibrary& library) {
   nlohmann::json out;
   std::printf("== display (the data's strokes at 64 px, drawn at %d px) ==\n", kDisplaySize);
   Rasterizer rasterizer;
-  std::vector<double> crisp_ms, smooth_ms, timeline_ms;
+  const std::shared_ptr<DetailStage> detail = DetailStage::of_model(default_model_dir());
+  if (detail) configure_torch_threads();  // as the writing tools run it
+  std::vector<double> crisp_ms, smooth_ms, detail_ms, timeline_ms;
   EdgeBand crisp_edge, smooth_edge;
   for (char32_t c : kChars) {
     const Glyph& glyph = library.glyph(c);
@@ -58,6 +64,8 @@ nlohmann::json display_section(const StrokeLibrary& library) {
       crisp_glyph.max_with(crisp);
       smooth_glyph.max_with(smooth);
     }
+    for (size_t k = 0; detail && k < planes.strokes.size(); ++k)
+      detail_ms.push_back(seconds_of([&] { detail->draw(planes.strokes[k], glyph.strokes[k].median); }) * 1e3);
     crisp_edge.add(crisp_glyph);
     smooth_edge.add(smooth_glyph);
     std::vector<Polyline> medians;
@@ -72,6 +80,13 @@ nlohmann::json display_section(const StrokeLibrary& library) {
               crisp_edge.width());
   std::printf("bilinear + smoothstep (before)    %8.2f ms median, %.2f ms p90 (edge band %.2f px)\n", smooth.median, smooth.p90,
               smooth_edge.width());
+  if (detail) {
+    const Timing d = summarize(detail_ms);
+    out["ms_per_stroke_detail"] = {{"median", d.median}, {"p90", d.p90}, {"size", detail->config().size}};
+    std::printf("detail stage, per stroke at %d px %7.2f ms median, %.2f ms p90\n", detail->config().size, d.median, d.p90);
+  } else {
+    std::printf("detail stage: none with the default model\n");
+  }
   std::printf("brush timeline, per character     %8.1f ms median, %.1f ms p90\n", timeline.median, timeline.p90);
   return out;
 }

@@ -18,6 +18,7 @@
 #include "ink/evaluation/display_detail.h"
 #include "ink/evaluation/evaluation.h"
 #include "ink/model/torch_runtime.h"
+#include "ink/writing/detail_stage.h"
 #include "ink/writing/writer.h"
 #include "style_matrix.h"
 
@@ -58,8 +59,12 @@ std::string fixed(double value, int digits) {
 constexpr int kIouDisplaySize = 256, kEdgeDisplaySize = 512;
 
 struct Totals {
-  double stroke_iou = 0, glyph_iou = 0, glyph_l1 = 0, display_stroke_iou = 0;
-  EdgeBand written_edge, reference_edge;
+  double stroke_iou = 0, glyph_iou = 0, glyph_l1 = 0;
+  // At display size: as drawn (through the detail stage when the model has one) and, beside
+  // it, the 64 px strokes' crisp display alone.
+  double display_stroke_iou = 0, crisp_stroke_iou = 0;
+  EdgeBand written_edge, crisp_edge, reference_edge;
+  bool detail = false;
   size_t strokes = 0, order_correct = 0, glyphs = 0;
   double seconds = 0;
   nlohmann::json summary(const char* mode) const {
@@ -72,6 +77,11 @@ struct Totals {
       out["stroke_iou_" + std::to_string(kIouDisplaySize)] = display_stroke_iou / strokes;
       out["edge_band_" + std::to_string(kEdgeDisplaySize)] = written_edge.width();
       out["reference_edge_band_" + std::to_string(kEdgeDisplaySize)] = reference_edge.width();
+      out["detail_stage"] = detail;
+      if (detail) {
+        out["stroke_iou_" + std::to_string(kIouDisplaySize) + "_crisp"] = crisp_stroke_iou / strokes;
+        out["edge_band_" + std::to_string(kEdgeDisplaySize) + "_crisp"] = crisp_edge.width();
+      }
     }
     return out;
   }
@@ -119,6 +129,8 @@ int main(int argc, char** argv) {
       }
       Totals totals;
       Rasterizer rasterizer;
+      const std::shared_ptr<DetailStage> detail = DetailStage::of_model(model_dir);
+      totals.detail = detail != nullptr;
       ProgressBar bar("eval " + to_string(mode), chars.size());
       const auto start = std::chrono::steady_clock::now();
       for (char32_t c : chars) {
@@ -132,12 +144,16 @@ int main(int argc, char** argv) {
           totals.order_correct += scores.order_correct;
           totals.glyph_iou += scores.glyph.iou;
           totals.glyph_l1 += scores.glyph.l1;
-          const DisplayScores display = score_display(writer.strokes(), glyph, kIouDisplaySize, kEdgeDisplaySize, rasterizer);
-          for (float iou : display.stroke_iou) totals.display_stroke_iou += iou;
-          totals.written_edge.partial += display.written.partial;
-          totals.written_edge.outline += display.written.outline;
-          totals.reference_edge.partial += display.reference.partial;
-          totals.reference_edge.outline += display.reference.outline;
+          const DisplayScores crisp = score_display(writer.strokes(), glyph, kIouDisplaySize, kEdgeDisplaySize, rasterizer);
+          std::vector<Polyline> medians;
+          for (const Stroke& st : glyph.strokes) medians.push_back(st.median);
+          const DisplayScores drawn =
+              detail ? score_display(detail->draw(writer.strokes(), medians), glyph, kIouDisplaySize, kEdgeDisplaySize, rasterizer) : crisp;
+          for (float iou : drawn.stroke_iou) totals.display_stroke_iou += iou;
+          for (float iou : crisp.stroke_iou) totals.crisp_stroke_iou += iou;
+          totals.written_edge.add(drawn.written);
+          totals.crisp_edge.add(crisp.written);
+          totals.reference_edge.add(drawn.reference);
         } else {
           GlyphWriter writer(model, glyph, settings);
           const GlyphScore score = score_glyph(writer.write(), writer.reference().glyph);

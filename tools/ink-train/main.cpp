@@ -19,6 +19,7 @@
 #include "ink/render/loss_curve.h"
 #include "ink/training/trainer.h"
 #include "learn_style.h"
+#include "train_detail.h"
 #include "local_ranks.h"
 #include "training_datasets.h"
 
@@ -38,6 +39,7 @@ constexpr const char* kUsage = R"(usage: ink-train RECIPE.json [--out DIR] [--th
                  [--mixed-precision no|bf16]
        ink-train --resume DIR [--nproc N] | --export DIR | --loss-curve DIR
        ink-train --style-images DIR --name NAME [--model DIR] [--steps 500] [OPTIONS]
+       ink-train --detail [--model DIR] [--chars 400] [--steps 6000] [--out DIR]
 Trains a model from a recipe (assets/models/default/*/recipe.json are examples), building the
 datasets it needs under build/datasets/. Checkpoints are written every few hundred steps and on
 Ctrl-C; --resume DIR continues exactly where a run stopped; --export DIR writes the model
@@ -62,6 +64,9 @@ measured from the splits, and both are saved as styles/NAME.style.json beside th
                          from a practice grid): the hand's size and place are learnt too
   --layout-only          NAME is a learnt hand: measure its layout again, keep its brush
   --seed N, --threads N
+With --detail, the stroke model writes --chars seen characters and the detail stage (a small
+net that draws each 64 px stroke at 256 px) learns from its strokes and the data's outlines;
+saved as MODEL/detail/ (or --out DIR), every 1000 steps and on Ctrl-C.
 )";
 
 // argv without --nproc and its value: what each local rank runs.
@@ -105,6 +110,7 @@ int main(int argc, char** argv) {
     using namespace ink;
     cli::Args args(argc, argv, 1);
     if (const auto images = args.value("style-images")) return train_tool::learn_style(args, *images);
+    if (args.flag("detail")) return train_tool::train_detail(args);
     if (const auto run = args.value("loss-curve")) {
       args.finish();
       const std::filesystem::path file = std::filesystem::path(*run) / "loss-curve.png";

@@ -18,6 +18,7 @@
 #include "ink/render/gif.h"
 #include "ink/render/painting.h"
 #include "ink/render/stroke_vector.h"
+#include "ink/writing/detail_stage.h"
 #include "ink/writing/writer.h"
 
 namespace {
@@ -41,6 +42,7 @@ struct Writing {
   const StrokeLibrary* library = nullptr;
   WriterSettings settings;
   std::string style;
+  std::shared_ptr<const DetailStage> detail;  // null: the model has none
 };
 
 // One character in the chosen mode, its strokes where the style's layout puts them. Whole and
@@ -74,7 +76,7 @@ WrittenCharacter write_character(char32_t c, const Writing& job, ProgressBar& ba
   if (mode == ConditioningMode::stroke) {
     StrokeWriter writer(model, glyph, settings);
     writer.write([&](const WrittenStroke&) { bar.update(++done); });
-    out.strokes = writer.strokes();
+    out.strokes = job.detail ? job.detail->draw(writer.strokes(), out.medians) : writer.strokes();
   } else {
     GlyphWriter writer(model, glyph, settings);
     out.strokes = split_glyph_by_medians(writer.write(), out.medians);
@@ -108,7 +110,8 @@ int main(int argc, char** argv) {
     WriterSettings settings = request.settings;
     settings.style = style_id(*model, request.style);
     settings.stroke_weight = styled_weight(*model, request.style, settings.style_strength);
-    const Writing job{request.mode, model, &library, settings, request.style};
+    const Writing job{request.mode, model, &library, settings, request.style,
+                      request.detail ? DetailStage::of_model(request.model_dir) : nullptr};
     size_t total = 0;
     for (char32_t c : chars) total += request.mode == ConditioningMode::stroke ? library.glyph(c).strokes.size() : 1;
 

@@ -16,6 +16,7 @@ namespace ink {
 struct EdgeBand {
   double partial = 0, outline = 0;
   void add(const Coverage& c);
+  void add(const EdgeBand& other) { partial += other.partial, outline += other.outline; }
   double width() const { return outline > 0 ? partial / outline : 0.0; }
 };
 
@@ -23,8 +24,8 @@ struct DisplayScores {
   std::vector<float> stroke_iou;  // stroke k at `iou_size` against the glyph's outline k there
   EdgeBand written, reference;    // the whole glyph at `edge_size`: as drawn, and its outlines
 };
-// `strokes` (each at the model's size, one per stroke of `glyph`) drawn for display
-// (upsample_coverage) and scored against the glyph's outlines rasterised at the same size.
+// `strokes` (one per stroke of `glyph`, each at the model's size or the detail stage's) drawn
+// for display (upsample_coverage) and scored against the glyph's outlines rasterised there.
 DisplayScores score_display(const std::vector<Coverage>& strokes, const Glyph& glyph, int iou_size, int edge_size,
                             Rasterizer& rasterizer);
 

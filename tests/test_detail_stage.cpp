@@ -1,0 +1,125 @@
+// The detail stage: untrained it draws the crisp edge; it trains for real (tiny) and its files
+// load again; damaged files and wrong input are one clear error.
+#include "torch_catch.h"
+
+#include <fstream>
+
+#include "ink/base/error.h"
+#include "ink/dataset/stroke_step.h"
+#include "ink/render/display_coverage.h"
+#include "ink/training/detail_training.h"
+#include "test_helpers.h"
+#include "tiny_model.h"
+
+using namespace ink;
+
+namespace {
+
+DetailConfig small_config() {
+  DetailConfig config;
+  config.size = 64;
+  config.channels = 4;
+  config.dilations = {1, 2};
+  return config;
+}
+
+struct Stroke16 {
+  Coverage coverage;
+  Polyline median;
+};
+
+// A detail stage as it stands before training (one step at learning rate 0), saved in `dir`.
+std::shared_ptr<DetailStage> untrained(const std::filesystem::path& dir) {
+  torch::set_num_threads(1);
+  const auto model = open_model(test::save_tiny_model(dir / "model", ConditioningMode::stroke), ConditioningMode::stroke);
+  DetailTrainingOptions options;
+  options.config = small_config();
+  options.steps = 1;
+  options.learning_rate = 0;
+  train_detail_stage(model, test::sample_library(), {U'十'}, {}, options, dir / "detail");
+  return DetailStage::open(dir / "detail");
+}
+
+Stroke16 stroke_of(char32_t c, size_t k) {
+  Rasterizer rasterizer;
+  const Glyph& glyph = test::sample_library().glyph(c);
+  return {render_glyph_planes(glyph, rasterizer, 16).strokes.at(k), glyph.strokes.at(k).median};
+}
+
+}  // namespace
+
+TEST_CASE("an untrained detail stage draws the crisp edge, on the stroke's box", "[detail]") {
+  test::TempDir dir;
+  const auto stage = untrained(dir.path());
+  const Stroke16 s = stroke_of(U'永', 1);
+  const Coverage drawn = stage->draw(s.coverage, s.median), crisp = upsample_coverage(s.coverage, 64);
+  REQUIRE(drawn.width == 64);
+  int differ = 0, inked = 0;
+  for (size_t i = 0; i < drawn.values.size(); ++i) {
+    differ += (drawn.values[i] >= 0.5f) != (crisp.values[i] >= 0.5f);
+    inked += crisp.values[i] >= 0.5f;
+  }
+  CHECK(inked > 50);
+  CHECK(differ <= inked / 50);
+  CHECK_THROWS_WITH(stage->draw(Coverage(64, 64), s.median), Catch::Contains("expected a square smaller than 64"));
+  CHECK(stage->draw(Coverage(16, 16), s.median).sum() == 0.0f);  // a stroke not written yet stays paper
+}
+
+TEST_CASE("the detail stage trains on the model's strokes and loads again", "[detail]") {
+  test::TempDir dir;
+  torch::set_num_threads(1);
+  const auto model = open_model(test::save_tiny_model(dir.path() / "model", ConditioningMode::stroke), ConditioningMode::stroke);
+  DetailTrainingOptions options;
+  options.config = small_config();
+  options.steps = 120;
+  options.batch = 8;
+  options.patch = 32;
+  std::vector<double> losses;
+  size_t written = 0;
+  const DetailTrainingReport report = train_detail_stage(
+      model, test::sample_library(), {U'永', U'十'}, {U'大'}, options, dir.path() / "detail",
+      [&](const char* phase, size_t done, size_t, double loss) {
+        if (std::string(phase) == "write") written = done;
+        else losses.push_back(loss);
+      });
+  CHECK(written == 3);
+  REQUIRE(losses.size() == 120);
+  double first = 0, last = 0;
+  for (int i = 0; i < 20; ++i) first += losses[i], last += losses[losses.size() - 1 - i];
+  CHECK(last < first);  // it learns
+  CHECK(report.training_strokes == 5 + 2);
+  CHECK(report.checking_strokes == 3);
+  CHECK(report.detail_iou > 0.0);
+  const auto stage = DetailStage::of_model(dir.path());
+  REQUIRE(stage);
+  CHECK(stage->config().channels == 4);
+  const Stroke16 s = stroke_of(U'永', 0);
+  CHECK(stage->draw(s.coverage, s.median).sum() > 0);
+  CHECK_FALSE(DetailStage::of_model(dir.path() / "model"));  // none there
+}
+
+TEST_CASE("damaged detail stage files are refused in one line naming the file", "[detail][errors]") {
+  test::TempDir root;
+  untrained(root.path());
+  const std::filesystem::path dir = root / "detail";
+  const std::string config = test::read_text(dir / "config.json");
+  auto with_config = [&](const std::string& text) {
+    test::write_text(dir / "config.json", text);
+    return dir;
+  };
+  auto replaced = [&](const std::string& from, const std::string& to) {
+    std::string text = config;
+    text.replace(text.find(from), from.size(), to);
+    return text;
+  };
+  CHECK_THROWS_WITH(DetailStage::open(with_config(replaced("\"version\": 1", "\"version\": 2"))),
+                    Catch::Contains("config.json: detail stage version 2, this build reads version 1"));
+  CHECK_THROWS_WITH(DetailStage::open(with_config(replaced("\"channels\": 4", "\"channels\": 100000"))),
+                    Catch::Contains("config.json: channels 100000 out of range"));
+  CHECK_THROWS_WITH(DetailStage::open(with_config(replaced("\"channels\": 4", "\"channels\": 5"))),
+                    Catch::Contains("model.safetensors: tensor 'body.0.weight' does not have the shape"));
+  CHECK_THROWS_WITH(DetailStage::open(with_config("{\"format\": \"something else\"}")), Catch::Contains("not a hanzi-ink detail stage config"));
+  with_config(config);
+  test::write_text(dir / "model.safetensors", "short");
+  CHECK_THROWS_AS(DetailStage::open(dir), InkError);
+}
