@@ -13,6 +13,7 @@
 #include "ink/base/utf8.h"
 #include "ink/render/gif.h"
 #include "ink/render/stroke_vector.h"
+#include "ink/writing/detail_stage.h"
 #include "cell_size.h"
 #include "panels.h"
 
@@ -201,6 +202,18 @@ void Viewer::export_png(const std::string& file) {
   if (!started) note("another export is running", true);
 }
 
+std::function<std::vector<Coverage>(const CharacterView&)> Viewer::export_strokes() const {
+  // As ink-write draws them: in stroke mode through the model's detail stage, when it has one.
+  std::shared_ptr<const DetailStage> detail;
+  if (options.mode == ConditioningMode::stroke) {
+    try {
+      detail = DetailStage::of_model(options.model_dir);
+    } catch (const InkError&) {  // a damaged detail stage: the writing job has said so; export as written
+    }
+  }
+  return [detail](const CharacterView& view) { return detail ? detail->draw(*view.strokes, view.medians) : *view.strokes; };
+}
+
 void Viewer::export_gif(const std::string& file) {
   if (!writing_done() || page.glyphs.empty()) return note("GIF export waits until the writing is finished", true);
   GifOptions gif;
@@ -215,11 +228,11 @@ void Viewer::export_gif(const std::string& file) {
   // painting, the canvas's size, as the window shows it.
   const bool on_paper = !background_image;
   const bool started = exporter.start("GIF " + file, [page = page, views = characters, vertical = options.vertical, on_paper, gif,
-                                                      file](BackgroundTask::Control& control) mutable {
+                                                      file, drawn = export_strokes()](BackgroundTask::Control& control) mutable {
     constexpr int kCell = 512;
     if (on_paper && page.glyphs.front().timeline->display_size() != kCell) {
       std::vector<std::shared_ptr<const BrushTimeline>> timelines;
-      for (const CharacterView& view : views) timelines.push_back(std::make_shared<BrushTimeline>(*view.strokes, view.medians, kCell));
+      for (const CharacterView& view : views) timelines.push_back(std::make_shared<BrushTimeline>(drawn(view), view.medians, kCell));
       page = Page::row(std::move(timelines), vertical);
     }
     gif.on_frame = [&control](int done, int total) {
@@ -236,12 +249,12 @@ void Viewer::export_gif(const std::string& file) {
 
 void Viewer::export_json(const std::string& file) {
   if (!writing_done() || characters.empty()) return note("JSON export waits until the writing is finished", true);
-  const bool started = exporter.start("JSON " + file, [views = characters, file](BackgroundTask::Control& control) {
+  const bool started = exporter.start("JSON " + file, [views = characters, file, drawn = export_strokes()](BackgroundTask::Control& control) {
     std::string written;
     for (size_t i = 0; i < views.size(); ++i) {
       if (control.cancel) throw InkError("export of '" + file + "' cancelled");
       const std::filesystem::path target = per_character_file(file, views[i].codepoint, views.size());
-      write_file_atomic(target, hanzi_writer_json(*views[i].strokes, views[i].medians));
+      write_file_atomic(target, hanzi_writer_json(drawn(views[i]), views[i].medians));
       written += (written.empty() ? "" : ", ") + target.string();
       control.progress = static_cast<float>(i + 1) / views.size();
     }

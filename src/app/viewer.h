@@ -82,6 +82,8 @@ class Viewer {
   bool writing_done() const;            // the job is idle and every character is complete
   std::vector<double> stroke_ends() const;  // page times at which each stroke is finished
   void render_canvas(int width, int height);  // into `canvas_texture`
+  // How the exports draw a character's strokes (thread-safe: a task's own copy).
+  std::function<std::vector<Coverage>(const CharacterView&)> export_strokes() const;
   InkColors colors() const;
 
  private:

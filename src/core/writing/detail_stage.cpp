@@ -94,7 +94,7 @@ DetailNetImpl::DetailNetImpl(const DetailConfig& config) {
   };
   body = register_module("body", torch::nn::Sequential(conv(3, config.channels, 1), torch::nn::ReLU()));
   for (int d : config.dilations) body->push_back(conv(config.channels, config.channels, d)), body->push_back(torch::nn::ReLU());
-  // The last layer starts at zero, so that an untrained net draws exactly the crisp edge.
+  // The last layer starts at zero, so that an untrained net's logits are the crisp edge's.
   torch::nn::Conv2d last(torch::nn::Conv2dOptions(config.channels, 1, 1));
   torch::NoGradGuard no_grad;
   last->weight.zero_();
@@ -103,8 +103,7 @@ DetailNetImpl::DetailNetImpl(const DetailConfig& config) {
 }
 
 torch::Tensor DetailNetImpl::forward(const torch::Tensor& planes) {
-  // The crisp edge's coverage as a logit (0.5 at 0), which the layers correct: an untrained net
-  // draws the crisp edge.
+  // The crisp edge's coverage as a logit (0.5 at 0), which the layers correct.
   return 8.0 * (planes.narrow(1, 0, 1) - 0.5) + body->forward(planes);
 }
 
