@@ -129,6 +129,8 @@ TEST_CASE("damaged detail stage files are refused in one line naming the file", 
   CHECK_THROWS_WITH(DetailStage::open(with_config(replaced("\"channels\": 4", "\"channels\": 5"))),
                     Catch::Contains("model.safetensors: tensor 'body.0.weight' does not have the shape"));
   CHECK_THROWS_WITH(DetailStage::open(with_config("{\"format\": \"something else\"}")), Catch::Contains("not a hanzi-ink detail stage config"));
+  // Found by the fuzzer: a "format" that is no string once escaped as nlohmann's type_error.
+  CHECK_THROWS_WITH(parse_detail_config("{\"format\": 0, \"version\": 1}", "d.json"), "d.json: not a hanzi-ink detail stage config");
   with_config(config);
   test::write_text(dir / "model.safetensors", "short");
   CHECK_THROWS_AS(DetailStage::open(dir), InkError);

@@ -13,7 +13,10 @@ constexpr int kVersion = 1;
 
 DetailConfig parse_detail_config(std::string_view text, const std::string& where) {
   const nlohmann::json json = parse_json_object(text, where);
-  if (json.value("format", "") != kFormat) throw InkError(where + ": not a hanzi-ink detail stage config");
+  // Looked up by hand: json.value() throws nlohmann's type_error for a "format" that is no string.
+  const auto format = json.find("format");
+  if (format == json.end() || !format->is_string() || format->get<std::string>() != kFormat)
+    throw InkError(where + ": not a hanzi-ink detail stage config");
   if (!json.contains("version") || !json["version"].is_number_integer() || json["version"].get<int64_t>() != kVersion)
     throw InkError(where + ": detail stage version " + (json.contains("version") ? json["version"].dump() : "?") +
                    ", this build reads version " + std::to_string(kVersion));
