@@ -68,6 +68,44 @@ TEST_CASE("a checkpoint round-trips weights, EMA, optimizer, step, recipe and RN
   CHECK(same_parameters(model, model2));
 }
 
+TEST_CASE("a checkpoint from before (a tagged torch archive, version 1) still resumes", "[checkpoint]") {
+  test::TempDir dir;
+  torch::manual_seed(7);
+  UNet model(tiny()), ema(tiny());
+  torch::optim::AdamW optimizer(model->parameters(), torch::optim::AdamWOptions(1e-3));
+  train_a_step(model, optimizer);
+  // Written as the previous release wrote checkpoints.
+  torch::serialize::OutputArchive archive, model_archive, ema_archive, optimizer_archive;
+  archive.write("format", c10::IValue(std::string("hanzi-ink checkpoint")));
+  archive.write("version", c10::IValue(int64_t{1}));
+  archive.write("config", c10::IValue(unet_config_to_json(tiny())));
+  archive.write("step", c10::IValue(int64_t{77}));
+  archive.write("recipe", c10::IValue(std::string("{}")));
+  archive.write("rng_state", cpu_rng_state());
+  model->save(model_archive);
+  ema->save(ema_archive);
+  optimizer.save(optimizer_archive);
+  archive.write("model", model_archive);
+  archive.write("ema", ema_archive);
+  archive.write("optimizer", optimizer_archive);
+  archive.save_to((dir / "old.ckpt").string());
+
+  const TrainingCheckpoint header = read_checkpoint_meta(dir / "old.ckpt");
+  CHECK(header.step == 77);
+  UNet model2(header.config), ema2(header.config);
+  torch::optim::AdamW optimizer2(model2->parameters(), torch::optim::AdamWOptions(1e-3));
+  load_checkpoint(dir / "old.ckpt", model2, ema2, &optimizer2);
+  CHECK(same_parameters(model, model2));
+  torch::manual_seed(99);
+  train_a_step(model, optimizer);
+  torch::manual_seed(99);
+  train_a_step(model2, optimizer2);
+  CHECK(same_parameters(model, model2));
+  // Saved again, it is the new form: a tensor file that safetensors' readers open.
+  save_checkpoint(dir / "new.ckpt", header, model2, ema2, optimizer2);
+  CHECK(test::read_text(dir / "new.ckpt").find("\"format\":\"hanzi-ink checkpoint\"") != std::string::npos);
+}
+
 TEST_CASE("damaged, foreign or mismatched checkpoints are refused clearly", "[checkpoint][errors]") {
   test::TempDir dir;
   UNet model(tiny()), ema(tiny());
@@ -79,6 +117,20 @@ TEST_CASE("damaged, foreign or mismatched checkpoints are refused clearly", "[ch
   test::write_text(dir / "junk.pt", "not a checkpoint");
   CHECK_THROWS_WITH(read_checkpoint_meta(dir / "junk.pt"), Catch::Contains("junk.pt"));
   CHECK_THROWS_WITH(read_checkpoint_meta(dir / "absent.pt"), Catch::Contains("cannot open checkpoint"));
+  // The header's metadata, edited in place (same length, so the file stays well formed).
+  auto edited = [&](const std::string& from, const std::string& to) {
+    std::string text = bytes;
+    REQUIRE(text.find(from) != std::string::npos);
+    text.replace(text.find(from), from.size(), to);
+    test::write_text(dir / "edited.pt", text);
+    return dir / "edited.pt";
+  };
+  CHECK_THROWS_WITH(read_checkpoint_meta(edited("\"version\":\"2\"", "\"version\":\"9\"")),
+                    Catch::Contains("edited.pt: checkpoint version 9, this build reads version 2"));
+  CHECK_THROWS_WITH(read_checkpoint_meta(edited("\"step\":\"3\"", "\"step\":\"x\"")),
+                    Catch::Contains("edited.pt: checkpoint step 'x' is not a whole number"));
+  CHECK_THROWS_WITH(read_checkpoint_meta(edited("hanzi-ink checkpoint", "hanzi-ink checkpoinT")),
+                    Catch::Contains("edited.pt: not a hanzi-ink checkpoint"));
 
   UNetConfig other = tiny();
   other.block_out_channels = {16, 32};

@@ -1,5 +1,6 @@
-// Training checkpoints: config, weights, EMA weights, optimizer state, step and RNG state in one
-// versioned file, written to a temporary name and renamed (never half a checkpoint).
+// Training checkpoints: config, weights, EMA weights, AdamW's state, step and RNG state in one
+// versioned tensor file (training/checkpoint_meta.h), written to a temporary name and renamed
+// (never half a checkpoint). Checkpoints of the previous release (torch archives) still load.
 // Includes torch.
 #pragma once
 #include <torch/torch.h>
