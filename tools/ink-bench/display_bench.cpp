@@ -24,21 +24,10 @@ constexpr int kDisplaySize = 512;
 // The display stage before crisp edges: bilinear, then a smoothstep over coverage 0.3-0.7. Kept
 // here only as the baseline of the comparison.
 Coverage smoothstep_upsample(const Coverage& source, int size) {
-  Coverage out(size, size);
-  const float scale = static_cast<float>(source.width) / size;
-  for (int y = 0; y < size; ++y) {
-    const float sy = std::clamp((y + 0.5f) * scale - 0.5f, 0.0f, source.height - 1.0f);
-    const int y0 = static_cast<int>(sy), y1 = std::min(y0 + 1, source.height - 1);
-    const float fy = sy - y0;
-    for (int x = 0; x < size; ++x) {
-      const float sx = std::clamp((x + 0.5f) * scale - 0.5f, 0.0f, source.width - 1.0f);
-      const int x0 = static_cast<int>(sx), x1 = std::min(x0 + 1, source.width - 1);
-      const float fx = sx - x0;
-      const float top = source.at(x0, y0) * (1 - fx) + source.at(x1, y0) * fx;
-      const float bottom = source.at(x0, y1) * (1 - fx) + source.at(x1, y1) * fx;
-      const float t = std::clamp((top * (1 - fy) + bottom * fy - 0.3f) / 0.4f, 0.0f, 1.0f);
-      out.at(x, y) = t * t * (3 - 2 * t);
-    }
+  Coverage out = bilinear_enlargement(source, size);
+  for (float& v : out.values) {
+    const float t = std::clamp((v - 0.3f) / 0.4f, 0.0f, 1.0f);
+    v = t * t * (3 - 2 * t);
   }
   return out;
 }

@@ -12,4 +12,8 @@ namespace ink {
 // darkness. Shrinking, each pixel is the mean of the source under it.
 Coverage upsample_coverage(const Coverage& source, int size);
 
+// `source` enlarged bilinearly to `size` square, its grey and its soft edge as they are: what
+// the detail stage reads beside the crisp edge.
+Coverage bilinear_enlargement(const Coverage& source, int size);
+
 }  // namespace ink

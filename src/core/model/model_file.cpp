@@ -17,6 +17,7 @@
 #include "ink/base/file_read.h"
 #include "ink/base/tensor_file.h"
 #include "ink/base/utf8.h"
+#include "model/stored_tensors.h"
 #include "model/tagged_archive.h"
 
 namespace ink {
@@ -24,14 +25,6 @@ namespace {
 
 constexpr const char* kFormat = "hanzi-ink model";
 constexpr int64_t kArchiveVersion = 1;  // model.pt, before config.json + model.safetensors
-
-// Every tensor the weights consist of, by the names torch gives them (parameters and buffers).
-std::vector<std::pair<std::string, torch::Tensor>> weight_tensors(UNetImpl& weights) {
-  std::vector<std::pair<std::string, torch::Tensor>> out;
-  for (const auto& p : weights.named_parameters(true)) out.emplace_back(p.key(), p.value());
-  for (const auto& b : weights.named_buffers(true)) out.emplace_back(b.key(), b.value());
-  return out;
-}
 
 std::string shape_text(const std::vector<int64_t>& shape) {
   std::string out = "[";
@@ -93,16 +86,10 @@ LoadedModel load_archive(const std::filesystem::path& file, bool tell) {
 }  // namespace
 
 void save_model(const std::filesystem::path& file, const ModelInfo& info, UNetImpl& weights) {
-  std::vector<torch::Tensor> keep;  // contiguous copies outlive the views below
-  std::map<std::string, TensorToWrite> tensors;
-  for (auto& [name, tensor] : weight_tensors(weights)) {
-    keep.push_back(tensor.detach().to(torch::kCPU, torch::kFloat32).contiguous());
-    const torch::Tensor& t = keep.back();
-    tensors[name] = {"F32", t.sizes().vec(),
-                     std::string_view(static_cast<const char*>(t.data_ptr()), static_cast<size_t>(t.numel()) * sizeof(float))};
-  }
+  TensorFileWriter writer;
+  for (auto& [name, tensor] : weight_tensors(weights)) writer.add(name, tensor.to(torch::kFloat32));
   // The weights first: a config is only ever beside the weights it describes.
-  write_file_atomic(file, encode_tensor_file(tensors, {{"format", "pt"}}));
+  write_file_atomic(file, writer.encode({{"format", "pt"}}));
   write_file_atomic(config_file_of(file), model_config_text(info));
 }
 

@@ -154,6 +154,29 @@ Coverage shrink(const Coverage& source, int size) {
 
 }  // namespace
 
+Coverage bilinear_enlargement(const Coverage& s, int size) {
+  Coverage out(size, size);
+  const float scale = static_cast<float>(s.width) / size;
+  auto axis = [&](int i, int n, int& lo, int& hi, float& t) {
+    const float v = std::clamp((i + 0.5f) * scale - 0.5f, 0.0f, n - 1.0f);
+    lo = static_cast<int>(v), hi = std::min(lo + 1, n - 1), t = v - lo;
+  };
+  for (int y = 0; y < size; ++y) {
+    int y0, y1;
+    float fy;
+    axis(y, s.height, y0, y1, fy);
+    for (int x = 0; x < size; ++x) {
+      int x0, x1;
+      float fx;
+      axis(x, s.width, x0, x1, fx);
+      const float top = s.at(x0, y0) + fx * (s.at(x1, y0) - s.at(x0, y0));
+      const float bottom = s.at(x0, y1) + fx * (s.at(x1, y1) - s.at(x0, y1));
+      out.at(x, y) = top + fy * (bottom - top);
+    }
+  }
+  return out;
+}
+
 Coverage upsample_coverage(const Coverage& source, int size) {
   if (source.width != source.height || source.width < 1)
     throw InkError("display coverage: the source must be square, not " + std::to_string(source.width) + " x " + std::to_string(source.height));

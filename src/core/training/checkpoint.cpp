@@ -11,6 +11,7 @@
 #include "ink/base/error.h"
 #include "ink/base/tensor_file.h"
 #include "ink/training/checkpoint_meta.h"
+#include "model/stored_tensors.h"
 #include "model/tagged_archive.h"
 
 namespace ink {
@@ -57,28 +58,6 @@ void load_archive_state(torch::serialize::InputArchive& archive, UNet& model, UN
 
 // --- Version 2: a tensor file -----------------------------------------------------------------
 
-struct DtypeName {
-  c10::ScalarType type;
-  const char* name;
-};
-constexpr DtypeName kDtypes[] = {{torch::kFloat32, "F32"}, {torch::kFloat64, "F64"}, {torch::kFloat16, "F16"},
-                                 {torch::kBFloat16, "BF16"}, {torch::kInt64, "I64"},  {torch::kInt32, "I32"},
-                                 {torch::kUInt8, "U8"}};
-
-const char* dtype_name(c10::ScalarType type) {
-  for (const DtypeName& d : kDtypes)
-    if (d.type == type) return d.name;
-  throw InkError(std::string("checkpoint: cannot store a tensor of type ") + c10::toString(type));
-}
-
-// Every tensor the weights consist of, by the names torch gives them.
-std::vector<std::pair<std::string, torch::Tensor>> weight_tensors(UNetImpl& weights) {
-  std::vector<std::pair<std::string, torch::Tensor>> out;
-  for (const auto& p : weights.named_parameters(true)) out.emplace_back(p.key(), p.value());
-  for (const auto& b : weights.named_buffers(true)) out.emplace_back(b.key(), b.value());
-  return out;
-}
-
 std::vector<torch::Tensor> parameters_of(torch::optim::Optimizer& optimizer) {
   std::vector<torch::Tensor> out;
   for (auto& group : optimizer.param_groups())
@@ -110,7 +89,7 @@ void copy_stored(const TensorFile& stored, const std::string& name, torch::Tenso
   const auto it = stored.tensors.find(name);
   if (it == stored.tensors.end()) throw InkError(file.string() + ": checkpoint lacks tensor '" + name + "'");
   const StoredTensor& s = it->second;
-  if (s.dtype != dtype_name(target.scalar_type()) || s.shape != target.sizes().vec())
+  if (s.dtype != stored_dtype(target.scalar_type()) || s.shape != target.sizes().vec())
     throw InkError(file.string() + ": checkpoint tensor '" + name + "' does not match its config");
   torch::NoGradGuard no_grad;
   torch::Tensor contiguous = target.contiguous();
@@ -175,16 +154,9 @@ void restore_cpu_rng_state(const torch::Tensor& state) {
 
 void save_checkpoint(const std::filesystem::path& file, const TrainingCheckpoint& meta, UNet& model, UNet& ema,
                      torch::optim::Optimizer& optimizer) {
-  std::vector<torch::Tensor> keep;  // contiguous CPU copies outlive the views below
-  std::map<std::string, TensorToWrite> tensors;
-  auto add = [&](const std::string& name, const torch::Tensor& tensor) {
-    keep.push_back(tensor.detach().to(torch::kCPU).contiguous());
-    const torch::Tensor& t = keep.back();
-    tensors[name] = {dtype_name(t.scalar_type()), t.sizes().vec(),
-                     std::string_view(static_cast<const char*>(t.data_ptr()), static_cast<size_t>(t.numel()) * t.element_size())};
-  };
-  for (auto& [name, tensor] : weight_tensors(*model)) add("model." + name, tensor);
-  for (auto& [name, tensor] : weight_tensors(*ema)) add("ema." + name, tensor);
+  TensorFileWriter writer;
+  for (auto& [name, tensor] : weight_tensors(*model)) writer.add("model." + name, tensor);
+  for (auto& [name, tensor] : weight_tensors(*ema)) writer.add("ema." + name, tensor);
   torch::optim::AdamW& adamw = as_adamw(optimizer);
   const std::vector<torch::Tensor> parameters = parameters_of(adamw);
   for (size_t i = 0; i < parameters.size(); ++i) {
@@ -192,13 +164,13 @@ void save_checkpoint(const std::filesystem::path& file, const TrainingCheckpoint
     if (it == adamw.state().end()) continue;
     const auto& state = static_cast<const torch::optim::AdamWParamState&>(*it->second);
     const std::string prefix = "optimizer." + std::to_string(i) + ".";
-    add(prefix + "step", torch::tensor({state.step()}, torch::kInt64));
-    add(prefix + "exp_avg", state.exp_avg());
-    add(prefix + "exp_avg_sq", state.exp_avg_sq());
-    if (state.max_exp_avg_sq().defined()) add(prefix + "max_exp_avg_sq", state.max_exp_avg_sq());
+    writer.add(prefix + "step", torch::tensor({state.step()}, torch::kInt64));
+    writer.add(prefix + "exp_avg", state.exp_avg());
+    writer.add(prefix + "exp_avg_sq", state.exp_avg_sq());
+    if (state.max_exp_avg_sq().defined()) writer.add(prefix + "max_exp_avg_sq", state.max_exp_avg_sq());
   }
-  if (meta.rng_state.defined()) add("rng_state", meta.rng_state);
-  write_file_atomic(file, encode_tensor_file(tensors, checkpoint_metadata({meta.config, meta.step, meta.recipe_json})));
+  if (meta.rng_state.defined()) writer.add("rng_state", meta.rng_state);
+  write_file_atomic(file, writer.encode(checkpoint_metadata({meta.config, meta.step, meta.recipe_json})));
 }
 
 TrainingCheckpoint read_checkpoint_meta(const std::filesystem::path& file) {

@@ -11,34 +11,11 @@
 #include "ink/base/tensor_file.h"
 #include "ink/dataset/stroke_step.h"
 #include "ink/render/display_coverage.h"
+#include "model/stored_tensors.h"
 #include "writing/detail_net.h"
 
 namespace ink {
 namespace {
-
-// The plain bilinear enlargement: the stroke's grey as the model wrote it.
-Coverage bilinear_enlargement(const Coverage& s, int size) {
-  Coverage out(size, size);
-  const float scale = static_cast<float>(s.width) / size;
-  auto axis = [&](int i, int n, int& lo, int& hi, float& t) {
-    const float v = std::clamp((i + 0.5f) * scale - 0.5f, 0.0f, n - 1.0f);
-    lo = static_cast<int>(v), hi = std::min(lo + 1, n - 1), t = v - lo;
-  };
-  for (int y = 0; y < size; ++y) {
-    int y0, y1;
-    float fy;
-    axis(y, s.height, y0, y1, fy);
-    for (int x = 0; x < size; ++x) {
-      int x0, x1;
-      float fx;
-      axis(x, s.width, x0, x1, fx);
-      const float top = s.at(x0, y0) + fx * (s.at(x1, y0) - s.at(x0, y0));
-      const float bottom = s.at(x0, y1) + fx * (s.at(x1, y1) - s.at(x0, y1));
-      out.at(x, y) = top + fy * (bottom - top);
-    }
-  }
-  return out;
-}
 
 // The net's logits as coverage with a one-pixel anti-aliased edge where they cross 0, as the
 // crisp display draws one (display_coverage.h), after a [1 2 1] smoothing that evens out
@@ -109,15 +86,10 @@ torch::Tensor DetailNetImpl::forward(const torch::Tensor& planes) {
 
 void save_detail_net(const std::filesystem::path& dir, const DetailConfig& config, DetailNetImpl& net, int64_t trained_steps,
                      int64_t trained_strokes) {
-  std::vector<torch::Tensor> keep;
-  std::map<std::string, TensorToWrite> tensors;
-  for (const auto& p : net.named_parameters(true)) {
-    keep.push_back(p.value().detach().to(torch::kCPU, torch::kFloat32).contiguous());
-    const torch::Tensor& t = keep.back();
-    tensors[p.key()] = {"F32", t.sizes().vec(), std::string_view(static_cast<const char*>(t.data_ptr()), static_cast<size_t>(t.numel()) * sizeof(float))};
-  }
+  TensorFileWriter writer;
+  for (auto& [name, tensor] : weight_tensors(net)) writer.add(name, tensor.to(torch::kFloat32));
   std::filesystem::create_directories(dir);
-  write_file_atomic(detail_weights_file(dir), encode_tensor_file(tensors, {{"format", "pt"}}));
+  write_file_atomic(detail_weights_file(dir), writer.encode({{"format", "pt"}}));
   write_file_atomic(detail_config_file(dir), detail_config_text(config, trained_steps, trained_strokes));
 }
 

@@ -1,0 +1,38 @@
+#include "model/stored_tensors.h"
+
+#include "ink/base/error.h"
+
+namespace ink {
+
+std::vector<std::pair<std::string, torch::Tensor>> weight_tensors(torch::nn::Module& module) {
+  std::vector<std::pair<std::string, torch::Tensor>> out;
+  for (const auto& p : module.named_parameters(true)) out.emplace_back(p.key(), p.value());
+  for (const auto& b : module.named_buffers(true)) out.emplace_back(b.key(), b.value());
+  return out;
+}
+
+const char* stored_dtype(c10::ScalarType type) {
+  struct Named {
+    c10::ScalarType type;
+    const char* name;
+  };
+  static constexpr Named kNames[] = {{torch::kFloat32, "F32"}, {torch::kFloat64, "F64"}, {torch::kFloat16, "F16"},
+                                     {torch::kBFloat16, "BF16"}, {torch::kInt64, "I64"},  {torch::kInt32, "I32"},
+                                     {torch::kUInt8, "U8"}};
+  for (const Named& n : kNames)
+    if (n.type == type) return n.name;
+  throw InkError(std::string("a tensor file cannot store a tensor of type ") + c10::toString(type));
+}
+
+void TensorFileWriter::add(const std::string& name, const torch::Tensor& tensor) {
+  kept_.push_back(tensor.detach().to(torch::kCPU).contiguous());
+  const torch::Tensor& t = kept_.back();  // the view below points into its storage, not the vector
+  tensors_[name] = {stored_dtype(t.scalar_type()), t.sizes().vec(),
+                    std::string_view(static_cast<const char*>(t.data_ptr()), static_cast<size_t>(t.numel()) * t.element_size())};
+}
+
+std::string TensorFileWriter::encode(const std::map<std::string, std::string>& metadata) const {
+  return encode_tensor_file(tensors_, metadata);
+}
+
+}  // namespace ink
