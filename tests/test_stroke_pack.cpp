@@ -85,3 +85,27 @@ TEST_CASE("a pack is written atomically: a failed write leaves no file behind", 
   CHECK_THROWS_WITH(test::sample_library().save_pack(dir / "no-such-dir" / "x.inkpack"), Catch::Contains("cannot write"));
   CHECK(std::filesystem::is_empty(dir.path()));
 }
+
+TEST_CASE("a pack opened for a few characters holds exactly those, as the whole pack has them", "[pack]") {
+  const auto& library = test::sample_library();
+  test::TempDir dir;
+  library.save_pack(dir / "sample.inkpack");
+  const std::u32string wanted = U"坤干干𠀀";  // a repeat, and one the data lacks
+  const StrokeLibrary few = StrokeLibrary::open(dir / "sample.inkpack", &wanted);
+  REQUIRE(few.size() == 2);
+  CHECK(few.glyph(U'干') == library.glyph(U'干'));
+  CHECK(few.glyph(U'坤') == library.glyph(U'坤'));
+  CHECK_FALSE(few.contains(U'大'));
+  // Every glyph after a skipped one still reads right: the last in code point order.
+  const std::u32string last(1, library.glyphs().back().codepoint);
+  CHECK(StrokeLibrary::open(dir / "sample.inkpack", &last).glyphs().front() == library.glyphs().back());
+  // A crafted count in a skipped glyph is refused as it is when every glyph is read.
+  const std::string bytes = test::read_text(dir / "sample.inkpack");
+  uint32_t version_length = 0;
+  std::memcpy(&version_length, &bytes[36], 4);
+  std::string many_strokes = bytes;
+  const size_t first_glyph_strokes = 40 + version_length + 4;
+  many_strokes[first_glyph_strokes] = '\xff', many_strokes[first_glyph_strokes + 1] = '\xff';
+  test::write_text(dir / "strokes.inkpack", with_checksum(many_strokes));
+  CHECK_THROWS_WITH(StrokeLibrary::open(dir / "strokes.inkpack", &last), Catch::Contains("inconsistent section sizes"));
+}

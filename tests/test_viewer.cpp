@@ -1,7 +1,7 @@
 // The viewer, run for real under xvfb-run + Mesa llvmpipe: screenshots mid-way and at the end
 // of writing 永 (ink where the first strokes are, paper where the last will be), a GIF exported
 // from the window that matches the screen, a broken shader's error, bad input shown without a
-// crash, no display, and a run of random UI events.
+// crash, no display, a run of random UI events, and a canvas drawn again only where it changed.
 #include <catch2/catch.hpp>
 #include <gif_lib.h>
 
@@ -272,4 +272,22 @@ TEST_CASE("1,000 random UI events end without a crash", "[viewer]") {
   INFO(run.err);
   CHECK(run.exit_code == 0);
   CHECK_THAT(run.out, Contains("1000 events"));
+}
+
+TEST_CASE("the canvas is drawn again only where it changed", "[viewer]") {
+  // The frame bench runs the window as it writes, first drawing the whole canvas every frame,
+  // then only the cells that changed, and says how much of the canvas each frame drew.
+  const test::ToolRun run = run_viewer("永永永 --bench-frames 40");
+  INFO(run.out << run.err);
+  REQUIRE(run.exit_code == 0);
+  auto drawn_share = [&](const std::string& heading) {
+    const size_t at = run.out.find(heading);
+    REQUIRE(at != std::string::npos);
+    const size_t percent = run.out.find('%', at);
+    const size_t start = run.out.rfind(' ', percent) + 1;
+    return std::stod(run.out.substr(start, percent - start));
+  };
+  CHECK(drawn_share("canvas drawn whole (before)") == Approx(100).margin(0.5));
+  // Three characters in a row: one is being written at a time.
+  CHECK(drawn_share("canvas drawn where it changed") < 50);
 }

@@ -1,6 +1,10 @@
 // The canvas passes: paper quad, then one ink quad per character blended over it (colour by
-// darkness, destination alpha kept at 1 so ImGui shows the target opaque).
+// darkness, destination alpha kept at 1 so ImGui shows the target opaque), over the whole canvas
+// or inside the cells that changed.
 #include "canvas_renderer.h"
+
+#include <algorithm>
+#include <cmath>
 
 #include "ink/base/error.h"
 
@@ -13,6 +17,34 @@ void set_rect(GLint location, float left, float top, float right, float bottom, 
 }
 
 float unit(uint8_t v) { return v / 255.0f; }
+
+bool same_colour(const Rgb& a, const Rgb& b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
+
+// What a glyph's time shows: nothing before it starts, no change after it settles.
+double shown_time(const InkedGlyph& g) { return g.time < 0 ? -1.0 : std::min(g.time, g.settled_after); }
+
+bool same_place(const InkedGlyph& a, const InkedGlyph& b) {
+  return a.left == b.left && a.top == b.top && a.size == b.size && a.texture_size == b.texture_size;
+}
+
+bool looks_same(const InkedGlyph& a, const InkedGlyph& b) {
+  return a.texture == b.texture && a.texture_generation == b.texture_generation && a.preview == b.preview &&
+         shown_time(a) == shown_time(b) && a.tip.visible == b.tip.visible &&
+         (!a.tip.visible || (a.tip.x == b.tip.x && a.tip.y == b.tip.y && a.tip.radius == b.tip.radius));
+}
+
+// Whether everything must be drawn again: the canvas, paper or ink colour, background or layout
+// changed.
+bool redraw_all(const CanvasScene& a, const CanvasScene& b) {
+  if (a.width != b.width || a.height != b.height || !same_colour(a.paper, b.paper) || !same_colour(a.ink, b.ink) ||
+      a.wet_seconds != b.wet_seconds || a.background != b.background || a.glyphs.size() != b.glyphs.size())
+    return true;
+  for (int i = 0; i < 4; ++i)
+    if (a.background_rect[i] != b.background_rect[i]) return true;
+  for (size_t i = 0; i < a.glyphs.size(); ++i)
+    if (!same_place(a.glyphs[i], b.glyphs[i])) return true;
+  return false;
+}
 
 }  // namespace
 
@@ -76,17 +108,52 @@ void CanvasRenderer::draw_paper(const CanvasScene& scene) {
 
 GLuint CanvasRenderer::render(const CanvasScene& scene) {
   canvas_.resize(std::max(1, scene.width), std::max(1, scene.height));
-  glBindFramebuffer(GL_FRAMEBUFFER, canvas_.framebuffer);
-  glViewport(0, 0, canvas_.width, canvas_.height);
   const int width = canvas_.width, height = canvas_.height;
+  std::vector<const InkedGlyph*> changed;
+  const bool all = !incremental || !drawn_valid_ || redraw_all(scene, drawn_);
+  if (!all)
+    for (size_t i = 0; i < scene.glyphs.size(); ++i)
+      if (!looks_same(scene.glyphs[i], drawn_.glyphs[i])) changed.push_back(&scene.glyphs[i]);
+  last_drawn_pixels_ = 0;
+  if (!all && changed.empty()) return canvas_.color;
+
+  glBindFramebuffer(GL_FRAMEBUFFER, canvas_.framebuffer);
+  glViewport(0, 0, width, height);
   glDisable(GL_DEPTH_TEST);
-  glDisable(GL_SCISSOR_TEST);
   glDisable(GL_CULL_FACE);
   glBindVertexArray(vao_);
   glActiveTexture(GL_TEXTURE0);
+  if (all) {
+    glDisable(GL_SCISSOR_TEST);
+    draw_paper(scene);
+    draw_ink(scene);
+    last_drawn_pixels_ = static_cast<double>(width) * height;
+  } else {
+    // Paper and ink again inside each changed cell only (cells do not overlap; a pixel's margin
+    // covers the quad's edge sampling).
+    glEnable(GL_SCISSOR_TEST);
+    for (const InkedGlyph* g : changed) {
+      const int left = std::max(0, static_cast<int>(std::floor(g->left)) - 1);
+      const int right = std::min(width, static_cast<int>(std::ceil(g->left + g->size)) + 1);
+      const int top = std::max(0, static_cast<int>(std::floor(g->top)) - 1);
+      const int bottom = std::min(height, static_cast<int>(std::ceil(g->top + g->size)) + 1);
+      if (right <= left || bottom <= top) continue;
+      glScissor(left, height - bottom, right - left, bottom - top);  // GL's rows start at the bottom
+      draw_paper(scene);
+      draw_ink(scene);
+      last_drawn_pixels_ += static_cast<double>(right - left) * (bottom - top);
+    }
+    glDisable(GL_SCISSOR_TEST);
+  }
+  glBindVertexArray(0);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  drawn_ = scene;
+  drawn_valid_ = true;
+  return canvas_.color;
+}
 
-  draw_paper(scene);
-
+void CanvasRenderer::draw_ink(const CanvasScene& scene) {
+  const int width = canvas_.width, height = canvas_.height;
   ink_.use();
   glEnable(GL_BLEND);
   glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
@@ -104,9 +171,6 @@ GLuint CanvasRenderer::render(const CanvasScene& scene) {
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
   }
   glDisable(GL_BLEND);
-  glBindVertexArray(0);
-  glBindFramebuffer(GL_FRAMEBUFFER, 0);
-  return canvas_.color;
 }
 
 Image CanvasRenderer::read_pixels() const {

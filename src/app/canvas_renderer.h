@@ -14,9 +14,11 @@ namespace ink::app {
 
 struct InkedGlyph {
   GLuint texture = 0;
+  uint64_t texture_generation = 0;    // GlTexture::generation: its content
   int texture_size = 0;
   float left = 0, top = 0, size = 0;  // canvas pixels
   double time = 0;                    // seconds since this character began
+  double settled_after = 1e300;       // from then on it looks the same (last stroke's end + wet ink)
   BrushTip tip;                       // in texture pixels
   float preview = 0;                  // > 0: a denoising preview at this opacity
 };
@@ -38,7 +40,15 @@ class CanvasRenderer {
   CanvasRenderer(const CanvasRenderer&) = delete;
   CanvasRenderer& operator=(const CanvasRenderer&) = delete;
 
-  GLuint render(const CanvasScene& scene);  // returns the colour texture (origin bottom-left)
+  // Returns the colour texture (origin bottom-left). Draws only what changed since the last call:
+  // nothing when nothing did, the cells of the characters that changed (the one being written)
+  // when only they did, everything when the canvas, paper or placement did.
+  GLuint render(const CanvasScene& scene);
+  // The area the last render() drew, in canvas pixels (0 when it drew nothing): for the frame
+  // bench.
+  double last_drawn_pixels() const { return last_drawn_pixels_; }
+  // False: every render() draws everything (the frame bench's baseline).
+  bool incremental = true;
   Image read_pixels() const;                // the last render, top row first
 
  private:
@@ -49,6 +59,7 @@ class CanvasRenderer {
     ~Target();
   };
   void draw_paper(const CanvasScene& scene);
+  void draw_ink(const CanvasScene& scene);
   ShaderProgram paper_, ink_;
   GLuint vao_ = 0;
   Target canvas_;
@@ -56,6 +67,9 @@ class CanvasRenderer {
   // llvmpipe): drawn once per size and colour, then copied.
   Target paper_cache_;
   Rgb cached_paper_{0, 0, 0};
+  CanvasScene drawn_;  // what the canvas target holds
+  bool drawn_valid_ = false;
+  double last_drawn_pixels_ = 0;
 };
 
 }  // namespace ink::app

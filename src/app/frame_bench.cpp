@@ -29,25 +29,32 @@ int run_frame_bench(Frame& frame, const ViewerOptions& options) {
   Viewer& viewer = frame.viewer;
   int width, height;
   frame.window.size(width, height);
-  std::vector<double> generating, idle;
-  double last = 1.0 / 60;
-  int restarts = 0;
-  for (int i = 0; i < options.bench_frames; ++i) {
-    if (!viewer.job.progress().busy && !viewer.characters.empty()) {
-      viewer.redo(0, 0);
-      ++restarts;
+  std::printf("hanzi-ink frame bench: %dx%d, text %s, %s mode\n", width, height, options.text.c_str(), to_string(options.mode).c_str());
+  // Side by side in one run: the canvas drawn whole every frame (as before), then only what changed.
+  for (const bool incremental : {false, true}) {
+    if (viewer.renderer) viewer.renderer->incremental = incremental;
+    std::vector<double> generating, idle;
+    double last = 1.0 / 60, drawn = 0;
+    int restarts = 0;
+    for (int i = 0; i < options.bench_frames; ++i) {
+      if (!viewer.job.progress().busy && !viewer.characters.empty()) {
+        viewer.redo(0, 0);
+        ++restarts;
+      }
+      const bool busy = viewer.job.progress().busy;
+      const auto start = std::chrono::steady_clock::now();
+      if (!frame.run(last)) return 0;
+      glFinish();
+      last = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      (busy ? generating : idle).push_back(last * 1000);
+      if (viewer.renderer) drawn += viewer.renderer->last_drawn_pixels();
     }
-    const bool busy = viewer.job.progress().busy;
-    const auto start = std::chrono::steady_clock::now();
-    if (!frame.run(last)) break;
-    glFinish();
-    last = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    (busy ? generating : idle).push_back(last * 1000);
+    std::printf("%s: %d rewrites, %.0f%% of the canvas drawn a frame on average\n",
+                incremental ? "canvas drawn where it changed" : "canvas drawn whole (before)", restarts,
+                100.0 * drawn / options.bench_frames / std::max(1.0, static_cast<double>(viewer.canvas_width) * viewer.canvas_height));
+    report("  while generating", generating);
+    report("  model idle", idle);
   }
-  std::printf("hanzi-ink frame bench: %dx%d, text %s, %s mode, %d rewrites\n", width, height, options.text.c_str(),
-              to_string(options.mode).c_str(), restarts);
-  report("while generating", generating);
-  report("model idle", idle);
   return 0;
 }
 

@@ -10,8 +10,15 @@ GlTexture::~GlTexture() {
   if (id_) glDeleteTextures(1, &id_);
 }
 
+namespace {
+uint64_t next_generation() {
+  static uint64_t uploads = 0;  // textures live on the GL thread alone
+  return ++uploads;
+}
+}  // namespace
+
 GlTexture::GlTexture(GlTexture&& other) noexcept
-    : id_(std::exchange(other.id_, 0)), width_(other.width_), height_(other.height_) {}
+    : id_(std::exchange(other.id_, 0)), width_(other.width_), height_(other.height_), generation_(other.generation_) {}
 
 GlTexture& GlTexture::operator=(GlTexture&& other) noexcept {
   if (this != &other) {
@@ -19,6 +26,7 @@ GlTexture& GlTexture::operator=(GlTexture&& other) noexcept {
     id_ = std::exchange(other.id_, 0);
     width_ = other.width_;
     height_ = other.height_;
+    generation_ = other.generation_;
   }
   return *this;
 }
@@ -32,6 +40,7 @@ void GlTexture::prepare(int width, int height) {
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
   width_ = width;
   height_ = height;
+  generation_ = next_generation();
 }
 
 void GlTexture::upload(const GlyphTextureData& data) {

@@ -53,7 +53,8 @@ void draw_writing_panel(Viewer& viewer) {
     o.settings.seed = random() % 1000000;
     rewrite = true;
   }
-  rewrite |= ImGui::SliderInt("Steps", &o.settings.steps, 1, 20);
+  // 0: the model's own choice (one call through its one-step student where it has one).
+  rewrite |= ImGui::SliderInt("Steps", &o.settings.steps, 0, 20, o.settings.steps == 0 ? "auto" : "%d");
   // A placement with no room for the steps would only raise an error: keep one step per timestep.
   rewrite |= ImGui::SliderInt("Refine from", &o.settings.refine_from, std::max(1, o.settings.steps - 1), 999);
   o.settings.refine_from = std::max(o.settings.refine_from, o.settings.steps - 1);

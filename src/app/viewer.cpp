@@ -299,10 +299,15 @@ void Viewer::render_canvas(int width, int height) {
       glyph.texture_size = g.timeline->display_size();
       if (characters[i].preview && textures[i].preview) {
         glyph.texture = textures[i].preview.id();
+        glyph.texture_generation = textures[i].preview.generation();
         glyph.preview = 0.45f;
       } else {
         glyph.texture = textures[i].ink.id();
+        glyph.texture_generation = textures[i].ink.generation();
         glyph.time = t - g.start;
+        // Wet ink darkens by 0.1 exp(-age / wet) (shaders/ink.frag): below half an 8-bit level
+        // after wet ln(51) seconds.
+        glyph.settled_after = g.timeline->duration() + scene.wet_seconds * std::log(51.0);
         glyph.tip = g.timeline->tip_at(t - g.start);
       }
       scene.glyphs.push_back(glyph);

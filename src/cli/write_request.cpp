@@ -33,12 +33,12 @@ WriteRequest parse_write_request(Args& args) {
   r.text = r.list_styles ? "" : args.positional("TEXT (the characters to write)");
   args.finish();
   if (r.list_styles) return r;  // no stroke data needed
-  r.library = StrokeLibrary::open(data);
+  r.chars = decode_utf8(r.text, "TEXT");
+  r.library = StrokeLibrary::open(data, &r.chars);  // the text's characters only
   if (!r.png && !r.gif && !r.json) throw InkError("nothing to write: give --png FILE, --gif FILE and/or --json FILE");
   // Unwritable outputs fail before minutes of generation, not after.
   for (const auto& file : {r.png, r.gif, r.json})
     if (file) AtomicFile check(*file);
-  r.chars = decode_utf8(r.text, "TEXT");
   if (r.chars.empty()) throw InkError("TEXT is empty");
   for (char32_t c : r.chars)
     if (r.mode != ConditioningMode::class_label && !r.library.contains(c)) {

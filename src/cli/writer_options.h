@@ -20,7 +20,8 @@ int cell_size_on(const Image& painting, int characters, bool vertical, const Pla
 
 // Their lines for a tool's --help.
 inline constexpr const char* kWriterUsage = R"(sampling (every writing tool):
-  --steps N           denoiser calls per stroke (default 3)
+  --steps N           denoiser calls per stroke through the full model (default: one call of
+                      its one-step student where it knows the style, else 3)
   --refine-from T     steps after the first are spread below timestep T (default 75;
                       999 spreads them over all noise levels)
   --guidance G        classifier-free guidance scale, 0-20 (default 1: no guidance)

@@ -1,12 +1,14 @@
-// Model section: the shipped stroke-mode UNet's forward time at batch 1 and 8 (what the writer
-// pays per denoiser call), its forward GFLOP/s, and one training step's time at the recipe's
-// batch size.
+// Model section: the shipped stroke-mode UNet's forward time at batch 1 (what the writer pays per
+// denoiser call), 2 and 8, its GFLOP/s against the machine's measured fp32 rate, where a batch-1
+// forward's time goes by operator, and one training step's time at the recipe's batch size.
 #include <torch/torch.h>
 
 #include <cstdio>
 #include <cstring>
+#include <dlfcn.h>
 
 #include "bench.h"
+#include "forward_profile.h"
 #include "ink/base/paths.h"
 #include "ink/model/torch_runtime.h"
 #include "ink/model/unet.h"
@@ -48,6 +50,20 @@ double forward_flops(const UNetImpl& unet) {
   return flops;
 }
 
+// The machine's fp32 rate as a large matrix product reaches it (OpenBLAS's sgemm, n = 2048), on
+// `threads` threads: what a forward's GFLOP/s is measured against.
+double sgemm_gflops(int threads) {
+  using SetThreads = void (*)(int);
+  const auto set_blas_threads = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+  if (set_blas_threads) set_blas_threads(threads);
+  const int64_t n = 2048;
+  const torch::Tensor a = torch::randn({n, n}), b = torch::randn({n, n});
+  double best = 0;
+  for (int i = 0; i < 4; ++i) best = std::max(best, 2.0 * n * n * n / seconds_of([&] { torch::mm(a, b); }) / 1e9);
+  if (set_blas_threads) set_blas_threads(1);  // as configure_torch_threads leaves it
+  return best;
+}
+
 }  // namespace
 
 nlohmann::json model_section() {
@@ -62,6 +78,9 @@ nlohmann::json model_section() {
   const double flops = forward_flops(*unet);
   out["forward_gflop_per_sample"] = flops / 1e9;
   std::printf("parameters                        %8.2f M\n", unet->parameter_count() / 1e6);
+  const double peak_one = sgemm_gflops(1), peak_all = sgemm_gflops(threads);
+  out["fp32_peak_gflop_per_s"] = {{"one_thread", peak_one}, {"all_threads", peak_all}};
+  std::printf("fp32 peak (sgemm 2048)            %8.1f GFLOP/s on one thread, %.1f on %d\n", peak_one, peak_all, threads);
   std::printf("forward, per sample               %8.3f GFLOP\n", flops / 1e9);
 
   auto conditions = [&](int64_t batch) {
@@ -71,22 +90,57 @@ nlohmann::json model_section() {
     c.strokes = torch::full({batch}, 9, torch::kInt64);
     return c;
   };
+  unet->eval();
+  // A forward's time at `batch` on `threads` threads. `own_convolutions`: as libtorch chooses each
+  // convolution's kernel itself (unet_blocks.h, convolved), which it does whenever gradients are
+  // on; no parameter asks for one, so no graph is kept.
+  auto forward_timing = [&](int64_t batch, int threads, bool own_convolutions) {
+    const torch::Tensor x = torch::randn({batch, config.in_channels, config.sample_size, config.sample_size});
+    const torch::Tensor t = torch::full({batch}, 500, torch::kInt64);
+    const UNetConditions c = conditions(batch);
+    const TorchThreads using_threads(threads);
+    torch::AutoGradMode grad(own_convolutions);
+    for (int i = 0; i < 3; ++i) unet->forward(x, t, c);  // warm-up: oneDNN picks its kernels
+    std::vector<double> ms;
+    for (int i = 0; i < 30; ++i) ms.push_back(seconds_of([&] { unet->forward(x, t, c); }) * 1e3);
+    return summarize(ms);
+  };
+  for (auto& p : unet->parameters()) p.set_requires_grad(false);
+  struct Row {
+    std::string key, label;
+    int64_t batch;
+    int threads;
+    bool own_convolutions;
+  };
+  const std::string all = std::to_string(threads) + " threads";
+  const Row rows[] = {{"forward_ms_batch_1_before", "batch 1, " + all + ", libtorch's convs (before)", 1, threads, true},
+                      {"forward_ms_batch_1_all_threads", "batch 1, " + all, 1, threads, false},
+                      {"forward_ms_batch_1", "batch 1, one thread (the writers)", 1, 1, false},
+                      {"forward_ms_batch_2", "batch 2, one thread", 2, 1, false},
+                      {"forward_ms_batch_8", "batch 8, " + all, 8, threads, false}};
+  for (const Row& row : rows) {
+    const Timing timing = forward_timing(row.batch, row.threads, row.own_convolutions);
+    const double gflops = flops * row.batch / (timing.median / 1e3) / 1e9;
+    out[row.key] = {{"median", timing.median}, {"p90", timing.p90}, {"gflop_per_s", gflops}, {"threads", row.threads}};
+    std::printf("forward, %-42s %6.1f ms median, %.1f ms p90, %.1f GFLOP/s\n", row.label.c_str(), timing.median, timing.p90, gflops);
+  }
+  for (auto& p : unet->parameters()) p.set_requires_grad(true);
   {
     torch::NoGradGuard no_grad;
-    unet->eval();
-    for (int64_t batch : {1, 2, 8}) {
-      const torch::Tensor x = torch::randn({batch, config.in_channels, config.sample_size, config.sample_size});
-      const torch::Tensor t = torch::full({batch}, 500, torch::kInt64);
-      const UNetConditions c = conditions(batch);
-      for (int i = 0; i < 3; ++i) unet->forward(x, t, c);  // warm-up: oneDNN picks its kernels
-      std::vector<double> ms;
-      for (int i = 0; i < 30; ++i) ms.push_back(seconds_of([&] { unet->forward(x, t, c); }) * 1e3);
-      const Timing timing = summarize(ms);
-      const double gflops = flops * batch / (timing.median / 1e3) / 1e9;
-      out["forward_ms_batch_" + std::to_string(batch)] = {{"median", timing.median}, {"p90", timing.p90}, {"gflop_per_s", gflops}};
-      std::printf("forward, batch %-2lld                 %8.1f ms median, %.1f ms p90, %.1f GFLOP/s\n",
-                  static_cast<long long>(batch), timing.median, timing.p90, gflops);
+    const TorchThreads one(1);
+    const torch::Tensor x = torch::randn({1, config.in_channels, config.sample_size, config.sample_size});
+    const torch::Tensor t = torch::full({1}, 500, torch::kInt64);
+    const UNetConditions c = conditions(1);
+    const auto ops = profile_operators([&] { unet->forward(x, t, c); }, 20);
+    double total = 0;
+    for (const auto& op : ops) total += op.self_ms;
+    std::printf("batch 1, one thread, by operator (self time; %.1f ms in all under the profiler):\n", total);
+    nlohmann::json profile = nlohmann::json::array();
+    for (size_t i = 0; i < std::min<size_t>(ops.size(), 10); ++i) {
+      std::printf("  %-34s %6.2f ms %5.1f%%  %4.0f calls\n", ops[i].name.c_str(), ops[i].self_ms, 100 * ops[i].self_ms / total, ops[i].calls);
+      profile.push_back({{"operator", ops[i].name}, {"ms", ops[i].self_ms}, {"calls", ops[i].calls}});
     }
+    out["forward_batch_1_profile"] = profile;
   }
   unet->train();
   torch::optim::AdamW optimizer(unet->parameters(), torch::optim::AdamWOptions(1e-4));

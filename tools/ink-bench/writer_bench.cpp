@@ -8,6 +8,7 @@
 #include "bench.h"
 #include "ink/base/error.h"
 #include "ink/base/paths.h"
+#include "ink/model/torch_runtime.h"
 #include "ink/raster/stroke_weight.h"
 #include "ink/writing/writer.h"
 
@@ -42,14 +43,36 @@ Timing stroke_timing(const std::shared_ptr<DiffusionModel>& model, const StrokeL
 nlohmann::json writer_section(const StrokeLibrary& library) {
   nlohmann::json out;
   const WriterSettings settings;  // the defaults ink-write and the viewer use
-  std::printf("== writer (default model, %d steps, guidance %.1f) ==\n", settings.steps, settings.guidance);
+  std::printf("== writer (default model, default settings, guidance %.1f) ==\n", settings.guidance);
   const std::u32string chars = kChars;
   try {
     const auto model = open_model(default_model_dir(), ConditioningMode::stroke);
     size_t strokes = 0;
-    const Timing t = stroke_timing(model, library, settings, &strokes);
-    out["ms_per_stroke"] = {{"median", t.median}, {"p90", t.p90}, {"strokes", strokes}};
-    std::printf("per generated stroke              %8.1f ms median, %.1f ms p90 (%zu strokes)\n", t.median, t.p90, strokes);
+    // Side by side in one run: the writers as they were (three calls of the model on two threads)
+    // and as they are, and each change alone.
+    const int cores = configure_torch_threads();
+    auto with = [&](int steps, int threads) {
+      WriterSettings s = settings;
+      s.steps = steps, s.model_threads = threads;
+      return s;
+    };
+    struct Variant {
+      const char* key;
+      const char* label;
+      WriterSettings settings;
+    };
+    const Variant variants[] = {{"ms_per_stroke_three_steps_all_cores", "3 steps, all cores (before)", with(3, cores)},
+                                {"ms_per_stroke_three_steps", "3 steps", with(3, settings.model_threads)},
+                                {"ms_per_stroke_all_cores", "default, all cores", with(settings.steps, cores)},
+                                {"ms_per_stroke", "default", settings}};
+    for (const Variant& v : variants) {
+      const Timing t = stroke_timing(model, library, v.settings, &strokes);
+      const int calls = steps_for(*model, v.settings.steps, 0);
+      out[v.key] = {{"median", t.median}, {"p90", t.p90}, {"strokes", strokes}, {"threads", v.settings.model_threads},
+                    {"calls", calls}};
+      std::printf("per stroke, %-28s %5.1f ms median, %.1f ms p90 (%d call%s, %d thread%s)\n", v.label, t.median, t.p90, calls,
+                  calls == 1 ? "" : "s", v.settings.model_threads, v.settings.model_threads == 1 ? "" : "s");
+    }
     // Style strength adds a pass: in the same batch for a trained style, a second forward for
     // a learnt hand with its own adapted UNet (the last style listed, when there is one).
     const ModelSummary& summary = summary_of(*model);

@@ -69,9 +69,15 @@ struct Totals {
   bool detail = false;
   size_t strokes = 0, order_correct = 0, glyphs = 0;
   double seconds = 0;
+  // Each character's scores in order, so that two runs on the same characters compare pairwise
+  // (the difference's standard error, not each run's): glyph IoU, and in stroke mode the mean
+  // of its strokes' IoU.
+  std::vector<double> character_glyph_iou, character_stroke_iou;
   nlohmann::json summary(const char* mode) const {
     nlohmann::json out = {{"mode", mode}, {"characters", glyphs}, {"glyph_iou", glyph_iou / std::max<size_t>(1, glyphs)},
-                          {"glyph_l1", glyph_l1 / std::max<size_t>(1, glyphs)}, {"seconds", seconds}};
+                          {"glyph_l1", glyph_l1 / std::max<size_t>(1, glyphs)}, {"seconds", seconds},
+                          {"per_character_glyph_iou", character_glyph_iou}};
+    if (!character_stroke_iou.empty()) out["per_character_stroke_iou"] = character_stroke_iou;
     if (strokes) {
       out["strokes"] = strokes;
       out["stroke_iou"] = stroke_iou / strokes;
@@ -116,7 +122,8 @@ int main(int argc, char** argv) {
 
     const std::vector<char32_t> chars = spread(select_chars(library, set, heldout_list_path()), count);
     nlohmann::json report = {{"set", set}, {"model", model_dir.string()}, {"steps", settings.steps}, {"refine_from", settings.refine_from},
-                             {"guidance", settings.guidance}, {"seed", settings.seed}, {"results", nlohmann::json::array()}};
+                             {"guidance", settings.guidance}, {"seed", settings.seed}, {"results", nlohmann::json::array()},
+                             {"characters", encode_utf8(std::u32string(chars.begin(), chars.end()))}};
     std::printf("%-7s %-8s %6s %9s %9s %9s %8s %9s %9s %10s\n", "mode", "set", "chars", "strokeIoU", "order", "glyphIoU", "glyphL1",
                 "s/char", "IoU@256", "edge@512");
     for (const ConditioningMode mode : {ConditioningMode::stroke, ConditioningMode::whole}) {
@@ -141,10 +148,14 @@ int main(int argc, char** argv) {
           StrokeWriter writer(model, glyph, settings);
           writer.write();
           const StrokeScores scores = score_strokes(writer.strokes(), writer.reference());
-          for (float iou : scores.stroke_iou) totals.stroke_iou += iou;
+          double character_iou = 0;
+          for (float iou : scores.stroke_iou) character_iou += iou;
+          totals.stroke_iou += character_iou;
+          totals.character_stroke_iou.push_back(character_iou / std::max<size_t>(1, scores.stroke_iou.size()));
           totals.strokes += scores.stroke_iou.size();
           totals.order_correct += scores.order_correct;
           totals.glyph_iou += scores.glyph.iou;
+          totals.character_glyph_iou.push_back(scores.glyph.iou);
           totals.glyph_l1 += scores.glyph.l1;
           const DisplayScores crisp = score_display(writer.strokes(), glyph, kIouDisplaySize, kEdgeDisplaySize, rasterizer);
           std::vector<Polyline> medians;
@@ -160,6 +171,7 @@ int main(int argc, char** argv) {
           GlyphWriter writer(model, glyph, settings);
           const GlyphScore score = score_glyph(writer.write(), writer.reference().glyph);
           totals.glyph_iou += score.iou;
+          totals.character_glyph_iou.push_back(score.iou);
           totals.glyph_l1 += score.l1;
         }
         ++totals.glyphs;
@@ -167,7 +179,10 @@ int main(int argc, char** argv) {
       }
       totals.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       bar.finish();
-      const nlohmann::json s = totals.summary(to_string(mode).c_str());
+      nlohmann::json s = totals.summary(to_string(mode).c_str());
+      // What "steps" (0: the model's choice) came to for the data's hand, and through which network.
+      s["model_calls"] = steps_for(*model, settings.steps, 0);
+      s["one_step_student"] = !summary_of(*model).one_step_file.empty() && settings.steps <= 1;
       report["results"].push_back(s);
       const bool strokes = s.contains("stroke_iou");
       const std::string edge = strokes ? fixed(totals.written_edge.width(), 2) + "/" + fixed(totals.reference_edge.width(), 2) : "-";

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 
 #include "cli/cli.h"
 #include "cli/write_request.h"
@@ -90,7 +91,7 @@ WrittenCharacter write_character(char32_t c, const Writing& job, ProgressBar& ba
 int main(int argc, char** argv) {
   if (cli::asked_for_help(argc, argv, std::string(cli::kWriteUsage) + cli::kWriterUsage)) return 0;
   ink::prefer_passive_openmp(argv);  // the front has set the policy already; started by hand, this does
-  return cli::run_tool("ink-write", [&] {
+  const int code = cli::run_tool("ink-write", [&] {
     cli::Args args(argc, argv, 1);
     cli::WriteRequest request = cli::parse_write_request(args);
     const StrokeLibrary& library = request.library;
@@ -172,4 +173,8 @@ int main(int argc, char** argv) {
     }
     return 0;
   });
+  // Every file is written and renamed into place by now; libtorch's teardown (its thread pools
+  // and registries) would add a sixth to a one-character run.
+  std::fflush(nullptr);
+  std::_Exit(code);
 }

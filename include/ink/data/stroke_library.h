@@ -11,12 +11,15 @@ namespace ink {
 
 class StrokeLibrary {
  public:
-  // A `.inkpack` file, or a directory of `<char>.json` files.
-  static StrokeLibrary open(const std::filesystem::path& path);
-  static StrokeLibrary from_json_dir(const std::filesystem::path& dir, std::string data_version);
-  static StrokeLibrary load_pack(const std::filesystem::path& file);
-  // A pack's bytes; every count and offset is checked against them (errors begin "WHERE: ").
-  static StrokeLibrary parse_pack(const uint8_t* data, size_t size, const std::string& where);
+  // A `.inkpack` file, or a directory of `<char>.json` files. With `only`, just those characters
+  // (the ones the data has): a tool writing a few characters need not build all 9,574.
+  static StrokeLibrary open(const std::filesystem::path& path, const std::u32string* only = nullptr);
+  static StrokeLibrary from_json_dir(const std::filesystem::path& dir, std::string data_version,
+                                     const std::u32string* only = nullptr);
+  static StrokeLibrary load_pack(const std::filesystem::path& file, const std::u32string* only = nullptr);
+  // A pack's bytes; every count and offset is checked against them (errors begin "WHERE: "),
+  // whether or not its glyph is kept.
+  static StrokeLibrary parse_pack(const uint8_t* data, size_t size, const std::string& where, const std::u32string* only = nullptr);
   // Atomic (temporary file + rename). Throws if a coordinate does not fit the pack's grid.
   void save_pack(const std::filesystem::path& file) const;
 

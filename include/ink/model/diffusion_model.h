@@ -26,12 +26,19 @@ struct ModelSummary {
   // Where each style puts its strokes, by style name (layouts.json beside the file); a style
   // without one keeps the data's placement.
   StyleLayouts layouts;
+  // The one-step student beside the model (MODE/one-step/model.safetensors), if any, and how many
+  // of the styles it writes (the trained ones, in order).
+  std::filesystem::path one_step_file;
+  int one_step_styles = 0;
 };
 
 // `path`: a model file, a directory with model.safetensors, or one with a subdirectory per mode.
 // Throws InkError naming the path for a missing, broken or mismatched model.
 std::shared_ptr<DiffusionModel> open_model(const std::filesystem::path& path, ConditioningMode mode);
 const ModelSummary& summary_of(const DiffusionModel& model);
+// The model calls a stroke in `style` takes when a writer asks for `steps` (0: the model's choice,
+// one through the one-step student where it knows the style, else 3).
+int steps_for(const DiffusionModel& model, int steps, int style);
 // A style's id by name ("" is style 0); throws InkError listing the model's styles.
 int style_id(const DiffusionModel& model, const std::string& name);
 

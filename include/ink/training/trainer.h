@@ -13,6 +13,7 @@
 #include <optional>
 
 #include "ink/dataset/training_data.h"
+#include "ink/model/diffusion_model.h"
 #include "ink/model/model_file.h"
 #include "ink/model/noise_schedule.h"
 #include "ink/model/unet.h"
@@ -75,6 +76,10 @@ class Trainer {
  private:
   Trainer(TrainingRecipe recipe, std::filesystem::path out_dir, bool fresh);
   void start_from(const std::filesystem::path& model);  // recipe.init_from: copy its weights
+  void load_teacher();                                   // recipe.distill_from
+  torch::Tensor teach(const torch::Tensor& input, const torch::Tensor& timesteps, const UNetConditions& conditions);
+  // The run's objective on a batch: denoising, or distillation from the teacher.
+  torch::Tensor loss_on(UNet& unet, const DiffusionBatch& batch, torch::Generator* generator, const BatchShare& share);
   double train_step();
   BatchShare share_of(int64_t total) const;
   bool any_rank(bool vote);
@@ -85,6 +90,10 @@ class Trainer {
   std::filesystem::path out_dir_;
   std::shared_ptr<const NoiseSchedule> schedule_;
   UNet model_{nullptr}, ema_{nullptr};
+  // Distillation runs only (recipe.distill_from): the teacher as the writers open it, retuned
+  // styles and all, and the timesteps it writes at.
+  std::shared_ptr<DiffusionModel> teacher_;
+  std::vector<int64_t> teacher_timesteps_;
   std::unique_ptr<torch::optim::AdamW> optimizer_;
   int64_t step_ = 0;
   std::shared_ptr<const TrainingData> train_, eval_;

@@ -23,6 +23,14 @@ struct TrainingRecipe {
   // When set, a fresh run starts from this model's weights (a model file or directory; relative:
   // to the project root), e.g. to add styles to a trained model. Its config must match `model`.
   std::filesystem::path init_from;
+  // When set, the run distils this model (the teacher; a model file or directory, relative: to
+  // the project root) into a one-step student (training/distillation_loss.h) instead of learning
+  // the data: the student learns what the teacher writes in `teacher_steps` steps placed as the
+  // writers place them below `teacher_refine_from` (sampler.h, refining_timesteps). The data
+  // gives the conditions only. Start the student from the teacher with init_from.
+  std::filesystem::path distill_from;
+  int teacher_steps = 3;
+  int teacher_refine_from = 75;
   // Periodic held-out eval: the denoising loss at fixed noise on `eval_samples` samples.
   std::string eval_chars = "heldout";
   int eval_samples = 256;

@@ -18,7 +18,10 @@
 namespace ink {
 
 struct WriterSettings {
-  int steps = 3;          // denoiser calls per stroke (DPM-Solver++(2M)); docs/experiments.md
+  // Denoiser calls per stroke (DPM-Solver++(2M); docs/experiments.md). 0: the model's own choice,
+  // one call through its one-step student where the student knows the style, else 3. Any other
+  // number is the model's own sampler with that many steps (1: its conditional mean).
+  int steps = 0;
   // Where steps after the first go: spread below this timestep (sampler.h, refining_timesteps);
   // 999 or more spreads them over all the noise levels (diffusers' linspace).
   int refine_from = 75;
@@ -30,6 +33,11 @@ struct WriterSettings {
   // an adapter still blends with the model's own data's hand (a second forward, not the same
   // batch).
   double style_strength = 1.0;
+  // Torch threads for the model's calls. A call at batch 1 is ~150 operators too small to share:
+  // two threads that wait passively take 20.7 ms a forward and one 14.9 ms; two that spin take
+  // 9.7 ms alone but 140 ms when anything else wants the cores (docs/model.md, Speed). <= 0: the
+  // process's setting. The detail stage and everything else keep the process's.
+  int model_threads = 1;
   uint64_t seed = 0;
   int style = 0;
   // The hand's stroke weight (layout.h): each written stroke's edge is moved toward this times the

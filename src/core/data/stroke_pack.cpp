@@ -89,14 +89,14 @@ void StrokeLibrary::save_pack(const std::filesystem::path& file) const {
   out.commit();
 }
 
-StrokeLibrary StrokeLibrary::load_pack(const std::filesystem::path& file) {
+StrokeLibrary StrokeLibrary::load_pack(const std::filesystem::path& file, const std::u32string* only) {
   const std::vector<uint8_t> bytes = read_file_bytes(file, kMaxPackBytes, "a stroke pack");
-  StrokeLibrary library = parse_pack(bytes.data(), bytes.size(), file.string());
+  StrokeLibrary library = parse_pack(bytes.data(), bytes.size(), file.string(), only);
   library.origin_ = file;
   return library;
 }
 
-StrokeLibrary StrokeLibrary::parse_pack(const uint8_t* data, size_t size, const std::string& where) {
+StrokeLibrary StrokeLibrary::parse_pack(const uint8_t* data, size_t size, const std::string& where, const std::u32string* only) {
   if (size < sizeof kMagic + 4 || std::memcmp(data, kMagic, sizeof kMagic) != 0)
     throw InkError(where + ": not a hanzi-ink stroke pack (bad magic)");
   const size_t body = size - 4;
@@ -147,27 +147,48 @@ StrokeLibrary StrokeLibrary::parse_pack(const uint8_t* data, size_t size, const 
     return Point{xy[0] / kUnitsPerCoordinate, xy[1] / kUnitsPerCoordinate};
   };
 
-  library.glyphs_.resize(n_glyphs);
-  for (Glyph& g : library.glyphs_) {
-    std::memcpy(&g.codepoint, glyph_table, 4);
+  library.glyphs_.reserve(only ? only->size() : n_glyphs);
+  for (uint32_t i = 0; i < n_glyphs; ++i) {
+    char32_t codepoint;
+    std::memcpy(&codepoint, glyph_table, 4);
     glyph_table += 4;
+    // A glyph left out is walked all the same: its counts move every section's cursor.
+    const bool keep = !only || only->find(codepoint) != std::u32string::npos;
+    Glyph unused;
+    Glyph& g = keep ? library.glyphs_.emplace_back() : unused;
+    g.codepoint = codepoint;
     const uint16_t n_glyph_strokes = read_u16(glyph_table);
     const uint16_t n_glyph_radicals = read_u16(glyph_table);
     need(radicals, n_glyph_radicals, 1);
-    for (uint16_t r = 0; r < n_glyph_radicals; ++r) g.radical_strokes.push_back(*radicals++);
-    g.strokes.resize(n_glyph_strokes);
-    for (Stroke& s : g.strokes) {
+    if (keep) g.radical_strokes.assign(radicals, radicals + n_glyph_radicals);
+    radicals += n_glyph_radicals;
+    if (keep) g.strokes.resize(n_glyph_strokes);
+    for (uint16_t k = 0; k < n_glyph_strokes; ++k) {
       need(stroke_table, 4, 0);
       const uint16_t n_stroke_verbs = read_u16(stroke_table);
       const uint16_t n_median_points = read_u16(stroke_table);
       need(verbs, n_stroke_verbs, 2);
+      if (!keep) {
+        size_t n_points_here = 0;
+        for (uint16_t v = 0; v < n_stroke_verbs; ++v) {
+          const uint8_t raw = *verbs++;
+          if (raw > static_cast<uint8_t>(PathVerb::close)) in.fail("bad path verb " + std::to_string(raw));
+          n_points_here += points_per_verb(static_cast<PathVerb>(raw));
+        }
+        need(points, n_points_here * 4, 3);
+        points += n_points_here * 4;
+        need(medians, size_t{n_median_points} * 4, 4);
+        medians += size_t{n_median_points} * 4;
+        continue;
+      }
+      Stroke& s = g.strokes[k];
       s.outline.verbs.reserve(n_stroke_verbs);
       for (uint16_t v = 0; v < n_stroke_verbs; ++v) {
         const uint8_t raw = *verbs++;
         if (raw > static_cast<uint8_t>(PathVerb::close)) in.fail("bad path verb " + std::to_string(raw));
         const auto verb = static_cast<PathVerb>(raw);
         s.outline.verbs.push_back(verb);
-        for (int i = 0; i < points_per_verb(verb); ++i) s.outline.points.push_back(read_point(points, 3));
+        for (int p = 0; p < points_per_verb(verb); ++p) s.outline.points.push_back(read_point(points, 3));
       }
       for (uint16_t m = 0; m < n_median_points; ++m) s.median.push_back(read_point(medians, 4));
     }

@@ -56,6 +56,20 @@ StyleLayouts add_learned_styles(DiffusionModel& model) {
   return layouts;
 }
 
+// MODE/one-step/: the student distilled from this model, checked to be its own.
+void add_one_step_student(DiffusionModel& model) {
+  const std::filesystem::path file = model.summary.file.parent_path() / "one-step" / "model.safetensors";
+  if (!std::filesystem::exists(file)) return;
+  LoadedModel student = load_model(file, model.summary.mode);
+  const std::string differences = config_differences(student.info.recipe.model, model.loaded.info.recipe.model);
+  if (!differences.empty()) throw InkError(file.string() + ": a one-step student of another model (" + differences + ")");
+  if (student.info.recipe.distill_from.empty())
+    throw InkError(file.string() + ": not a one-step student (its recipe has no distill_from)");
+  model.summary.one_step_file = file;
+  model.summary.one_step_styles = static_cast<int>(student.info.styles.size());
+  model.one_step = std::move(student);
+}
+
 }  // namespace
 
 std::shared_ptr<DiffusionModel> open_model(const std::filesystem::path& path, ConditioningMode mode) {
@@ -72,6 +86,7 @@ std::shared_ptr<DiffusionModel> open_model(const std::filesystem::path& path, Co
   s.classes = model->loaded.info.classes;
   for (size_t i = 0; i < s.styles.size(); ++i) model->style_ids.push_back(static_cast<int>(i));
   if (mode == ConditioningMode::class_label) return model;
+  add_one_step_student(*model);
   const StyleLayouts hands = add_learned_styles(*model);
   if (const auto file = layouts_file(s.file); std::filesystem::exists(file)) {
     s.layouts = load_layouts(file);
@@ -91,6 +106,20 @@ UNet& DiffusionModel::unet_for(int64_t style) {
   apply_adapter(*copy, values->second);
   return adapted.emplace(static_cast<int>(style), copy).first->second;
 }
+
+bool DiffusionModel::student_writes(int steps, int64_t style) const {
+  // Learnt hands are appended after the trained styles; the null style (guidance) is the last
+  // trained row's successor in the student's own table, so it counts as known.
+  const bool knows = one_step.unet && (style < summary.one_step_styles || style == one_step.unet->null_style());
+  return knows && steps == 0;
+}
+
+int DiffusionModel::steps_for(int steps, int64_t style) const {
+  if (steps > 0) return steps;
+  return student_writes(steps, style) ? 1 : 3;
+}
+
+int steps_for(const DiffusionModel& model, int steps, int style) { return model.steps_for(steps, style); }
 
 const ModelSummary& summary_of(const DiffusionModel& model) { return model.summary; }
 

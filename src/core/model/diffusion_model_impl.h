@@ -21,10 +21,20 @@ class DiffusionModel {
   std::map<int, std::map<std::string, std::vector<float>>> adapters;  // by style id
   std::map<int, UNet> adapted;
   std::mutex mutex;  // one forward at a time: writers on different threads may share a model
+  // The one-step student distilled from this model (MODE/one-step/, training/distillation_loss.h),
+  // when there is one: it writes the styles it was distilled on in a single call.
+  LoadedModel one_step;
 
   // The UNet that writes in `style`: the loaded one, or the hand's adapted copy. Call with
   // `mutex` held.
   UNet& unet_for(int64_t style);
+  // The model calls a stroke takes: `steps` when set, else 1 where the student knows the style
+  // and 3 where it does not.
+  int steps_for(int steps, int64_t style) const;
+  // Whether a writer asking for `steps` in `style` gets the student: only when it leaves the
+  // steps to the model (0). Any number of steps asked for is the model's own sampler, one step
+  // included (its conditional mean, docs/experiments.md).
+  bool student_writes(int steps, int64_t style) const;
 };
 
 }  // namespace ink

@@ -29,6 +29,14 @@ int configure_torch_threads(int threads) {
   return at::get_num_threads();
 }
 
+TorchThreads::TorchThreads(int threads) : before_(at::get_num_threads()) {
+  if (threads > 0 && threads != before_) at::set_num_threads(threads);
+}
+
+TorchThreads::~TorchThreads() {
+  if (at::get_num_threads() != before_) at::set_num_threads(before_);
+}
+
 c10::Device parse_device(const std::string& text, int local_rank) {
   std::string kind = text, index;
   if (const size_t colon = text.find(':'); colon != std::string::npos) kind = text.substr(0, colon), index = text.substr(colon + 1);

@@ -97,12 +97,12 @@ torch::Tensor UNetImpl::forward(const torch::Tensor& x, const torch::Tensor& t, 
     if (step_embedding) emb = emb + step_embedding->forward(need(c.step, "step"));
   }
 
-  torch::Tensor h = conv_in->forward(x);
+  torch::Tensor h = unet::convolved(conv_in, x);
   std::vector<torch::Tensor> skips = {h};
   for (const auto& block : *down_blocks) h = block->as<unet::DownBlockImpl>()->forward(h, emb, skips);
   h = mid_block->as<unet::MidBlockImpl>()->forward(h, emb);
   for (const auto& block : *up_blocks) h = block->as<unet::UpBlockImpl>()->forward(h, emb, skips);
-  return conv_out->forward(torch::silu(unet::normed(conv_norm_out, h)));
+  return unet::convolved(conv_out, torch::silu(unet::normed(conv_norm_out, h)));
 }
 
 }  // namespace ink

@@ -17,7 +17,7 @@ torch::nn::GroupNorm group_norm(int64_t groups, int64_t channels) {
 // diffusers Downsample2D(use_conv=True): a stride-2 3x3 conv, named `conv`.
 struct Downsample2DImpl : torch::nn::Module {
   explicit Downsample2DImpl(int64_t channels) { conv = register_module("conv", conv3x3(channels, channels, 2)); }
-  torch::Tensor forward(const torch::Tensor& x) { return conv->forward(x); }
+  torch::Tensor forward(const torch::Tensor& x) { return convolved(conv, x); }
   torch::nn::Conv2d conv{nullptr};
 };
 TORCH_MODULE(Downsample2D);
@@ -27,7 +27,7 @@ struct Upsample2DImpl : torch::nn::Module {
   explicit Upsample2DImpl(int64_t channels) { conv = register_module("conv", conv3x3(channels, channels)); }
   torch::Tensor forward(const torch::Tensor& x) {
     namespace F = torch::nn::functional;
-    return conv->forward(F::interpolate(
+    return convolved(conv, F::interpolate(
         x, F::InterpolateFuncOptions().scale_factor(std::vector<double>{2.0, 2.0}).mode(torch::kNearest)));
   }
   torch::nn::Conv2d conv{nullptr};
@@ -35,6 +35,15 @@ struct Upsample2DImpl : torch::nn::Module {
 TORCH_MODULE(Upsample2D);
 
 }  // namespace
+
+torch::Tensor convolved(torch::nn::Conv2d& conv, const torch::Tensor& x) {
+  static const bool onednn = at::hasMKLDNN();
+  const auto& options = conv->options;
+  const auto* padding = c10::get_if<torch::ExpandingArray<2>>(&options.padding());
+  if (!onednn || !padding || torch::GradMode::is_enabled() || !x.is_cpu() || x.scalar_type() != torch::kFloat32)
+    return conv->forward(x);
+  return at::mkldnn_convolution(x, conv->weight, conv->bias, **padding, *options.stride(), *options.dilation(), options.groups());
+}
 
 TimestepEmbeddingImpl::TimestepEmbeddingImpl(int64_t in, int64_t out) {
   linear_1 = register_module("linear_1", torch::nn::Linear(in, out));
@@ -52,10 +61,10 @@ ResnetBlock2DImpl::ResnetBlock2DImpl(int64_t in, int64_t out, int64_t temb, int6
 
 torch::Tensor ResnetBlock2DImpl::forward(const torch::Tensor& x, const torch::Tensor& emb) {
   // x: [B, in, H, W]; emb: [B, temb] -> [B, out, H, W]
-  torch::Tensor h = conv1->forward(torch::silu(normed(norm1, x)));
+  torch::Tensor h = convolved(conv1, torch::silu(normed(norm1, x)));
   h = h + time_emb_proj->forward(torch::silu(emb)).unsqueeze(-1).unsqueeze(-1);
-  h = conv2->forward(torch::silu(normed(norm2, h)));
-  return (conv_shortcut ? conv_shortcut->forward(x) : x) + h;
+  h = convolved(conv2, torch::silu(normed(norm2, h)));
+  return (conv_shortcut ? convolved(conv_shortcut, x) : x) + h;
 }
 
 SelfAttentionImpl::SelfAttentionImpl(int64_t channels, int64_t head_dim, int64_t groups) : heads(channels / head_dim) {

@@ -12,6 +12,12 @@ inline torch::Tensor normed(torch::nn::GroupNorm& norm, const torch::Tensor& x) 
   return norm->forward(x.scalar_type() == torch::kBFloat16 ? x.to(torch::kFloat32) : x);
 }
 
+// A convolution through oneDNN whenever the model is writing (float32 on the CPU, no gradients).
+// libtorch 1.13 sends a batch-1 3x3 convolution with fewer than 20,480 input values (the UNet's
+// 16 and 8 px levels) to its im2col path instead, which runs on one core. Training keeps
+// libtorch's own choice.
+torch::Tensor convolved(torch::nn::Conv2d& conv, const torch::Tensor& x);
+
 // diffusers TimestepEmbedding: linear_1, SiLU, linear_2.
 struct TimestepEmbeddingImpl : torch::nn::Module {
   TimestepEmbeddingImpl(int64_t in, int64_t out);

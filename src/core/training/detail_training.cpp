@@ -22,7 +22,10 @@ std::vector<Example> examples_of(const std::shared_ptr<DiffusionModel>& model, c
   const BoxToPixels to_pixels = BoxToPixels::square(static_cast<float>(size));
   for (size_t i = 0; i < chars.size(); ++i) {
     const Glyph& glyph = library.glyph(chars[i]);
-    StrokeWriter writer(model, glyph, WriterSettings{});
+    // The full model's three steps: what the one-step student is distilled to write too.
+    WriterSettings settings;
+    settings.steps = 3;
+    StrokeWriter writer(model, glyph, settings);
     writer.write();
     for (size_t k = 0; k < glyph.strokes.size(); ++k) {
       const Coverage outline = rasterizer.fill(glyph.strokes[k].outline, to_pixels, size, size);

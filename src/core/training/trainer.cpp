@@ -14,7 +14,10 @@
 #include "ink/base/error.h"
 #include "ink/base/paths.h"
 #include "ink/render/loss_curve.h"
+#include "ink/sampling/sampler.h"
+#include "model/diffusion_model_impl.h"
 #include "ink/training/checkpoint.h"
+#include "ink/training/distillation_loss.h"
 #include "ink/training/training_augment.h"
 
 namespace ink {
@@ -99,6 +102,7 @@ Trainer::Trainer(TrainingRecipe recipe, std::filesystem::path out_dir, bool fres
   model_ = UNet(recipe_.model);
   ema_ = UNet(recipe_.model);
   if (fresh && !recipe_.init_from.empty()) start_from(recipe_.init_from);
+  if (!recipe_.distill_from.empty()) load_teacher();
   {
     torch::NoGradGuard no_grad;
     const auto from = model_->parameters();
@@ -127,6 +131,48 @@ void Trainer::start_from(const std::filesystem::path& path) {
   for (auto& buffer : model_->named_buffers()) buffer.value().copy_(from_buffers[buffer.key()]);
 }
 
+void Trainer::load_teacher() {
+  const std::filesystem::path& path = recipe_.distill_from;
+  const std::filesystem::path resolved = path.is_absolute() ? path : project_root() / path;
+  teacher_ = open_model(resolved, recipe_.model.mode);
+  const std::string differences = config_differences(teacher_->loaded.info.recipe.model, recipe_.model);
+  if (!differences.empty())
+    throw InkError("distill_from '" + resolved.string() + "': its model config differs from the recipe's (" + differences + ")");
+  teacher_timesteps_ = refining_timesteps(recipe_.schedule.num_train_timesteps, recipe_.teacher_steps, recipe_.teacher_refine_from);
+  // The student's trained styles start where the teacher writes them: a retuned style's row.
+  torch::NoGradGuard no_grad;
+  torch::Tensor& rows = model_->style_table();
+  const torch::Tensor& taught = teacher_->loaded.unet->style_table();
+  rows.narrow(0, 0, std::min(rows.size(0), taught.size(0))).copy_(taught.narrow(0, 0, std::min(rows.size(0), taught.size(0))));
+}
+
+torch::Tensor Trainer::teach(const torch::Tensor& input, const torch::Tensor& timesteps, const UNetConditions& conditions) {
+  // A retuned style writes through its own adapted UNet: each style's rows go to theirs.
+  std::lock_guard<std::mutex> lock(teacher_->mutex);
+  if (!conditions.style.defined()) return teacher_->loaded.unet->forward(input, timesteps, conditions);
+  const torch::Tensor styles = conditions.style.cpu();
+  torch::Tensor out;
+  const torch::Tensor distinct = std::get<0>(at::_unique(styles)).contiguous();
+  for (int64_t i = 0; i < distinct.numel(); ++i) {
+    const int64_t style = distinct[i].item<int64_t>();
+    const torch::Tensor rows = (styles == style).nonzero().squeeze(1).to(input.device());
+    auto pick = [&](const torch::Tensor& v) { return v.defined() ? v.index_select(0, rows) : v; };
+    UNetConditions picked{pick(conditions.style), pick(conditions.step), pick(conditions.strokes), pick(conditions.label)};
+    UNet& unet = teacher_->unet_for(style);
+    unet->to(input.device());
+    const torch::Tensor part = unet->forward(input.index_select(0, rows), timesteps.index_select(0, rows), picked);
+    if (!out.defined()) out = torch::empty({input.size(0), part.size(1), part.size(2), part.size(3)}, part.options());
+    out.index_copy_(0, rows, part);
+  }
+  return out;
+}
+
+torch::Tensor Trainer::loss_on(UNet& unet, const DiffusionBatch& batch, torch::Generator* generator, const BatchShare& share) {
+  if (!teacher_) return diffusion_loss(unet, *schedule_, batch, generator, share);
+  const BatchDenoiser teacher = [this](const torch::Tensor& x, const torch::Tensor& t, const UNetConditions& c) { return teach(x, t, c); };
+  return distillation_loss(unet, teacher, schedule_, batch, teacher_timesteps_, generator, share);
+}
+
 Trainer Trainer::resume(const std::filesystem::path& out_dir) {
   const std::filesystem::path file = out_dir / "training.ckpt";
   if (!std::filesystem::exists(file)) throw InkError(out_dir.string() + ": no training.ckpt to resume from");
@@ -142,6 +188,7 @@ void Trainer::set_device(torch::Device device) {
   device_ = device;
   model_->to(device);
   ema_->to(device);
+  if (teacher_) teacher_->loaded.unet->to(device);  // adapted copies follow when they first write
   // AdamW's moments (present once a step was taken, or loaded from a checkpoint) follow.
   for (auto& [key, state] : optimizer_->state()) {
     auto& adam = static_cast<torch::optim::AdamWParamState&>(*state);
@@ -212,7 +259,7 @@ double Trainer::train_step() {
   torch::Tensor loss;
   {
     const Autocast autocast(recipe_.mixed_precision, device_);
-    loss = diffusion_loss(model_, *schedule_, batch, nullptr, share);
+    loss = loss_on(model_, batch, nullptr, share);
   }
   // Each rank's mean weighted by its share of the batch: the sum over ranks is the global mean.
   if (parallel_) loss = loss * share.weight();
@@ -300,7 +347,7 @@ double Trainer::eval_loss() {
   for (int64_t start = 0; start < n; start += recipe_.batch_size) {
     const BatchShare share = share_of(std::min<int64_t>(recipe_.batch_size, n - start));
     const DiffusionBatch batch = to_device(eval_->batch(share.rows(indices.narrow(0, start, share.total))), device_);
-    total += diffusion_loss(ema_, *schedule_, batch, &generator, share).item<double>() * static_cast<double>(share.count);
+    total += loss_on(ema_, batch, &generator, share).item<double>() * static_cast<double>(share.count);
     counted += share.total;
   }
   if (parallel_) {

@@ -54,6 +54,9 @@ void TrainingRecipe::validate() const {
   check(eval_samples >= 1, "eval_samples", number(eval_samples), "at least 1");
   check(threads >= 0, "threads", number(threads), "0 (one per core) or more");
   check(mixed_precision == "no" || mixed_precision == "bf16", "mixed_precision", "\"" + mixed_precision + "\"", "\"no\" or \"bf16\"");
+  check(teacher_steps >= 2 && teacher_steps <= 50, "teacher_steps", number(teacher_steps), "2..50");
+  check(teacher_refine_from >= teacher_steps - 1, "teacher_refine_from", number(teacher_refine_from),
+        "at least teacher_steps - 1");
   check(!data_chars.empty() || !data_dir.empty(), "data_chars", "empty", "a selection such as \"seen\"");
 }
 
@@ -71,6 +74,9 @@ TrainingRecipe training_recipe_from_json(const std::string& json_text, const std
       else if (key == "data_dir") recipe.data_dir = value.get<std::string>();
       else if (key == "data_fonts") recipe.data_fonts = value.get<std::string>();
       else if (key == "init_from") recipe.init_from = value.get<std::string>();
+      else if (key == "distill_from") recipe.distill_from = value.get<std::string>();
+      else if (key == "teacher_steps") recipe.teacher_steps = json_int(value, key);
+      else if (key == "teacher_refine_from") recipe.teacher_refine_from = json_int(value, key);
       else if (key == "eval_chars") recipe.eval_chars = value.get<std::string>();
       else if (key == "eval_samples") recipe.eval_samples = json_int(value, key);
       else if (key == "eval_every") recipe.eval_every = json_int(value, key);
@@ -137,6 +143,11 @@ std::string training_recipe_to_json(const TrainingRecipe& r) {
   if (!r.data_fonts.empty()) doc["data_fonts"] = r.data_fonts;
   if (!r.init_from.empty()) doc["init_from"] = r.init_from.string();
   if (r.mixed_precision != "no") doc["mixed_precision"] = r.mixed_precision;
+  if (!r.distill_from.empty()) {
+    doc["distill_from"] = r.distill_from.string();
+    doc["teacher_steps"] = r.teacher_steps;
+    doc["teacher_refine_from"] = r.teacher_refine_from;
+  }
   return doc.dump(2) + "\n";
 }
 

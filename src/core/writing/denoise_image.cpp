@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "ink/model/torch_runtime.h"
 #include "ink/sampling/sampler.h"
 #include "ink/training/training_augment.h"
 
@@ -34,19 +35,26 @@ Coverage coverage_from_model_range(const torch::Tensor& image) {
 }
 
 std::vector<int64_t> writer_timesteps(const DiffusionModel& model, const WriterSettings& settings) {
-  return refining_timesteps(model.schedule->num_train_timesteps(), settings.steps, settings.refine_from);
+  return refining_timesteps(model.schedule->num_train_timesteps(), model.steps_for(settings.steps, settings.style),
+                            settings.refine_from);
 }
 
 Coverage denoise_image(DiffusionModel& model, const torch::Tensor& spatial, const UNetConditions& conditions,
                        const WriterSettings& settings, uint64_t noise_seed, const PreviewObserver& preview,
                        const std::atomic<bool>* cancel) {
   torch::NoGradGuard no_grad;
+  const TorchThreads threads(settings.model_threads);
   std::lock_guard<std::mutex> lock(model.mutex);
   const int64_t style = conditions.style.defined() ? conditions.style[0].item<int64_t>() : 0;
-  UNet& unet = model.unet_for(style);
+  // One call through the student where it knows the style (the data's hand included, for style
+  // strength); otherwise the model itself, or a hand's adapted copy.
+  const bool student = model.student_writes(settings.steps, style);
+  UNet& unet = student ? model.one_step.unet : model.unet_for(style);
+  UNet& data_hand = student ? model.one_step.unet : model.loaded.unet;
   const int64_t s = model.summary.sample_size;
   DpmSolverSampler sampler(model.schedule);
-  sampler.set_timesteps(writer_timesteps(model, settings));
+  sampler.set_timesteps(refining_timesteps(model.schedule->num_train_timesteps(), model.steps_for(settings.steps, style),
+                                           settings.refine_from));
   auto generator = at::detail::createCPUGenerator(noise_seed);
   const torch::Tensor noise = torch::randn({1, 1, s, s}, generator);
 
@@ -70,9 +78,9 @@ Coverage denoise_image(DiffusionModel& model, const torch::Tensor& spatial, cons
   if (g != 1.0)
     passes.push_back({null_conditions(*unet, 1), spatial.defined() ? torch::full_like(spatial, -1.0) : spatial, 1.0 - g, &unet});
   if (contrast) {  // last, so that the passes through an adapted hand's UNet stay together
-    UNetConditions data_hand = conditions;
-    data_hand.style = torch::zeros_like(conditions.style);
-    passes.push_back({data_hand, spatial, g * (1.0 - strength), &model.loaded.unet});
+    UNetConditions data_hand_conditions = conditions;
+    data_hand_conditions.style = torch::zeros_like(conditions.style);
+    passes.push_back({data_hand_conditions, spatial, g * (1.0 - strength), &data_hand});
   }
 
   struct Group {
