@@ -91,21 +91,21 @@ nlohmann::json model_section() {
     return c;
   };
   unet->eval();
-  // A forward's time at `batch` on `threads` threads. `own_convolutions`: as libtorch chooses each
-  // convolution's kernel itself (unet_blocks.h, convolved), which it does whenever gradients are
-  // on; no parameter asks for one, so no graph is kept.
+  // A forward's time at `batch` on `threads` threads; `own_convolutions`: each convolution's kernel
+  // as libtorch chooses it (set_onednn_inference).
   auto forward_timing = [&](int64_t batch, int threads, bool own_convolutions) {
     const torch::Tensor x = torch::randn({batch, config.in_channels, config.sample_size, config.sample_size});
     const torch::Tensor t = torch::full({batch}, 500, torch::kInt64);
     const UNetConditions c = conditions(batch);
     const TorchThreads using_threads(threads);
-    torch::AutoGradMode grad(own_convolutions);
+    torch::NoGradGuard no_grad;
+    set_onednn_inference(!own_convolutions);
     for (int i = 0; i < 3; ++i) unet->forward(x, t, c);  // warm-up: oneDNN picks its kernels
     std::vector<double> ms;
     for (int i = 0; i < 30; ++i) ms.push_back(seconds_of([&] { unet->forward(x, t, c); }) * 1e3);
+    set_onednn_inference(true);
     return summarize(ms);
   };
-  for (auto& p : unet->parameters()) p.set_requires_grad(false);
   struct Row {
     std::string key, label;
     int64_t batch;
@@ -115,6 +115,7 @@ nlohmann::json model_section() {
   const std::string all = std::to_string(threads) + " threads";
   const Row rows[] = {{"forward_ms_batch_1_before", "batch 1, " + all + ", libtorch's convs (before)", 1, threads, true},
                       {"forward_ms_batch_1_all_threads", "batch 1, " + all, 1, threads, false},
+                      {"forward_ms_batch_1_own_convolutions", "batch 1, one thread, libtorch's convs", 1, 1, true},
                       {"forward_ms_batch_1", "batch 1, one thread (the writers)", 1, 1, false},
                       {"forward_ms_batch_2", "batch 2, one thread", 2, 1, false},
                       {"forward_ms_batch_8", "batch 8, " + all, 8, threads, false}};
@@ -124,7 +125,6 @@ nlohmann::json model_section() {
     out[row.key] = {{"median", timing.median}, {"p90", timing.p90}, {"gflop_per_s", gflops}, {"threads", row.threads}};
     std::printf("forward, %-42s %6.1f ms median, %.1f ms p90, %.1f GFLOP/s\n", row.label.c_str(), timing.median, timing.p90, gflops);
   }
-  for (auto& p : unet->parameters()) p.set_requires_grad(true);
   {
     torch::NoGradGuard no_grad;
     const TorchThreads one(1);

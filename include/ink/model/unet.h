@@ -18,6 +18,11 @@ struct UNetConditions {
   torch::Tensor label;    // class mode
 };
 
+// Whether the UNet's convolutions go through oneDNN whenever it writes (the default; see
+// convolved in src/core/model/unet_blocks.h) or as libtorch chooses, which ink-bench times beside
+// it.
+void set_onednn_inference(bool on);
+
 // Sinusoidal embedding as diffusers' Timesteps(flip_sin_to_cos=True, freq_shift=0): [cos | sin].
 torch::Tensor timestep_embedding(const torch::Tensor& timesteps, int64_t dim, double max_period = 10000.0);
 

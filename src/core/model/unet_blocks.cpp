@@ -1,6 +1,7 @@
 // UNet building blocks; shapes at the top of each forward.
 #include "model/unet_blocks.h"
 
+#include <atomic>
 #include <cmath>
 
 namespace ink::unet {
@@ -36,11 +37,15 @@ TORCH_MODULE(Upsample2D);
 
 }  // namespace
 
+namespace {
+std::atomic<bool> g_onednn_inference{true};
+}  // namespace
+
 torch::Tensor convolved(torch::nn::Conv2d& conv, const torch::Tensor& x) {
   static const bool onednn = at::hasMKLDNN();
   const auto& options = conv->options;
   const auto* padding = c10::get_if<torch::ExpandingArray<2>>(&options.padding());
-  if (!onednn || !padding || torch::GradMode::is_enabled() || !x.is_cpu() || x.scalar_type() != torch::kFloat32)
+  if (!onednn || !g_onednn_inference.load(std::memory_order_relaxed) || !padding || torch::GradMode::is_enabled() || !x.is_cpu() || x.scalar_type() != torch::kFloat32)
     return conv->forward(x);
   return at::mkldnn_convolution(x, conv->weight, conv->bias, **padding, *options.stride(), *options.dilation(), options.groups());
 }
@@ -141,3 +146,7 @@ torch::Tensor MidBlockImpl::forward(torch::Tensor x, const torch::Tensor& emb) {
 }
 
 }  // namespace ink::unet
+
+namespace ink {
+void set_onednn_inference(bool on) { unet::g_onednn_inference = on; }
+}  // namespace ink

@@ -15,7 +15,10 @@ struct DetailInput {
   int left = 0, top = 0;
 };
 // The box holds the stroke's ink and its skeleton, widened by `margin` detail pixels, and
-// `also` where given (training: the outline's ink too).
+// `also` where given (training: the outline's ink too). Ink is what the crisp display shows or
+// the plain enlargement holds at 0.15 and more: a written stroke's faint haze, which reaches
+// 0.02 far from the stroke, made the box and the net's work about four times larger for the
+// same drawing (docs/model.md, Speed).
 DetailInput detail_input(const Coverage& stroke, const Polyline& median, int size, Rasterizer& rasterizer, int margin = 8,
                          const Coverage* also = nullptr);
 

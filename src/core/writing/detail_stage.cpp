@@ -53,7 +53,7 @@ DetailInput detail_input(const Coverage& stroke, const Polyline& median, int siz
   int x0 = size, y0 = size, x1 = -1, y1 = -1;
   for (int y = 0; y < size; ++y)
     for (int x = 0; x < size; ++x)
-      if (crisp.at(x, y) > 0 || skeleton.at(x, y) > 0 || soft.at(x, y) > 0.02f || (also && also->at(x, y) > 0))
+      if (crisp.at(x, y) > 0 || skeleton.at(x, y) > 0 || soft.at(x, y) > 0.15f || (also && also->at(x, y) > 0))
         x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
   DetailInput input;
   if (x1 < 0) x0 = y0 = 0, x1 = y1 = 0;  // nothing to draw: a one-pixel box
