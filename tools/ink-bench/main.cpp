@@ -24,12 +24,13 @@ Timing summarize(std::vector<double> samples) {
 namespace {
 
 constexpr const char* kUsage = R"(usage: ink-bench [--json FILE] [--data PATH] [--only data|display|model|writer|training|startup]
-Speed and memory on this machine: loading the stroke data, rasterising, building datasets, the
-drawing 64 px strokes at 512 px, the UNet's forward pass (ms and GFLOP/s at batch 1, 2 and 8), training samples/s, ms per generated
-stroke and whole glyph with the default model, and peak memory; then real ink-train runs in one
-process and data-parallel over 1 and 2 local ranks (samples/s, all-reduce ms per step); and
-ink-write's start-up (--help, --list-styles, one character). Takes a few minutes; --only runs one
-section.
+Speed and memory on this machine: loading the stroke data, rasterising, building datasets,
+drawing 64 px strokes at 512 px, the UNet's forward pass (ms and GFLOP/s at batch 1, 2 and 8,
+before and after against the machine's fp32 peak, and where batch 1 spends its time by
+operator), training samples/s, ms per generated stroke (as before and as now) and whole glyph
+with the default model, and peak memory; then real ink-train runs in one process and
+data-parallel over 1 and 2 local ranks (samples/s, all-reduce ms per step); and ink-write's
+start-up (--help, --list-styles, one character). Takes a few minutes; --only runs one section.
 )";
 
 }  // namespace

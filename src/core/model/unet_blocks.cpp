@@ -35,18 +35,16 @@ struct Upsample2DImpl : torch::nn::Module {
 };
 TORCH_MODULE(Upsample2D);
 
-}  // namespace
-
-namespace {
 std::atomic<bool> g_onednn_inference{true};
+
 }  // namespace
 
 torch::Tensor convolved(torch::nn::Conv2d& conv, const torch::Tensor& x) {
   static const bool onednn = at::hasMKLDNN();
   const auto& options = conv->options;
   const auto* padding = c10::get_if<torch::ExpandingArray<2>>(&options.padding());
-  if (!onednn || !g_onednn_inference.load(std::memory_order_relaxed) || !padding || torch::GradMode::is_enabled() || !x.is_cpu() || x.scalar_type() != torch::kFloat32)
-    return conv->forward(x);
+  const bool writing = !torch::GradMode::is_enabled() && x.is_cpu() && x.scalar_type() == torch::kFloat32;
+  if (!onednn || !g_onednn_inference.load(std::memory_order_relaxed) || !padding || !writing) return conv->forward(x);
   return at::mkldnn_convolution(x, conv->weight, conv->bias, **padding, *options.stride(), *options.dilation(), options.groups());
 }
 

@@ -15,10 +15,10 @@
 #include "ink/base/paths.h"
 #include "ink/render/loss_curve.h"
 #include "ink/sampling/sampler.h"
-#include "model/diffusion_model_impl.h"
 #include "ink/training/checkpoint.h"
 #include "ink/training/distillation_loss.h"
 #include "ink/training/training_augment.h"
+#include "model/diffusion_model_impl.h"
 
 namespace ink {
 namespace {
@@ -143,7 +143,8 @@ void Trainer::load_teacher() {
   torch::NoGradGuard no_grad;
   torch::Tensor& rows = model_->style_table();
   const torch::Tensor& taught = teacher_->loaded.unet->style_table();
-  rows.narrow(0, 0, std::min(rows.size(0), taught.size(0))).copy_(taught.narrow(0, 0, std::min(rows.size(0), taught.size(0))));
+  const int64_t shared = std::min(rows.size(0), taught.size(0));  // the teacher's learnt hands are not the student's
+  rows.narrow(0, 0, shared).copy_(taught.narrow(0, 0, shared));
 }
 
 torch::Tensor Trainer::teach(const torch::Tensor& input, const torch::Tensor& timesteps, const UNetConditions& conditions) {
