@@ -19,10 +19,7 @@ namespace {
 void save_teacher(const std::filesystem::path& dir) {
   ModelInfo info = test::tiny_model_info(ConditioningMode::stroke);
   info.recipe.model.prediction_type = PredictionType::v_prediction;
-  torch::manual_seed(3);
-  UNet unet(info.recipe.model);
-  std::filesystem::create_directories(dir);
-  save_model(dir / "model.safetensors", info, *unet);
+  test::save_tiny_model_as(dir / "model.safetensors", info, 3);
 }
 
 TrainingRecipe distilling(const test::TempDir& dir, int steps) {

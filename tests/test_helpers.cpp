@@ -53,6 +53,13 @@ void write_text(const std::filesystem::path& file, const std::string& text) {
   std::ofstream(file, std::ios::binary) << text;
 }
 
+bool same_coverages(const std::vector<Coverage>& a, const std::vector<Coverage>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (a[i].values != b[i].values) return false;
+  return true;
+}
+
 void build_sample_dataset(const std::filesystem::path& dir, const std::vector<char32_t>& chars, int size) {
   DatasetOptions options;
   options.out_dir = dir;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "ink/data/stroke_library.h"
+#include "ink/raster/raster.h"
 
 namespace ink::test {
 
@@ -43,6 +44,9 @@ std::string shell_quote(const std::string& text);
 
 // Builds a dataset of `chars` from the committed sample into `dir`.
 void build_sample_dataset(const std::filesystem::path& dir, const std::vector<char32_t>& chars, int size);
+
+// Every value of every coverage alike (the same strokes written twice).
+bool same_coverages(const std::vector<Coverage>& a, const std::vector<Coverage>& b);
 
 std::string read_text(const std::filesystem::path& file);
 void write_text(const std::filesystem::path& file, const std::string& text);

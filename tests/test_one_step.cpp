@@ -3,8 +3,6 @@
 // another model.
 #include "torch_catch.h"
 
-#include <torch/torch.h>
-
 #include "ink/model/model_file.h"
 #include "ink/writing/writer.h"
 #include "test_helpers.h"
@@ -22,10 +20,7 @@ void save_model_at(const std::filesystem::path& file, int seed, const std::files
   info.recipe.model.prediction_type = PredictionType::v_prediction;
   info.recipe.model.block_out_channels = std::move(channels);
   info.recipe.distill_from = teacher;
-  torch::manual_seed(seed);
-  UNet unet(info.recipe.model);
-  std::filesystem::create_directories(file.parent_path());
-  save_model(file, info, *unet);
+  test::save_tiny_model_as(file, info, seed);
 }
 
 std::vector<Coverage> written(const std::filesystem::path& model_dir, int steps) {
@@ -35,13 +30,6 @@ std::vector<Coverage> written(const std::filesystem::path& model_dir, int steps)
   StrokeWriter writer(open_model(model_dir, ConditioningMode::stroke), test::sample_library().glyph(U'干'), settings);
   writer.write();
   return writer.strokes();
-}
-
-bool same(const std::vector<Coverage>& a, const std::vector<Coverage>& b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (a[i].values != b[i].values) return false;
-  return true;
 }
 
 }  // namespace
@@ -57,13 +45,13 @@ TEST_CASE("a model with a one-step student writes through it by default and thro
   CHECK(summary_of(*both).one_step_file == dir / "both" / "stroke" / "one-step" / "model.safetensors");
   CHECK(summary_of(*both).one_step_styles == 1);
   // The default is the student's single call.
-  CHECK(same(written(dir / "both", 0), written(dir / "student", 1)));
-  CHECK(!same(written(dir / "both", 0), written(dir / "teacher", 1)));
+  CHECK(test::same_coverages(written(dir / "both", 0), written(dir / "student", 1)));
+  CHECK(!test::same_coverages(written(dir / "both", 0), written(dir / "teacher", 1)));
   // Steps asked for are the model's own sampler, one included (its conditional mean).
-  CHECK(same(written(dir / "both", 1), written(dir / "teacher", 1)));
-  CHECK(same(written(dir / "both", 3), written(dir / "teacher", 3)));
+  CHECK(test::same_coverages(written(dir / "both", 1), written(dir / "teacher", 1)));
+  CHECK(test::same_coverages(written(dir / "both", 3), written(dir / "teacher", 3)));
   // Without a student the default is the model's three steps.
-  CHECK(same(written(dir / "teacher", 0), written(dir / "teacher", 3)));
+  CHECK(test::same_coverages(written(dir / "teacher", 0), written(dir / "teacher", 3)));
 }
 
 TEST_CASE("a one-step student of another model, or a model that is not a student, is refused by name", "[writer]") {

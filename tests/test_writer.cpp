@@ -19,17 +19,6 @@ using namespace ink;
 using test::save_tiny_model;
 using Catch::Matchers::Contains;
 
-namespace {
-
-bool same(const std::vector<Coverage>& a, const std::vector<Coverage>& b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (a[i].values != b[i].values) return false;
-  return true;
-}
-
-}  // namespace
-
 TEST_CASE("StrokeWriter: the same seed writes the same strokes, another seed or step placement others", "[writer]") {
   test::TempDir dir;
   const auto model = open_model(save_tiny_model(dir.path(), ConditioningMode::stroke), ConditioningMode::stroke);
@@ -46,17 +35,17 @@ TEST_CASE("StrokeWriter: the same seed writes the same strokes, another seed or 
   });
   b.write();
   CHECK(events == std::vector<int>{0, 1, 2});
-  CHECK(same(a.strokes(), b.strokes()));
+  CHECK(test::same_coverages(a.strokes(), b.strokes()));
   settings.seed = 12;
   StrokeWriter c(model, glyph, settings);
   c.write();
-  CHECK(!same(a.strokes(), c.strokes()));
+  CHECK(!test::same_coverages(a.strokes(), c.strokes()));
 
   // Where the steps go matters; a placement with no room for them is refused when the writer is made.
   settings.refine_from = 999;
   StrokeWriter spread(model, glyph, settings);
   spread.write();
-  CHECK(!same(c.strokes(), spread.strokes()));
+  CHECK(!test::same_coverages(c.strokes(), spread.strokes()));
   settings.refine_from = 1;
   CHECK_THROWS_WITH(StrokeWriter(model, glyph, settings), Contains("leaves no room for 2 refining steps"));
 }

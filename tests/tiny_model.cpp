@@ -23,11 +23,15 @@ std::filesystem::path save_tiny_model(const std::filesystem::path& dir, Conditio
                                       int seed, int64_t trained_steps) {
   ModelInfo info = tiny_model_info(mode, std::move(styles));
   info.trained_steps = trained_steps;
+  save_tiny_model_as(dir / to_string(mode) / "model.safetensors", info, seed);
+  return dir;
+}
+
+void save_tiny_model_as(const std::filesystem::path& file, const ModelInfo& info, int seed) {
   torch::manual_seed(seed);
   UNet unet(info.recipe.model);
-  std::filesystem::create_directories(dir / to_string(mode));
-  save_model(dir / to_string(mode) / "model.safetensors", info, *unet);
-  return dir;
+  std::filesystem::create_directories(file.parent_path());
+  save_model(file, info, *unet);
 }
 
 TrainingRecipe tiny_recipe(const std::filesystem::path& data_dir, int steps) {

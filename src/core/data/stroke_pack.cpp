@@ -168,29 +168,22 @@ StrokeLibrary StrokeLibrary::parse_pack(const uint8_t* data, size_t size, const 
       const uint16_t n_stroke_verbs = read_u16(stroke_table);
       const uint16_t n_median_points = read_u16(stroke_table);
       need(verbs, n_stroke_verbs, 2);
-      if (!keep) {
-        size_t n_points_here = 0;
-        for (uint16_t v = 0; v < n_stroke_verbs; ++v) {
-          const uint8_t raw = *verbs++;
-          if (raw > static_cast<uint8_t>(PathVerb::close)) in.fail("bad path verb " + std::to_string(raw));
-          n_points_here += points_per_verb(static_cast<PathVerb>(raw));
-        }
-        need(points, n_points_here * 4, 3);
-        points += n_points_here * 4;
-        need(medians, size_t{n_median_points} * 4, 4);
-        medians += size_t{n_median_points} * 4;
-        continue;
-      }
-      Stroke& s = g.strokes[k];
-      s.outline.verbs.reserve(n_stroke_verbs);
+      Stroke* s = keep ? &g.strokes[k] : nullptr;
+      if (s) s->outline.verbs.reserve(n_stroke_verbs);
       for (uint16_t v = 0; v < n_stroke_verbs; ++v) {
         const uint8_t raw = *verbs++;
         if (raw > static_cast<uint8_t>(PathVerb::close)) in.fail("bad path verb " + std::to_string(raw));
         const auto verb = static_cast<PathVerb>(raw);
-        s.outline.verbs.push_back(verb);
-        for (int p = 0; p < points_per_verb(verb); ++p) s.outline.points.push_back(read_point(points, 3));
+        if (s) s->outline.verbs.push_back(verb);
+        for (int p = 0; p < points_per_verb(verb); ++p) {
+          const Point point = read_point(points, 3);
+          if (s) s->outline.points.push_back(point);
+        }
       }
-      for (uint16_t m = 0; m < n_median_points; ++m) s.median.push_back(read_point(medians, 4));
+      for (uint16_t m = 0; m < n_median_points; ++m) {
+        const Point point = read_point(medians, 4);
+        if (s) s->median.push_back(point);
+      }
     }
   }
   return library;

@@ -160,7 +160,7 @@ torch::Tensor Trainer::teach(const torch::Tensor& input, const torch::Tensor& ti
     auto pick = [&](const torch::Tensor& v) { return v.defined() ? v.index_select(0, rows) : v; };
     UNetConditions picked{pick(conditions.style), pick(conditions.step), pick(conditions.strokes), pick(conditions.label)};
     UNet& unet = teacher_->unet_for(style);
-    unet->to(input.device());
+    if (unet->parameters().front().device() != input.device()) unet->to(input.device());  // a copy made on the CPU
     const torch::Tensor part = unet->forward(input.index_select(0, rows), timesteps.index_select(0, rows), picked);
     if (!out.defined()) out = torch::empty({input.size(0), part.size(1), part.size(2), part.size(3)}, part.options());
     out.index_copy_(0, rows, part);
