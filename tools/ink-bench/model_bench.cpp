@@ -91,13 +91,13 @@ nlohmann::json model_section() {
     return c;
   };
   unet->eval();
-  // A forward's time at `batch` on `threads` threads; `own_convolutions`: each convolution's kernel
+  // A forward's time at `batch` on `count` threads; `own_convolutions`: each convolution's kernel
   // as libtorch chooses it (set_onednn_inference).
-  auto forward_timing = [&](int64_t batch, int threads, bool own_convolutions) {
+  auto forward_timing = [&](int64_t batch, int count, bool own_convolutions) {
     const torch::Tensor x = torch::randn({batch, config.in_channels, config.sample_size, config.sample_size});
     const torch::Tensor t = torch::full({batch}, 500, torch::kInt64);
     const UNetConditions c = conditions(batch);
-    const TorchThreads using_threads(threads);
+    const TorchThreads using_threads(count);
     torch::NoGradGuard no_grad;
     set_onednn_inference(!own_convolutions);
     for (int i = 0; i < 3; ++i) unet->forward(x, t, c);  // warm-up: oneDNN picks its kernels
