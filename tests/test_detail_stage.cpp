@@ -127,7 +127,7 @@ TEST_CASE("damaged detail stage files are refused in one line naming the file", 
   CHECK_THROWS_WITH(DetailStage::open(with_config(replaced("\"channels\": 4", "\"channels\": 100000"))),
                     Catch::Contains("config.json: channels 100000 out of range"));
   CHECK_THROWS_WITH(DetailStage::open(with_config(replaced("\"channels\": 4", "\"channels\": 5"))),
-                    Catch::Contains("model.safetensors: tensor 'body.0.weight' does not have the shape"));
+                    Catch::Contains("model.safetensors: tensor 'body.0.weight' is F32 [4, 3, 3, 3], the config's net needs F32 [5, 3, 3, 3]"));
   CHECK_THROWS_WITH(DetailStage::open(with_config("{\"format\": \"something else\"}")), Catch::Contains("not a hanzi-ink detail stage config"));
   // Found by the fuzzer: a "format" that is no string once escaped as nlohmann's type_error.
   CHECK_THROWS_WITH(parse_detail_config("{\"format\": 0, \"version\": 1}", "d.json"), "d.json: not a hanzi-ink detail stage config");

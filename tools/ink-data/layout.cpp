@@ -7,9 +7,9 @@
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
-#include <optional>
 
 #include "commands.h"
+#include "ink/alignment/font_split.h"
 #include "ink/alignment/layout.h"
 #include "ink/alignment/stroke_weight_ratio.h"
 #include "ink/base/atomic_file.h"
@@ -24,29 +24,9 @@
 namespace ink::data_tool {
 namespace {
 
-constexpr int kSplitSize = 128;          // the fit's image, as ink-data split draws glyphs
-constexpr float kMinFit = 0.25f;         // as the dataset build: below, another form of the character
-constexpr float kMinStrokeShare = 0.15f;
 const char* const kColumns[] = {"as the data", "typical", "+ tilts", "rule", "own fit", "fit + strokes", "+ weight",
                                 "fit + weight"};
 constexpr size_t kColumnCount = 8;
-
-// The font's glyph in place, split, when the font draws the character in the data's form.
-struct InPlace {
-  StrokeSplit split;
-  InkShape font_shape, data_shape;
-};
-
-std::optional<InPlace> split_in_place(const FontFace& font, const Glyph& glyph, Rasterizer& rasterizer) {
-  if (!font.has_char(glyph.codepoint)) return std::nullopt;
-  const Outline outline = font.glyph_outline(glyph.codepoint);
-  if (outline.empty()) return std::nullopt;
-  const Coverage ink = rasterizer.fill(outline, BoxToPixels::square(kSplitSize), kSplitSize, kSplitSize);
-  if (ink.sum() <= 0) return std::nullopt;
-  StrokeSplit split = split_by_alignment(ink, glyph);
-  if (split.alignment.iou < kMinFit || split.weakest_stroke < kMinStrokeShare) return std::nullopt;
-  return InPlace{std::move(split), ink_shape(ink), ink_shape(rasterizer.fill_glyph(glyph, kSplitSize))};
-}
 
 struct Measured {
   std::vector<std::vector<double>> iou;  // per column, per character
@@ -75,8 +55,8 @@ Measured measure(const FontFace& font, const StrokeLibrary& library, const std::
   std::vector<float> weights;
   std::vector<char32_t> fitted_chars;
   for (char32_t c : fit_chars) {
-    if (const auto found = split_in_place(font, library.glyph(c), rasterizer)) {
-      fits.push_back(layout_of_fit(found->split.alignment, kSplitSize));
+    if (const auto found = split_font_glyph(font, library.glyph(c), rasterizer)) {
+      fits.push_back(layout_of_fit(found->split.alignment, kFontSplitSize));
       const std::vector<MeasuredTilt> measured = measure_stroke_tilts(found->split, library.glyph(c));
       tilts.insert(tilts.end(), measured.begin(), measured.end());
       if (const auto weight = measure_weight(found->split, library.glyph(c))) weights.push_back(*weight);
@@ -106,10 +86,10 @@ Measured measure(const FontFace& font, const StrokeLibrary& library, const std::
   for (char32_t c : eval_chars) {
     if (m.chars.size() == count) break;
     const Glyph& glyph = library.glyph(c);
-    const auto found = split_in_place(font, glyph, rasterizer);
+    const auto found = split_font_glyph(font, glyph, rasterizer);
     if (!found) continue;
     const Coverage target = rasterizer.fill(font.glyph_outline(c), BoxToPixels::square(static_cast<float>(size)), size, size);
-    const Layout own = layout_of_fit(found->split.alignment, kSplitSize);
+    const Layout own = layout_of_fit(found->split.alignment, kFontSplitSize);
     const std::vector<double> ious =
         ious_in_place(glyph, target, {Layout{}, placement, m.layout, layout_by_rule(m.rule, found->data_shape), own}, rasterizer);
     for (size_t col = 0; col < ious.size(); ++col) m.iou[col].push_back(ious[col]);

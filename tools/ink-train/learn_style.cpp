@@ -13,6 +13,7 @@
 #include "ink/model/model_file.h"
 #include "ink/model/torch_runtime.h"
 #include "ink/styles/hand_layout.h"
+#include "ink/model/structure_model.h"
 #include "ink/styles/style_tuning.h"
 
 namespace ink::train_tool {
@@ -21,12 +22,28 @@ namespace {
 std::atomic<bool> g_stop{false};
 extern "C" void on_style_interrupt(int) { g_stop = true; }
 
-// A new hand's layout, from the same splits as its brush.
-void save_with_layout(const std::filesystem::path& out, LearnedStyle& style, const HandLayout& hand) {
+// Where the hand puts each stroke of a character, as a row of the model's structure model learnt
+// from the images' splits; none when the model has no structure model. Unframed images say only
+// each character's shape, not where it sits or how big.
+std::vector<float> learn_structure_row(const std::filesystem::path& model_file, const std::vector<SplitImage>& images,
+                                       const StrokeLibrary& library, const Layout& layout, bool framed) {
+  const std::filesystem::path file = structure_file(model_file);
+  if (!std::filesystem::exists(file)) return {};
+  StructureModel structure = StructureModel::load(file);
+  HandSamples hand{{}, layout};
+  for (const SplitImage& image : images)
+    hand.samples.push_back(structure_of(library.glyph(image.character), image.split, image.image_ink.width));
+  return structure.row(structure.adapt(hand, framed));
+}
+
+// A new hand's layout and structure row, from the same splits as its brush.
+void save_with_layout(const std::filesystem::path& out, LearnedStyle& style, const HandLayout& hand, std::vector<float> structure_row) {
   style.layout = hand.layout;
+  style.structure_row = std::move(structure_row);
   save_learned_style(out, style);
-  std::printf("layout: %s (%zu strokes measured%s): %s\n", describe_layout(hand.layout).c_str(), hand.tilted_strokes,
-              hand.tilts_kept ? "" : "; tilting them did not bring them closer to the ink, so left out", out.c_str());
+  std::printf("layout: %s (%zu strokes measured%s)%s: %s\n", describe_layout(hand.layout).c_str(), hand.tilted_strokes,
+              hand.tilts_kept ? "" : "; tilting them did not bring them closer to the ink, so left out",
+              style.structure_row.empty() ? "" : "; each character placed by the structure model", out.c_str());
 }
 
 }  // namespace
@@ -74,11 +91,13 @@ int learn_style(cli::Args& args, const std::string& images_dir) {
   if (set.images.empty()) throw InkError("none of the " + std::to_string(files.size()) + " images in '" + images_dir + "' could be used");
   // Before the brush, so that images a framed layout cannot use stop the run before it trains.
   const HandLayout hand = options.retune ? HandLayout{} : learn_hand_layout(set.images, library, framed);
+  const std::vector<float> structure_row =
+      options.retune ? std::vector<float>{} : learn_structure_row(model_file, set.images, library, hand.layout, framed);
   if (layout_only) {
     if (!std::filesystem::exists(out)) throw InkError("--layout-only: no learnt hand '" + *name + "' (" + out.string() + ")");
     LearnedStyle style = load_learned_style(out);
     if (style.retunes) throw InkError("--layout-only: " + out.string() + " retunes a trained style, which keeps its layout");
-    save_with_layout(out, style, hand);
+    save_with_layout(out, style, hand, structure_row);
     return 0;
   }
   std::printf("%zu of %zu images split into strokes; %s style '%s' (%d steps, %s, base weights frozen)\n", set.images.size(),
@@ -104,7 +123,7 @@ int learn_style(cli::Args& args, const std::string& images_dir) {
   }
   bar.finish();
   if (options.retune) save_learned_style(out, style);
-  else save_with_layout(out, style, hand);
+  else save_with_layout(out, style, hand, structure_row);
   std::printf("style '%s' learnt from %d images of %s, starting from '%s', in %.0f s (loss %.4f): %s\n", style.name.c_str(),
               style.images, style.characters.c_str(), style.started_from.c_str(), style.seconds, style.final_loss, out.c_str());
   std::printf("write with it: ink-write 永 --style %s --gif yong.gif\n", style.name.c_str());

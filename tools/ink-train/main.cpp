@@ -20,6 +20,7 @@
 #include "ink/training/trainer.h"
 #include "learn_style.h"
 #include "train_detail.h"
+#include "train_structure.h"
 #include "local_ranks.h"
 #include "training_datasets.h"
 
@@ -40,6 +41,7 @@ constexpr const char* kUsage = R"(usage: ink-train RECIPE.json [--out DIR] [--th
        ink-train --resume DIR [--nproc N] | --export DIR | --loss-curve DIR
        ink-train --style-images DIR --name NAME [--model DIR] [--steps 500] [OPTIONS]
        ink-train --detail [--model DIR] [--chars 400] [--steps 6000] [--out DIR]
+       ink-train --structure --fonts NAME=FAMILY,... [--kept-back NAME=FAMILY,...] [--save] [--model DIR]
 Trains a model from a recipe (assets/models/default/*/recipe.json are examples), building the
 datasets it needs under build/datasets/. Checkpoints are written every few hundred steps and on
 Ctrl-C; --resume DIR continues exactly where a run stopped; --export DIR writes the model
@@ -67,6 +69,13 @@ measured from the splits, and both are saved as styles/NAME.style.json beside th
 With --detail, the stroke model writes --chars seen characters and the detail stage (a small
 net that draws each 64 px stroke at 256 px) learns from its strokes and the data's outlines;
 saved as MODEL/detail/ (or --out DIR), every 1000 steps and on Ctrl-C.
+With --structure, the structure model (where a hand puts each stroke of a character, beyond its
+X, one style a font; each
+--kept-back font gets a row from --fit-chars (seen:80) with the model frozen; every font is then
+measured in place on --chars (200) held-out characters: typical layout, the model, and each
+character's own fit. --save keeps the rows of the model's styles that placed seen characters
+they were not trained on better than their layout, as MODEL/stroke/structure.safetensors; learnt
+hands then learn a row of it too. --steps (10000), --seed, --threads, --json FILE.
 )";
 
 // argv without --nproc and its value: what each local rank runs.
@@ -111,6 +120,7 @@ int main(int argc, char** argv) {
     cli::Args args(argc, argv, 1);
     if (const auto images = args.value("style-images")) return train_tool::learn_style(args, *images);
     if (args.flag("detail")) return train_tool::train_detail(args);
+    if (args.flag("structure")) return train_tool::train_structure(args);
     if (const auto run = args.value("loss-curve")) {
       args.finish();
       const std::filesystem::path file = std::filesystem::path(*run) / "loss-curve.png";

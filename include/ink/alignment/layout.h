@@ -61,6 +61,10 @@ Layout layout_by_rule(const LayoutRule& rule, const InkShape& data);
 // hand's; shifts and rotation scale linearly, scales and weight geometrically).
 Layout scaled_layout(const Layout& layout, double strength);
 
+// Where a point of a stroke (screen box units) goes under `layout` after the stroke's `shift`, in
+// a character whose ink centre is `centre`; tilts are the strokes' own (apply_stroke_tilts).
+Point place_point(Point screen, Point centre, const Layout& layout, Point shift = {});
+
 // The glyph's outlines and medians moved by `layout` about its ink centre, each stroke first
 // moved by its shift when `stroke_shifts` has one per stroke. A glyph moved past the box's edge
 // is moved (and, if it no longer fits, shrunk) back inside; `clamped` says so.

@@ -26,6 +26,9 @@ struct ModelSummary {
   // Where each style puts its strokes, by style name (layouts.json beside the file); a style
   // without one keeps the data's placement.
   StyleLayouts layouts;
+  // The styles the structure model places character by character (structure_model.h), beyond
+  // their layouts.
+  std::vector<std::string> structure_styles;
   // The one-step student beside the model (MODE/one-step/model.safetensors), if any, and how many
   // of the styles it writes (the trained ones, in order).
   std::filesystem::path one_step_file;

@@ -22,6 +22,10 @@ struct LearnedStyle {
   // Where the hand puts its strokes; none in files from before hands learnt layouts, and in
   // retunings (the trained style's layout stays): those write in the data's placement.
   std::optional<Layout> layout;
+  // The hand's row of the model's structure model (structure_model.h): where it puts each stroke
+  // of a character beyond its layout. Empty in files from before it, which place every character
+  // by the layout alone.
+  std::vector<float> structure_row;
   std::string started_from;        // the trained style whose row it started as
   // A retuning of the trained style of the same name (ink-train --retune): when the model is
   // opened it takes that style's place, row and adapter, instead of adding a row.

@@ -159,20 +159,21 @@ bool clamp_into(Glyph& glyph, const Bounds& room) {
 
 }  // namespace
 
+Point place_point(Point screen, Point centre, const Layout& layout, Point shift) {
+  const float cos_r = std::cos(layout.rotation), sin_r = std::sin(layout.rotation);
+  const float u = (screen.x + shift.x - centre.x) * layout.scale_x, v = (screen.y + shift.y - centre.y) * layout.scale_y;
+  return {centre.x + layout.shift.x + cos_r * u - sin_r * v, centre.y + layout.shift.y + sin_r * u + cos_r * v};
+}
+
 Glyph apply_layout(const Glyph& glyph, const Layout& layout, const std::vector<Point>& stroke_shifts, bool* clamped) {
   if (!stroke_shifts.empty() && stroke_shifts.size() != glyph.strokes.size())
     throw InkError("layout: " + std::to_string(stroke_shifts.size()) + " stroke shifts for a character of " +
                    std::to_string(glyph.strokes.size()) + " strokes");
   const Point c = ink_centre(glyph);
-  const float cos_r = std::cos(layout.rotation), sin_r = std::sin(layout.rotation);
   Glyph out = is_identity(layout.tilts) ? glyph : apply_stroke_tilts(glyph, layout.tilts);
   for (size_t k = 0; k < out.strokes.size(); ++k) {
     const Point moved = stroke_shifts.empty() ? Point{} : stroke_shifts[k];
-    const auto place = [&](Point& p) {
-      const Point s = to_screen(p);
-      const float u = (s.x + moved.x - c.x) * layout.scale_x, v = (s.y + moved.y - c.y) * layout.scale_y;
-      p = to_box({c.x + layout.shift.x + cos_r * u - sin_r * v, c.y + layout.shift.y + sin_r * u + cos_r * v});
-    };
+    const auto place = [&](Point& p) { p = to_box(place_point(to_screen(p), c, layout, moved)); };
     for (Point& p : out.strokes[k].outline.points) place(p);
     for (Point& p : out.strokes[k].median) place(p);
   }

@@ -15,10 +15,15 @@ namespace {
 // The learnt hands beside the model file become extra style rows, listed after the trained ones;
 // a retuning takes the place of the trained style it retunes. A hand with an adapter writes
 // with its own copy of the UNet (unet_for), made after every row is in.
-// Returns the hands' layouts, by name.
-StyleLayouts add_learned_styles(DiffusionModel& model) {
-  std::map<int, AdapterValues> adapters;
+// Returns the hands' layouts and structure rows, by name.
+struct HandPlacements {
   StyleLayouts layouts;
+  std::map<std::string, std::pair<std::vector<float>, std::filesystem::path>> structure_rows;  // with the file
+};
+
+HandPlacements add_learned_styles(DiffusionModel& model) {
+  std::map<int, AdapterValues> adapters;
+  HandPlacements hands;
   const size_t trained = model.summary.styles.size();
   for (const std::filesystem::path& file : learned_style_files(model.summary.file)) {
     const LearnedStyle style = load_learned_style(file);
@@ -50,10 +55,32 @@ StyleLayouts add_learned_styles(DiffusionModel& model) {
       }
       adapters[id] = style.adapter;
     }
-    if (style.layout) layouts[style.name] = *style.layout;
+    if (style.layout) hands.layouts[style.name] = *style.layout;
+    if (!style.structure_row.empty()) hands.structure_rows[style.name] = {style.structure_row, file};
   }
   model.adapters = std::move(adapters);
-  return layouts;
+  return hands;
+}
+
+// MODE/structure.safetensors, with a row for each of its styles the model has and for each
+// learnt hand that has one.
+void add_structure_model(DiffusionModel& model, const HandPlacements& hands) {
+  const std::filesystem::path file = structure_file(model.summary.file);
+  if (!std::filesystem::exists(file)) return;
+  auto structure = std::make_shared<StructureModel>(StructureModel::load(file));
+  const auto& styles = model.summary.styles;
+  for (size_t i = 0; i < structure->styles(); ++i)
+    if (const std::string name = structure->name(i); std::find(styles.begin(), styles.end(), name) == styles.end())
+      throw InkError(file.string() + ": a row for style '" + name + "', which is not one of the model's styles");
+  for (const auto& [name, row] : hands.structure_rows) {
+    try {
+      structure->add_row(name, row.first);
+    } catch (const InkError& e) {
+      throw InkError(row.second.string() + ": " + e.what());
+    }
+  }
+  for (size_t i = 0; i < structure->styles(); ++i) model.summary.structure_styles.push_back(structure->name(i));
+  model.structure = std::move(structure);
 }
 
 // MODE/one-step/: the student distilled from this model, checked to be its own.
@@ -87,14 +114,15 @@ std::shared_ptr<DiffusionModel> open_model(const std::filesystem::path& path, Co
   for (size_t i = 0; i < s.styles.size(); ++i) model->style_ids.push_back(static_cast<int>(i));
   if (mode == ConditioningMode::class_label) return model;
   add_one_step_student(*model);
-  const StyleLayouts hands = add_learned_styles(*model);
+  const HandPlacements hands = add_learned_styles(*model);
   if (const auto file = layouts_file(s.file); std::filesystem::exists(file)) {
     s.layouts = load_layouts(file);
     for (const auto& [name, layout] : s.layouts)
       if (std::find(s.styles.begin(), s.styles.end(), name) == s.styles.end())
         throw InkError(file.string() + ": a layout for style '" + name + "', which is not one of the model's styles");
   }
-  for (const auto& [name, layout] : hands) s.layouts[name] = layout;
+  for (const auto& [name, layout] : hands.layouts) s.layouts[name] = layout;
+  add_structure_model(*model, hands);
   return model;
 }
 

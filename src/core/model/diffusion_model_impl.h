@@ -7,6 +7,7 @@
 #include "ink/model/diffusion_model.h"
 #include "ink/model/model_file.h"
 #include "ink/model/noise_schedule.h"
+#include "ink/model/structure_model.h"
 
 namespace ink {
 
@@ -24,6 +25,9 @@ class DiffusionModel {
   // The one-step student distilled from this model (MODE/one-step/, training/distillation_loss.h),
   // when there is one: it writes the styles it was distilled on in a single call.
   LoadedModel one_step;
+  // Where each character's strokes go in the styles it has a row for (structure.safetensors beside
+  // the model, and learnt hands' rows), beyond their layouts; none for a model without one.
+  std::shared_ptr<const StructureModel> structure;
 
   // The UNet that writes in `style`: the loaded one, or the hand's adapted copy. Call with
   // `mutex` held.

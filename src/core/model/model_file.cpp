@@ -6,9 +6,7 @@
 #include <torch/torch.h>
 
 #include <cstdio>
-#include <cstring>
 #include <mutex>
-#include <set>
 #include <sstream>
 
 #include "base/json_document.h"
@@ -26,34 +24,7 @@ namespace {
 constexpr const char* kFormat = "hanzi-ink model";
 constexpr int64_t kArchiveVersion = 1;  // model.pt, before config.json + model.safetensors
 
-std::string shape_text(const std::vector<int64_t>& shape) {
-  std::string out = "[";
-  for (size_t i = 0; i < shape.size(); ++i) out += (i ? ", " : "") + std::to_string(shape[i]);
-  return out + "]";
-}
-
 std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
-
-// Copies the file's tensors into the weights: every name present, every shape and dtype as the
-// config makes them, nothing left over.
-void copy_weights(const TensorFile& stored, UNetImpl& weights, const std::filesystem::path& file) {
-  torch::NoGradGuard no_grad;
-  std::set<std::string> used;
-  for (auto& [name, tensor] : weight_tensors(weights)) {
-    const auto it = stored.tensors.find(name);
-    if (it == stored.tensors.end()) throw InkError(file.string() + ": no tensor '" + name + "', which the config's model has");
-    const StoredTensor& s = it->second;
-    if (s.dtype != "F32" || s.shape != tensor.sizes().vec())
-      throw InkError(file.string() + ": tensor '" + name + "' is " + s.dtype + " " + shape_text(s.shape) +
-                     ", the config's model needs F32 " + shape_text(tensor.sizes().vec()));
-    torch::Tensor target = tensor.contiguous();
-    std::memcpy(target.data_ptr<float>(), stored.bytes(s), s.end - s.begin);
-    if (!target.is_same(tensor)) tensor.copy_(target);
-    used.insert(name);
-  }
-  for (const auto& [name, s] : stored.tensors)
-    if (!used.count(name)) throw InkError(file.string() + ": tensor '" + name + "' is not part of the config's model");
-}
 
 LoadedModel load_archive(const std::filesystem::path& file, bool tell) {
   torch::serialize::InputArchive archive = open_tagged_archive(file, kFormat, kArchiveVersion, "model file");
@@ -102,7 +73,7 @@ LoadedModel load_model(const std::filesystem::path& path, ConditioningMode mode)
     loaded.info = read_model_config(config_file_of(file));
     if (loaded.info.recipe.model.mode == mode) {
       loaded.unet = UNet(loaded.info.recipe.model);
-      copy_weights(read_tensor_file(file), *loaded.unet, file);
+      copy_weights(read_tensor_file(file), *loaded.unet, file, "the config's model");
     }
   }
   if (loaded.info.recipe.model.mode != mode)

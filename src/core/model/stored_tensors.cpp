@@ -1,14 +1,46 @@
 #include "model/stored_tensors.h"
 
+#include <cstring>
+#include <set>
+
 #include "ink/base/error.h"
 
 namespace ink {
+namespace {
+
+std::string shape_text(const std::vector<int64_t>& shape) {
+  std::string out = "[";
+  for (size_t i = 0; i < shape.size(); ++i) out += (i ? ", " : "") + std::to_string(shape[i]);
+  return out + "]";
+}
+
+}  // namespace
+
 
 std::vector<std::pair<std::string, torch::Tensor>> weight_tensors(torch::nn::Module& module) {
   std::vector<std::pair<std::string, torch::Tensor>> out;
   for (const auto& p : module.named_parameters(true)) out.emplace_back(p.key(), p.value());
   for (const auto& b : module.named_buffers(true)) out.emplace_back(b.key(), b.value());
   return out;
+}
+
+void copy_weights(const TensorFile& stored, torch::nn::Module& module, const std::filesystem::path& file, const std::string& what) {
+  torch::NoGradGuard no_grad;
+  std::set<std::string> used;
+  for (auto& [name, tensor] : weight_tensors(module)) {
+    const auto it = stored.tensors.find(name);
+    if (it == stored.tensors.end()) throw InkError(file.string() + ": no tensor '" + name + "', which " + what + " has");
+    const StoredTensor& s = it->second;
+    if (s.dtype != "F32" || s.shape != tensor.sizes().vec())
+      throw InkError(file.string() + ": tensor '" + name + "' is " + s.dtype + " " + shape_text(s.shape) + ", " + what + " needs F32 " +
+                     shape_text(tensor.sizes().vec()));
+    torch::Tensor target = tensor.contiguous();
+    std::memcpy(target.data_ptr<float>(), stored.bytes(s), s.end - s.begin);
+    if (!target.is_same(tensor)) tensor.copy_(target);
+    used.insert(name);
+  }
+  for (const auto& [name, s] : stored.tensors)
+    if (!used.count(name)) throw InkError(file.string() + ": tensor '" + name + "' is not part of " + what);
 }
 
 const char* stored_dtype(c10::ScalarType type) {

@@ -3,6 +3,7 @@
 #pragma once
 #include <torch/torch.h>
 
+#include <filesystem>
 #include <map>
 #include <string>
 #include <utility>
@@ -15,6 +16,11 @@ namespace ink {
 // Every tensor a module's weights consist of, by the names torch gives them: parameters, then
 // buffers.
 std::vector<std::pair<std::string, torch::Tensor>> weight_tensors(torch::nn::Module& module);
+
+// Copies the file's tensors into the module's weights: every name present, each F32 of the
+// shape the module has, nothing left over. `what` names the module in the errors ("the config's
+// model"), which name `file`.
+void copy_weights(const TensorFile& stored, torch::nn::Module& module, const std::filesystem::path& file, const std::string& what);
 
 // The format's name for a tensor type ("F32", "I64", ...); InkError for one it cannot name.
 const char* stored_dtype(c10::ScalarType type);

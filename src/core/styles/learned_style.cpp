@@ -59,6 +59,7 @@ void save_learned_style(const std::filesystem::path& file, const LearnedStyle& s
       {"images", style.images}, {"steps", style.steps}, {"seconds", style.seconds}, {"final_loss", style.final_loss},
   };
   if (style.layout) fields["layout"] = layout_to_json(*style.layout);
+  if (!style.structure_row.empty()) fields["structure_row"] = style.structure_row;
   std::string text = "{\n";
   for (const auto& [key, value] : fields.items()) text += " " + nlohmann::json(key).dump() + ": " + value.dump() + ",\n";
   text += " \"embedding\": " + float_list(style.embedding) + ",\n \"adapter\": {";
@@ -101,6 +102,7 @@ LearnedStyle parse_learned_style(std::string_view text, const std::string& where
     style.seconds = doc.value("seconds", 0.0);
     style.final_loss = doc.value("final_loss", 0.0);
     if (doc.contains("layout")) style.layout = layout_from_json(doc.at("layout"));
+    if (doc.contains("structure_row")) style.structure_row = json_float_list(doc.at("structure_row"), "structure_row");
     check_style_name(style.name);
     return style;
   } catch (const nlohmann::json::exception& e) {

@@ -3,7 +3,6 @@
 
 #include <cmath>
 #include <cstring>
-#include <set>
 
 #include "base/json_document.h"
 #include "ink/base/atomic_file.h"
@@ -106,20 +105,7 @@ std::shared_ptr<DetailStage> DetailStage::open(const std::filesystem::path& dir)
   std::shared_ptr<DetailStage> stage(new DetailStage());
   stage->net_->config = parse_detail_config(read_text_file(config_file, "detail stage config"), config_file.string());
   stage->net_->net = DetailNet(stage->net_->config);
-  const TensorFile stored = read_tensor_file(weights_file);
-  torch::NoGradGuard no_grad;
-  std::set<std::string> used;
-  for (auto& p : stage->net_->net->named_parameters(true)) {
-    const auto it = stored.tensors.find(p.key());
-    if (it == stored.tensors.end()) throw InkError(weights_file.string() + ": no tensor '" + p.key() + "', which the config's net has");
-    const StoredTensor& s = it->second;
-    if (s.dtype != "F32" || s.shape != p.value().sizes().vec())
-      throw InkError(weights_file.string() + ": tensor '" + p.key() + "' does not have the shape the config's net needs");
-    std::memcpy(p.value().data_ptr<float>(), stored.bytes(s), s.end - s.begin);
-    used.insert(p.key());
-  }
-  for (const auto& [name, s] : stored.tensors)
-    if (!used.count(name)) throw InkError(weights_file.string() + ": tensor '" + name + "' is not part of the config's net");
+  copy_weights(read_tensor_file(weights_file), *stage->net_->net, weights_file, "the config's net");
   stage->net_->net->eval();
   return stage;
 }

@@ -2,6 +2,7 @@
 #include "ink/writing/writer.h"
 
 #include "ink/base/utf8.h"
+#include "model/diffusion_model_impl.h"
 
 namespace ink {
 
@@ -10,7 +11,12 @@ Glyph styled_glyph(const DiffusionModel& model, const Glyph& glyph, const std::s
   const StyleLayouts& layouts = summary_of(model).layouts;
   const auto found = layouts.find(style);
   if (found == layouts.end() || strength == 0) return glyph;
-  return apply_layout(glyph, scaled_layout(found->second, strength), {}, clamped);
+  const std::optional<size_t> row = model.structure ? model.structure->style_named(style) : std::nullopt;
+  if (!row) return apply_layout(glyph, scaled_layout(found->second, strength), {}, clamped);
+  // The character's own placement, taken `strength` of the way as the layout is.
+  StructurePlacement placed = model.structure->place(structure_of(glyph), *row, found->second);
+  for (Point& shift : placed.stroke_shifts) shift = {shift.x * static_cast<float>(strength), shift.y * static_cast<float>(strength)};
+  return apply_layout(glyph, scaled_layout(placed.layout, strength), placed.stroke_shifts, clamped);
 }
 
 std::string kept_inside_note(const std::string& style, const std::u32string& kept_inside, size_t total) {

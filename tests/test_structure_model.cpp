@@ -1,0 +1,127 @@
+// The structure model learns where a hand puts strokes from some characters and predicts it for
+// characters it never saw; a new hand's row is learnt from four characters.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "ink/model/diffusion_model.h"
+#include "ink/model/structure_model.h"
+#include "ink/writing/writer.h"
+#include "tiny_model.h"
+#include "test_helpers.h"
+
+using namespace ink;
+
+namespace {
+
+// A made-up hand with structure the model can only learn from the strokes: it writes every
+// horizontal `drop` box units lower, and characters of many strokes 1.1 times as wide.
+StructureSample written_by_hand(const Glyph& glyph, float drop, Layout typical) {
+  StructureSample s = structure_of(glyph);
+  s.fit = typical;
+  if (glyph.strokes.size() > 6) s.fit.scale_x *= 1.1f;
+  for (size_t k = 0; k < s.kinds.size(); ++k) s.stroke_shifts[k] = s.kinds[k] == StrokeKind::horizontal ? Point{0, drop} : Point{};
+  return s;
+}
+
+HandSamples hand_of(const std::vector<const Glyph*>& glyphs, float drop, Layout typical) {
+  HandSamples hand{{}, typical};
+  for (const Glyph* g : glyphs) hand.samples.push_back(written_by_hand(*g, drop, typical));
+  return hand;
+}
+
+}  // namespace
+
+TEST_CASE("place_point moves a point as apply_layout moves the glyph") {
+  const Glyph& glyph = test::sample_library().glyph(U'永');
+  Layout layout;
+  layout.shift = {12, -30};
+  layout.scale_x = 1.05f, layout.scale_y = 0.9f, layout.rotation = 0.1f;
+  std::vector<Point> shifts(glyph.strokes.size(), Point{5, -7});
+  bool clamped = true;
+  const Glyph moved = apply_layout(glyph, layout, shifts, &clamped);
+  REQUIRE_FALSE(clamped);  // inside the box, so nothing but the layout moved it
+  const StructureSample before = structure_of(glyph), after = structure_of(moved);
+  for (size_t k = 0; k < glyph.strokes.size(); ++k) {
+    const Point first = place_point(before.medians[k][0], before.centre, layout, shifts[k]);
+    CHECK(first.x == Approx(after.medians[k][0].x).margin(0.05));
+    CHECK(first.y == Approx(after.medians[k][0].y).margin(0.05));
+  }
+  CHECK(before.medians.size() == glyph.strokes.size());
+  CHECK(before.kinds.size() == glyph.strokes.size());
+}
+
+TEST_CASE("the structure model predicts a hand's structure on characters it never saw") {
+  const StrokeLibrary& library = test::sample_library();
+  std::vector<const Glyph*> seen, unseen;
+  for (char32_t c : library.codepoints()) (seen.size() < 40 ? seen : unseen).push_back(&library.glyph(c));
+  REQUIRE(unseen.size() >= 10);
+  Layout wide;
+  wide.scale_x = 1.2f;
+  wide.shift = {20, 0};
+  const std::vector<HandSamples> hands = {hand_of(seen, 40, {}), hand_of(seen, -40, wide)};
+  StructureModel model(hands.size(), 1);
+  const StructureModel untrained(hands.size(), 1);  // says each hand's typical layout
+  StructureTraining training;
+  training.steps = 400;
+  training.batch = 16;
+  model.train(hands, training);
+  for (size_t style = 0; style < hands.size(); ++style) {
+    const HandSamples held_out = hand_of(unseen, style ? -40.0f : 40.0f, hands[style].typical);
+    const double before = untrained.error(held_out, style), after = model.error(held_out, style);
+    INFO("style " << style << ": " << before << " -> " << after << " box units");
+    CHECK(after < 0.5 * before);
+  }
+  // Its placement moves a horizontal the way the hand does.
+  const Glyph& san = library.glyph(U'三');
+  const StructurePlacement placed = model.place(structure_of(san), 0, {});
+  REQUIRE(placed.stroke_shifts.size() == san.strokes.size());
+  CHECK(placed.stroke_shifts[0].y > 20);
+
+  SECTION("a new hand's row from four characters carries its structure") {
+    const HandSamples few = hand_of({seen[0], seen[1], seen[2], seen[3]}, -40, wide);
+    const size_t row = model.adapt(few);
+    CHECK(row == 2);
+    CHECK(model.styles() == 3);
+    const HandSamples held_out = hand_of(unseen, -40, wide);
+    CHECK(model.error(held_out, row) < 0.5 * untrained.error(held_out, 1));
+  }
+}
+
+TEST_CASE("a model's structure file places each character of its styles beyond their layouts", "[style]") {
+  test::TempDir dir;
+  const auto model_dir = test::save_tiny_model(dir / "model", ConditioningMode::stroke, {"hanzi-writer-data", "kai"});
+  const auto file = model_dir / "stroke" / "model.safetensors";
+  save_layouts(layouts_file(file), {{"kai", Layout{}}}, "a test");
+  std::vector<const Glyph*> glyphs;
+  for (const Glyph& g : test::sample_library().glyphs()) glyphs.push_back(&g);
+  StructureModel structure(1, 1);
+  StructureTraining training;
+  training.steps = 300;
+  training.batch = 16;
+  structure.train({hand_of(glyphs, 40, {})}, training);
+  structure.name_style(0, "kai");
+  structure.save(structure_file(file), "a test");
+  CHECK(StructureModel::load(structure_file(file)).row(0) == structure.row(0));
+
+  const auto model = open_model(model_dir, ConditioningMode::stroke);
+  CHECK(summary_of(*model).structure_styles == std::vector<std::string>{"kai"});
+  const Glyph& san = test::sample_library().glyph(U'三');
+  const Glyph placed = styled_glyph(*model, san, "kai", 1.0);
+  CHECK(placed.strokes[0].median[0].y < san.strokes[0].median[0].y - 20);  // lower on the page (the box's y is up)
+  const Glyph halfway = styled_glyph(*model, san, "kai", 0.5);
+  CHECK(halfway.strokes[0].median[0].y < san.strokes[0].median[0].y - 10);
+  CHECK(halfway.strokes[0].median[0].y > placed.strokes[0].median[0].y + 5);
+  CHECK(styled_glyph(*model, san, "kai", 0.0) == san);
+  CHECK(styled_glyph(*model, san, "hanzi-writer-data", 1.0) == san);
+
+  SECTION("a row for a style the model does not have is refused, naming the file") {
+    structure.name_style(0, "nobody");
+    structure.save(structure_file(file), "a test");
+    CHECK_THROWS_WITH(open_model(model_dir, ConditioningMode::stroke), Catch::Contains("structure.safetensors") && Catch::Contains("'nobody'"));
+  }
+  SECTION("a damaged file is one clear error") {
+    test::write_text(structure_file(file), "not a tensor file");
+    CHECK_THROWS_WITH(open_model(model_dir, ConditioningMode::stroke), Catch::Contains("structure.safetensors"));
+  }
+}
