@@ -70,7 +70,7 @@ With --detail, the stroke model writes --chars seen characters and the detail st
 net that draws each 64 px stroke at 256 px) learns from its strokes and the data's outlines;
 saved as MODEL/detail/ (or --out DIR), every 1000 steps and on Ctrl-C.
 With --structure, the structure model (where a hand puts each stroke of a character, beyond its
-X, one style a font; each
+layout) learns from the fonts' splits of --train-chars (seen:2000), one style a font; each
 --kept-back font gets a row from --fit-chars (seen:80) with the model frozen; every font is then
 measured in place on --chars (200) held-out characters: typical layout, the model, and each
 character's own fit. --save keeps the rows of the model's styles that placed seen characters
