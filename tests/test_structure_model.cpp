@@ -1,10 +1,17 @@
 // The structure model learns where a hand puts strokes from some characters and predicts it for
 // characters it never saw; a new hand's row is learnt from four characters.
-#include <catch2/catch.hpp>
+#include "torch_catch.h"
 
+#include <algorithm>
 #include <cmath>
 
+#include "ink/base/utf8.h"
 #include "ink/model/diffusion_model.h"
+#include "ink/model/model_file.h"
+#include "ink/render/image.h"
+#include "ink/styles/learned_style.h"
+#include "ink/styles/style_images.h"
+#include "ink/styles/synthetic_photo.h"
 #include "ink/model/structure_model.h"
 #include "ink/writing/writer.h"
 #include "tiny_model.h"
@@ -124,4 +131,54 @@ TEST_CASE("a model's structure file places each character of its styles beyond t
     test::write_text(structure_file(file), "not a tensor file");
     CHECK_THROWS_WITH(open_model(model_dir, ConditioningMode::stroke), Catch::Contains("structure.safetensors"));
   }
+}
+
+TEST_CASE("a learnt hand learns a row of the model's structure model from its images", "[style]") {
+  test::TempDir dir;
+  const auto model_dir = test::save_tiny_model(dir / "model", ConditioningMode::stroke, {"hanzi-writer-data", "kai"}, 5, 7);
+  const auto file = resolve_model_file(model_dir, ConditioningMode::stroke);
+  // Two hands teach the network that a row says where horizontals go; only "kai" is the model's.
+  std::vector<const Glyph*> glyphs;
+  for (const Glyph& g : test::sample_library().glyphs()) glyphs.push_back(&g);
+  StructureModel structure(2, 1);
+  StructureTraining training;
+  training.steps = 300;
+  training.batch = 16;
+  structure.train({hand_of(glyphs, 40, {}), hand_of(glyphs, -40, {})}, training);
+  structure.name_style(0, "kai");
+  structure.save(structure_file(file), "a test");
+  // A hand that writes its horizontals high, cut to its writing squares.
+  const std::filesystem::path photos = dir / "photos";
+  std::filesystem::create_directories(photos);
+  for (char32_t c : std::u32string(U"国中永三"))
+    for (int v = 1; v <= 2; ++v) {
+      const Glyph& glyph = test::sample_library().glyph(c);
+      const HandSamples hand = hand_of({&glyph}, -40, {});
+      std::vector<Outline> outlines;
+      for (const Stroke& stroke : apply_layout(glyph, Layout{}, hand.samples[0].stroke_shifts).strokes) outlines.push_back(stroke.outline);
+      PhotoOptions options = random_photo_options(c * 10u + v);
+      options.width = options.height = 160;
+      options.rotation_degrees = 0, options.scale = 1.25f, options.offset_x = options.offset_y = 0;  // the box is the photo
+      write_png(render_photo(outlines, options), photos / (encode_utf8(c) + "_" + std::to_string(v) + ".png"));
+    }
+  const std::string common = " --model " + test::shell_quote(model_dir.string()) + " --data " + test::shell_quote(test::sample_dir().string());
+  const auto run = test::run_tool("ink-train", "--style-images " + test::shell_quote(photos.string()) + " --name high --steps 2 --framed" + common);
+  INFO(run.out << run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK_THAT(run.out, Catch::Contains("each character placed by the structure model"));
+  const LearnedStyle style = load_learned_style(learned_style_file(file, "high"));
+  CHECK(style.structure_row.size() == kStructureRow);
+  REQUIRE(style.layout);
+
+  const auto model = open_model(model_dir, ConditioningMode::stroke);
+  CHECK(summary_of(*model).structure_styles == std::vector<std::string>{"kai", "high"});
+  // The row, not the layout alone, places the character (which way it learnt to move strokes
+  // from eight tiny splits is the adapt test's concern, above).
+  const Glyph& san = test::sample_library().glyph(U'三');
+  const Glyph by_row = styled_glyph(*model, san, "high", 1.0), by_layout = apply_layout(san, *style.layout);
+  float moved = 0;
+  for (size_t k = 0; k < san.strokes.size(); ++k)
+    moved = std::max(moved, std::fabs(by_row.strokes[k].median[0].y - by_layout.strokes[k].median[0].y));
+  CHECK(moved > 2);
+  CHECK(styled_glyph(*model, san, "high", 0.0) == san);
 }

@@ -87,18 +87,25 @@ nlohmann::json writer_section(const StrokeLibrary& library) {
       std::printf("per stroke, %-12s at strength 0.5 %6.1f ms median, %.1f ms p90 (%s)\n", label.c_str(), ts.median, ts.p90,
                   name.c_str());
     }
-    // The layout stage runs once per character, before its first stroke; timed for a layout with
-    // stroke tilts when there is one (the most work), else the first.
+    // The layout stage runs once per character, before its first stroke; timed for a style the
+    // structure model places when there is one (the most work), else a layout with stroke tilts,
+    // else the first.
     if (!summary.layouts.empty()) {
+      const auto placed = std::find_if(summary.layouts.begin(), summary.layouts.end(), [&](const auto& entry) {
+        return std::find(summary.structure_styles.begin(), summary.structure_styles.end(), entry.first) != summary.structure_styles.end();
+      });
       const auto tilted = std::find_if(summary.layouts.begin(), summary.layouts.end(),
                                        [](const auto& entry) { return !is_identity(entry.second.tilts); });
-      const std::string& name = (tilted != summary.layouts.end() ? tilted : summary.layouts.begin())->first;
+      const std::string& name =
+          (placed != summary.layouts.end() ? placed : tilted != summary.layouts.end() ? tilted : summary.layouts.begin())->first;
       std::vector<double> ms;
       for (int round = 0; round < 3; ++round)
         for (char32_t c : kChars) ms.push_back(seconds_of([&] { styled_glyph(*model, library.glyph(c), name, 1.0); }) * 1e3);
       const Timing tl = summarize(ms);
-      out["ms_per_character_layout"] = {{"median", tl.median}, {"p90", tl.p90}, {"style", name}};
-      std::printf("layout stage, per character       %8.2f ms median, %.2f ms p90 (%s)\n", tl.median, tl.p90, name.c_str());
+      const bool structure = placed != summary.layouts.end();
+      out["ms_per_character_layout"] = {{"median", tl.median}, {"p90", tl.p90}, {"style", name}, {"structure_model", structure}};
+      std::printf("layout stage, per character       %8.2f ms median, %.2f ms p90 (%s%s)\n", tl.median, tl.p90, name.c_str(),
+                  structure ? ", structure model" : "");
     }
     // The stroke weight moves each written stroke's edge: timed on the data's strokes at the
     // model's size, made 1.3 times as heavy.
