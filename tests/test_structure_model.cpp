@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "ink/base/utf8.h"
 #include "ink/model/diffusion_model.h"
 #include "ink/model/model_file.h"
+#include "ink/model/structure_file.h"
 #include "ink/render/image.h"
 #include "ink/styles/learned_style.h"
 #include "ink/styles/style_images.h"
@@ -181,4 +183,24 @@ TEST_CASE("a learnt hand learns a row of the model's structure model from its im
     moved = std::max(moved, std::fabs(by_row.strokes[k].median[0].y - by_layout.strokes[k].median[0].y));
   CHECK(moved > 2);
   CHECK(styled_glyph(*model, san, "high", 0.0) == san);
+}
+
+TEST_CASE("a structure model file's header names its rows, or is refused in one line") {
+  const TensorFile seed = read_tensor_file(test::source_dir() / "fuzz/corpus/structure/two-styles.safetensors");
+  CHECK(structure_styles(seed, "seed") == std::vector<std::string>{"kai", "pen"});
+  const auto refused = [&](const std::function<void(TensorFile&)>& damage) {
+    TensorFile file = seed;
+    damage(file);
+    try {
+      structure_styles(file, "f.safetensors");
+    } catch (const InkError& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  CHECK_THAT(refused([](TensorFile& f) { f.metadata["format"] = "hanzi-ink model"; }), Catch::Contains("f.safetensors: not a structure model file"));
+  CHECK_THAT(refused([](TensorFile& f) { f.metadata["styles"] = "[\"kai\", \"kai\"]"; }), Catch::Contains("two structure rows for style 'kai'"));
+  CHECK_THAT(refused([](TensorFile& f) { f.metadata["styles"] = "{"; }), Catch::Contains("names no styles"));
+  CHECK_THAT(refused([](TensorFile& f) { f.metadata["styles"] = "[\"kai\"]"; }), Catch::Contains("not F32 [1, 16]"));
+  CHECK_THAT(refused([](TensorFile& f) { f.tensors.erase("rows"); }), Catch::Contains("not F32 [2, 16]"));
 }

@@ -16,12 +16,9 @@
 #include "ink/alignment/layout.h"
 #include "ink/alignment/structure_sample.h"
 #include "ink/base/progress.h"
+#include "ink/model/structure_file.h"
 
 namespace ink {
-
-// The file beside a model file that holds its structure model, when it has one.
-std::filesystem::path structure_file(const std::filesystem::path& model_file);
-inline constexpr size_t kStructureRow = 16;
 
 struct StructurePlacement {
   Layout layout;                    // the typical layout moved by the character's own departure

@@ -25,7 +25,6 @@ constexpr int64_t kRow = kStructureRow;
 constexpr int64_t kFeatures = 4 * kStructurePoints + kStrokeKinds + 2;
 constexpr double kUnit = 32;       // box units the loss and the shifts are measured in
 constexpr double kRobust = 8;      // box units: past this a point's error counts linearly
-constexpr const char* kFormat = "hanzi-ink structure model";
 
 // A batch of characters as tensors, padded to its longest.
 struct Batch {
@@ -161,20 +160,11 @@ StructureModel::StructureModel(size_t styles, uint64_t seed) {
   names_.resize(styles);
 }
 
-std::filesystem::path structure_file(const std::filesystem::path& model_file) { return model_file.parent_path() / "structure.safetensors"; }
-
 StructureModel StructureModel::load(const std::filesystem::path& file) {
   const TensorFile stored = read_tensor_file(file);
-  const auto format = stored.metadata.find("format");
-  if (format == stored.metadata.end() || format->second != kFormat) throw InkError(file.string() + ": not a structure model file");
-  const auto styles = stored.metadata.find("styles");
-  const nlohmann::json names = nlohmann::json::parse(styles == stored.metadata.end() ? "" : styles->second, nullptr, false);
-  if (!names.is_array() || names.empty()) throw InkError(file.string() + ": the structure model names no styles");
+  const std::vector<std::string> names = structure_styles(stored, file.string());
   StructureModel model(names.size());
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (!names[i].is_string() || names[i].get<std::string>().empty()) throw InkError(file.string() + ": a style without a name");
-    model.names_[i] = names[i].get<std::string>();
-  }
+  model.names_ = names;
   copy_weights(stored, *model.net_, file, "the structure model");
   model.net_->eval();
   return model;
@@ -189,7 +179,7 @@ void StructureModel::save(const std::filesystem::path& file, const std::string& 
   TensorFileWriter writer;
   for (auto& [name, tensor] : weight_tensors(*net_))
     writer.add(name, name == "rows" ? tensor.index_select(0, torch::tensor(kept)) : tensor);
-  write_file_atomic(file, writer.encode({{"format", kFormat}, {"styles", names.dump()}, {"source", source}}));
+  write_file_atomic(file, writer.encode({{"format", kStructureFormat}, {"styles", names.dump()}, {"source", source}}));
 }
 
 std::optional<size_t> StructureModel::style_named(const std::string& name) const {
