@@ -39,6 +39,22 @@ HandSamples hand_of(const std::vector<const Glyph*>& glyphs, float drop, Layout 
   return hand;
 }
 
+// A structure model trained on every sample glyph written by one hand a drop, the first named
+// "kai".
+StructureModel kai_and_others(const std::vector<float>& drops) {
+  std::vector<const Glyph*> glyphs;
+  for (const Glyph& g : test::sample_library().glyphs()) glyphs.push_back(&g);
+  std::vector<HandSamples> hands;
+  for (float drop : drops) hands.push_back(hand_of(glyphs, drop, {}));
+  StructureModel structure(hands.size(), 1);
+  StructureTraining training;
+  training.steps = 300;
+  training.batch = 16;
+  structure.train(hands, training);
+  structure.name_style(0, "kai");
+  return structure;
+}
+
 }  // namespace
 
 TEST_CASE("place_point moves a point as apply_layout moves the glyph") {
@@ -102,14 +118,7 @@ TEST_CASE("a model's structure file places each character of its styles beyond t
   const auto model_dir = test::save_tiny_model(dir / "model", ConditioningMode::stroke, {"hanzi-writer-data", "kai"});
   const auto file = model_dir / "stroke" / "model.safetensors";
   save_layouts(layouts_file(file), {{"kai", Layout{}}}, "a test");
-  std::vector<const Glyph*> glyphs;
-  for (const Glyph& g : test::sample_library().glyphs()) glyphs.push_back(&g);
-  StructureModel structure(1, 1);
-  StructureTraining training;
-  training.steps = 300;
-  training.batch = 16;
-  structure.train({hand_of(glyphs, 40, {})}, training);
-  structure.name_style(0, "kai");
+  StructureModel structure = kai_and_others({40});
   structure.save(structure_file(file), "a test");
   CHECK(StructureModel::load(structure_file(file)).row(0) == structure.row(0));
 
@@ -140,14 +149,7 @@ TEST_CASE("a learnt hand learns a row of the model's structure model from its im
   const auto model_dir = test::save_tiny_model(dir / "model", ConditioningMode::stroke, {"hanzi-writer-data", "kai"}, 5, 7);
   const auto file = resolve_model_file(model_dir, ConditioningMode::stroke);
   // Two hands teach the network that a row says where horizontals go; only "kai" is the model's.
-  std::vector<const Glyph*> glyphs;
-  for (const Glyph& g : test::sample_library().glyphs()) glyphs.push_back(&g);
-  StructureModel structure(2, 1);
-  StructureTraining training;
-  training.steps = 300;
-  training.batch = 16;
-  structure.train({hand_of(glyphs, 40, {}), hand_of(glyphs, -40, {})}, training);
-  structure.name_style(0, "kai");
+  StructureModel structure = kai_and_others({40, -40});
   structure.save(structure_file(file), "a test");
   // A hand that writes its horizontals high, cut to its writing squares.
   const std::filesystem::path photos = dir / "photos";
