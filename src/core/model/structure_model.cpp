@@ -15,6 +15,7 @@
 #include "ink/base/atomic_file.h"
 #include "ink/base/error.h"
 #include "ink/data/outline.h"
+#include "ink/training/checkpoint.h"
 #include "model/stored_tensors.h"
 
 namespace ink {
@@ -155,8 +156,12 @@ struct StructureModel::Net : torch::nn::Module {
 
 StructureModel::StructureModel(size_t styles, uint64_t seed) {
   if (styles == 0) throw InkError("structure model: needs at least one style");
+  // The weights start from `seed` without moving the process's random stream, which training
+  // checkpoints and a model opened mid-run must not disturb.
+  const torch::Tensor kept = cpu_rng_state();
   torch::manual_seed(seed);
   net_ = std::make_unique<Net>(styles);
+  restore_cpu_rng_state(kept);
   names_.resize(styles);
 }
 
@@ -227,6 +232,9 @@ double StructureModel::train(const std::vector<HandSamples>& hands, const Struct
     for (size_t i = 0; i < hands[h].samples.size(); ++i) all.emplace_back(h, i);
   if (all.empty()) throw InkError("structure model: no characters to learn from");
   std::mt19937_64 random(settings.seed);
+  // Dropout draws from the process's stream: seeded for the run, then given back as it was.
+  const torch::Tensor stream = cpu_rng_state();
+  torch::manual_seed(settings.seed);
   torch::optim::AdamW optimizer(net_->parameters(), torch::optim::AdamWOptions(settings.learning_rate).weight_decay(1e-4));
   net_->train();
   double smoothed = 0;
@@ -252,6 +260,7 @@ double StructureModel::train(const std::vector<HandSamples>& hands, const Struct
     if (bar) bar->update(static_cast<size_t>(step + 1), "loss " + std::to_string(smoothed).substr(0, 6));
   }
   net_->eval();
+  restore_cpu_rng_state(stream);
   return smoothed;
 }
 
