@@ -2,7 +2,6 @@
 // characters it never saw; a new hand's row is learnt from four characters.
 #include "torch_catch.h"
 
-#include <algorithm>
 #include <cmath>
 #include <functional>
 
