@@ -11,9 +11,9 @@
 #include "ink/base/paths.h"
 #include "ink/base/progress.h"
 #include "ink/model/model_file.h"
+#include "ink/model/structure_model.h"
 #include "ink/model/torch_runtime.h"
 #include "ink/styles/hand_layout.h"
-#include "ink/model/structure_model.h"
 #include "ink/styles/style_tuning.h"
 
 namespace ink::train_tool {

@@ -12,15 +12,16 @@ namespace ink {
 
 namespace {
 
+// Where the learnt hands put their strokes, by name: their layouts and structure rows (each with
+// the file it came from, for errors).
+struct HandPlacements {
+  StyleLayouts layouts;
+  std::map<std::string, std::pair<std::vector<float>, std::filesystem::path>> structure_rows;
+};
+
 // The learnt hands beside the model file become extra style rows, listed after the trained ones;
 // a retuning takes the place of the trained style it retunes. A hand with an adapter writes
 // with its own copy of the UNet (unet_for), made after every row is in.
-// Returns the hands' layouts and structure rows, by name.
-struct HandPlacements {
-  StyleLayouts layouts;
-  std::map<std::string, std::pair<std::vector<float>, std::filesystem::path>> structure_rows;  // with the file
-};
-
 HandPlacements add_learned_styles(DiffusionModel& model) {
   std::map<int, AdapterValues> adapters;
   HandPlacements hands;

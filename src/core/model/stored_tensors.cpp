@@ -16,7 +16,6 @@ std::string shape_text(const std::vector<int64_t>& shape) {
 
 }  // namespace
 
-
 std::vector<std::pair<std::string, torch::Tensor>> weight_tensors(torch::nn::Module& module) {
   std::vector<std::pair<std::string, torch::Tensor>> out;
   for (const auto& p : module.named_parameters(true)) out.emplace_back(p.key(), p.value());
