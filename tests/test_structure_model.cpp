@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <functional>
+#include <nlohmann/json.hpp>
 
 #include "ink/base/utf8.h"
 #include "ink/model/diffusion_model.h"
@@ -207,4 +208,28 @@ TEST_CASE("a structure model file's header names its rows, or is refused in one 
   CHECK_THAT(refused([](TensorFile& f) { f.metadata["styles"] = "{"; }), Catch::Contains("names no styles"));
   CHECK_THAT(refused([](TensorFile& f) { f.metadata["styles"] = "[\"kai\"]"; }), Catch::Contains("not F32 [1, 16]"));
   CHECK_THAT(refused([](TensorFile& f) { f.tensors.erase("rows"); }), Catch::Contains("not F32 [2, 16]"));
+}
+
+TEST_CASE("ink-train --structure learns from fonts' splits and measures each font in place on held-out characters", "[style]") {
+  test::TempDir dir;
+  const std::string json = (dir / "structure.json").string();
+  const auto run = test::run_tool("ink-train", "--structure --fonts 'wenkai=LXGW WenKai,kai=AR PL KaitiM GB' --kept-back twkai=TW-Kai "
+                                               "--fit-chars seen:10 --chars 5 --steps 20 --threads 1 --json " + test::shell_quote(json) +
+                                               " --data " + test::shell_quote(test::sample_dir().string()));
+  INFO(run.out << run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK_THAT(run.out, Catch::Contains("wenkai") && Catch::Contains("twkai") && Catch::Contains("own fit + strokes"));
+  const nlohmann::json report = nlohmann::json::parse(test::read_text(json));
+  REQUIRE(report["fonts"].size() == 3);
+  CHECK(report["fonts"][2]["kept_back"] == true);
+  for (const auto& font : report["fonts"]) {
+    CHECK(font["characters"].get<int>() > 0);
+    const auto& iou = font["iou"];
+    CHECK(iou[3].get<double>() >= iou[0].get<double>() - 0.02);  // a character's own fit places it at least as well as the typical layout
+  }
+  // The data's own font is placed where the data puts it.
+  CHECK(report["fonts"][1]["iou"][0].get<double>() > 0.95);
+  const auto bad = test::run_tool("ink-train", "--structure --fonts wenkai=NoSuchFont --data " + test::shell_quote(test::sample_dir().string()));
+  CHECK(bad.exit_code == 1);
+  CHECK_THAT(bad.err, Catch::Contains("NoSuchFont"));
 }
