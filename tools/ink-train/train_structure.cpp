@@ -122,6 +122,48 @@ Measured measure(const FontHand& hand, const StructureModel& model, const Stroke
   return m;
 }
 
+// Each font's row of the table, as printed and as the JSON report keeps it (the first `learnt`
+// hands trained the model; the rest are kept back).
+nlohmann::json print_table(const std::vector<FontHand>& hands, const std::vector<Measured>& results, size_t learnt, int size) {
+  std::printf("IoU of the data's strokes to each font's glyphs where the font draws them (%d px, held-out)\n", size);
+  std::printf("%-10s %6s %5s %8s", "font", "learnt", "chars", "check");
+  for (const char* column : kColumns) std::printf(" %18s", column);
+  std::printf("  error (box units): typical -> model\n");
+  nlohmann::json report = {{"size", size}, {"columns", kColumns}, {"fonts", nlohmann::json::array()}};
+  for (size_t h = 0; h < hands.size(); ++h) {
+    const Measured& m = results[h];
+    const size_t n = m.iou[0].size();
+    std::vector<std::vector<std::vector<double>>> scores(n);
+    for (size_t c = 0; c < n; ++c)
+      for (size_t col = 0; col < kColumnCount; ++col) scores[c].push_back({m.iou[col][c]});
+    std::printf("%-10s %6zu %5zu %+8.4f", hands[h].name.name.substr(0, 10).c_str(), hands[h].learnt.samples.size(), n,
+                hands[h].check_gain);
+    nlohmann::json means = nlohmann::json::array(), errors = nlohmann::json::array();
+    double first = 0;
+    for (double v : m.iou[0]) first += v / static_cast<double>(n);
+    for (size_t col = 0; col < kColumnCount; ++col) {
+      const PairedDifference gain = paired_difference(scores, 0, col, 0);
+      if (col) std::printf(" %9.3f +-%.4f", first + gain.mean, gain.standard_error);
+      else std::printf(" %18.3f", first);
+      means.push_back(first + gain.mean);
+      errors.push_back(gain.standard_error);
+    }
+    std::printf("  %.1f -> %.1f\n", m.error_typical, m.error_model);
+    report["fonts"].push_back({{"name", hands[h].name.name},
+                               {"family", hands[h].name.family},
+                               {"kept_back", h >= learnt},
+                               {"learnt_from", hands[h].learnt.samples.size()},
+                               {"check_gain", hands[h].check_gain},
+                               {"characters", n},
+                               {"iou", means},
+                               {"gain_standard_error", errors},
+                               {"per_character", m.iou},
+                               {"error", {{"typical", m.error_typical}, {"model", m.error_model}}}});
+  }
+  std::printf("(+- : the paired standard error of the gain over \"typical\"; check: the gain on seen characters not trained on)\n");
+  return report;
+}
+
 }  // namespace
 
 int train_structure(cli::Args& args) {
@@ -188,43 +230,8 @@ int train_structure(cli::Args& args) {
     bar.finish();
   }
 
-  std::printf("IoU of the data's strokes to each font's glyphs where the font draws them (%d px, held-out)\n", size);
-  std::printf("%-10s %6s %5s %8s", "font", "learnt", "chars", "check");
-  for (const char* column : kColumns) std::printf(" %18s", column);
-  std::printf("  error (box units): typical -> model\n");
-  nlohmann::json report = {{"size", size}, {"train_chars", train_spec}, {"fit_chars", fit_spec}, {"steps", training.steps},
-                           {"columns", kColumns}, {"fonts", nlohmann::json::array()}};
-  for (size_t h = 0; h < hands.size(); ++h) {
-    const Measured& m = results[h];
-    const size_t n = m.iou[0].size();
-    std::vector<std::vector<std::vector<double>>> scores(n);
-    for (size_t c = 0; c < n; ++c)
-      for (size_t col = 0; col < kColumnCount; ++col) scores[c].push_back({m.iou[col][c]});
-    std::printf("%-10s %6zu %5zu %+8.4f", hands[h].name.name.substr(0, 10).c_str(), hands[h].learnt.samples.size(), n,
-                hands[h].check_gain);
-    nlohmann::json means = nlohmann::json::array(), errors = nlohmann::json::array();
-    double first = 0;
-    for (double v : m.iou[0]) first += v / static_cast<double>(n);
-    for (size_t col = 0; col < kColumnCount; ++col) {
-      const PairedDifference gain = paired_difference(scores, 0, col, 0);
-      if (col) std::printf(" %9.3f +-%.4f", first + gain.mean, gain.standard_error);
-      else std::printf(" %18.3f", first);
-      means.push_back(first + gain.mean);
-      errors.push_back(gain.standard_error);
-    }
-    std::printf("  %.1f -> %.1f\n", m.error_typical, m.error_model);
-    report["fonts"].push_back({{"name", hands[h].name.name},
-                               {"family", hands[h].name.family},
-                               {"kept_back", h >= learnt.size()},
-                               {"learnt_from", hands[h].learnt.samples.size()},
-                               {"check_gain", hands[h].check_gain},
-                               {"characters", n},
-                               {"iou", means},
-                               {"gain_standard_error", errors},
-                               {"per_character", m.iou},
-                               {"error", {{"typical", m.error_typical}, {"model", m.error_model}}}});
-  }
-  std::printf("(+- : the paired standard error of the gain over \"typical\"; check: the gain on seen characters not trained on)\n");
+  nlohmann::json report = print_table(hands, results, learnt.size(), size);
+  report.update({{"train_chars", train_spec}, {"fit_chars", fit_spec}, {"steps", training.steps}});
   if (json_file) {
     write_file_atomic(*json_file, report.dump(1) + "\n");
     std::printf("wrote %s\n", json_file->c_str());
