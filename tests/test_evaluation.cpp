@@ -72,3 +72,13 @@ TEST_CASE("a style matrix column's margin is the own row over the best other, wi
   CHECK(paired_difference(scores, 1, 0, 2).mean == Approx((0.1 + 0.5 + 0.55) / 3 - 0.6));
   CHECK_THROWS_WITH(column_margin(scores, 3), Catch::Contains("no own row"));
 }
+
+TEST_CASE("paired gains are each method's mean difference from the baseline, with the error of the differences") {
+  const std::vector<std::vector<double>> per_method = {{0.5, 0.6, 0.7}, {0.6, 0.6, 0.9}};
+  const std::vector<PairedDifference> gains = paired_gains(per_method);
+  REQUIRE(gains.size() == 2);
+  CHECK(gains[0].mean == Approx(0));
+  CHECK(gains[1].mean == Approx(0.1));  // differences 0.1, 0, 0.2
+  CHECK(gains[1].standard_error == Approx(0.1 / std::sqrt(3.0)));
+  CHECK_THROWS_WITH(paired_gains({{0.5, 0.6}, {0.5}}), Catch::Contains("different numbers of characters"));
+}

@@ -106,16 +106,6 @@ Measured measure(const FontFace& font, const StrokeLibrary& library, const std::
   return m;
 }
 
-// Each column's mean and its gain over the first, paired over the characters (evaluation.h).
-std::vector<PairedDifference> gains_over_first(const Measured& m) {
-  std::vector<std::vector<std::vector<double>>> scores(m.chars.size());  // [character][column][0]
-  for (size_t c = 0; c < m.chars.size(); ++c)
-    for (size_t col = 0; col < kColumnCount; ++col) scores[c].push_back({m.iou[col][c]});
-  std::vector<PairedDifference> gains;
-  for (size_t col = 0; col < kColumnCount; ++col) gains.push_back(paired_difference(scores, 0, col, 0));
-  return gains;
-}
-
 }  // namespace
 
 int layout(cli::Args& args) {
@@ -151,7 +141,7 @@ int layout(cli::Args& args) {
     const Measured& m = results[f];
     std::printf("%-10s %5zu", columns[f].name.substr(0, 10).c_str(), m.chars.size());
     nlohmann::json means = nlohmann::json::array(), errors = nlohmann::json::array();
-    const std::vector<PairedDifference> gains = gains_over_first(m);
+    const std::vector<PairedDifference> gains = paired_gains(m.iou);
     double first = 0;
     for (double iou : m.iou[0]) first += iou / static_cast<double>(m.chars.size());
     for (size_t col = 0; col < kColumnCount; ++col) {

@@ -133,16 +133,14 @@ nlohmann::json print_table(const std::vector<FontHand>& hands, const std::vector
   for (size_t h = 0; h < hands.size(); ++h) {
     const Measured& m = results[h];
     const size_t n = m.iou[0].size();
-    std::vector<std::vector<std::vector<double>>> scores(n);
-    for (size_t c = 0; c < n; ++c)
-      for (size_t col = 0; col < kColumnCount; ++col) scores[c].push_back({m.iou[col][c]});
+    const std::vector<PairedDifference> gains = paired_gains(m.iou);
     std::printf("%-10s %6zu %5zu %+8.4f", hands[h].name.name.substr(0, 10).c_str(), hands[h].learnt.samples.size(), n,
                 hands[h].check_gain);
     nlohmann::json means = nlohmann::json::array(), errors = nlohmann::json::array();
     double first = 0;
     for (double v : m.iou[0]) first += v / static_cast<double>(n);
     for (size_t col = 0; col < kColumnCount; ++col) {
-      const PairedDifference gain = paired_difference(scores, 0, col, 0);
+      const PairedDifference& gain = gains[col];
       if (col) std::printf(" %9.3f +-%.4f", first + gain.mean, gain.standard_error);
       else std::printf(" %18.3f", first);
       means.push_back(first + gain.mean);

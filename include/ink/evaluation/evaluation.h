@@ -33,6 +33,9 @@ struct PairedDifference {
 };
 PairedDifference paired_difference(const std::vector<std::vector<std::vector<double>>>& scores, size_t column, size_t row,
                                    size_t baseline);
+// Each method's gain over method `baseline`, paired over the characters: per_method[m][c] is
+// character c's score by method m (every method scored the same characters).
+std::vector<PairedDifference> paired_gains(const std::vector<std::vector<double>>& per_method, size_t baseline = 0);
 
 // How surely a square style matrix's column goes to its own style (row k for column k): its lead
 // over the best other row.

@@ -67,4 +67,18 @@ ColumnMargin column_margin(const std::vector<std::vector<std::vector<double>>>& 
   return out;
 }
 
+std::vector<PairedDifference> paired_gains(const std::vector<std::vector<double>>& per_method, size_t baseline) {
+  if (baseline >= per_method.size()) throw InkError("paired gains: no method " + std::to_string(baseline));
+  const size_t n = per_method[baseline].size();
+  std::vector<std::vector<std::vector<double>>> scores(n);  // [character][method][0]
+  for (size_t c = 0; c < n; ++c)
+    for (const std::vector<double>& method : per_method) {
+      if (method.size() != n) throw InkError("paired gains: methods scored different numbers of characters");
+      scores[c].push_back({method[c]});
+    }
+  std::vector<PairedDifference> gains;
+  for (size_t m = 0; m < per_method.size(); ++m) gains.push_back(paired_difference(scores, 0, m, baseline));
+  return gains;
+}
+
 }  // namespace ink
