@@ -1,5 +1,5 @@
-// Images the programs read (a hand's photos, a background painting): PNG, JPEG and BMP through
-// stb_image, size-checked from the header before decoding.
+// Images the programs read (a hand's photos, a background painting): PNG and BMP through
+// stb_image, JPEG through libjpeg-turbo, size-checked from the header before decoding.
 #include "fuzz_main.h"
 #include "ink/render/image.h"
 

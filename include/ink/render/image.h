@@ -38,9 +38,9 @@ struct Image {
 
 // Atomic; throws InkError "cannot write 'PATH': REASON".
 void write_png(const Image& image, const std::filesystem::path& file);
-// A PNG, JPEG or BMP file, as RGB. Other formats stb_image knows (PNM, GIF, TGA, PSD, HDR, PIC)
-// are refused by their first bytes: their decoders are where stb's known memory bugs are, and
-// nobody photographs calligraphy in them.
+// A PNG, JPEG or BMP file, as RGB; JPEG through libjpeg-turbo, the others through stb_image.
+// Other formats stb_image knows (PNM, GIF, TGA, PSD, HDR, PIC) are refused by their first bytes:
+// their decoders are where stb's known memory bugs are, and nobody photographs calligraphy in them.
 Image read_image(const std::filesystem::path& file);
 Image decode_image(std::string_view bytes, const std::string& where);  // the same, from memory
 

@@ -1,4 +1,5 @@
-// Image blending and image I/O through stb_image / stb_image_write (Debian's libstb).
+// Image blending and image I/O: PNG and BMP through stb_image / stb_image_write (Debian's libstb),
+// JPEG through libjpeg-turbo (jpeg_decode.h).
 #include "ink/render/image.h"
 
 #include <stb_image.h>
@@ -14,6 +15,7 @@
 #include "ink/base/atomic_file.h"
 #include "ink/base/error.h"
 #include "ink/base/file_read.h"
+#include "render/jpeg_decode.h"
 
 namespace ink {
 
@@ -101,44 +103,6 @@ std::string_view checked_png_chunks(std::string_view bytes, const std::string& w
   return storage;
 }
 
-// stb_image writes a Huffman table's code sizes into a 257-entry array without checking that the
-// table's sixteen counts add up to at most 256, so a damaged JPEG overwrites the decoder's state.
-// Every table in every DHT segment, before or between scans, must fit. This walks the markers as
-// stb does: junk between segments is skipped a byte at a time, and bytes past the end read as 0.
-void check_jpeg_tables(std::string_view bytes, const std::string& where) {
-  const auto byte = [&](size_t i) { return i < bytes.size() ? static_cast<unsigned char>(bytes[i]) : 0u; };
-  size_t at = 2;
-  while (at + 1 < bytes.size()) {
-    const unsigned marker = byte(at + 1);
-    if (byte(at) != 0xff || marker == 0xff || marker == 0x00 || marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
-      ++at;  // entropy-coded data, fill bytes or junk
-      continue;
-    }
-    if (marker == 0xd9) return;
-    const size_t length = (size_t{byte(at + 2)} << 8) | byte(at + 3);
-    const size_t end = at + 2 + std::max<size_t>(length, 2);
-    if (marker == 0xc4) {
-      for (size_t table = at + 4; table < end && table < bytes.size();) {
-        size_t codes = 0;
-        // The code space a length takes, in units of 2^-16: a table asking more than the whole
-        // of it (Kraft's inequality) makes stb index past its 256 symbols as it decodes.
-        size_t space = 0;
-        for (size_t i = 1; i <= 16; ++i) {
-          codes += byte(table + i);
-          space += size_t{byte(table + i)} << (16 - i);
-        }
-        if (codes > 256)
-          throw InkError(where + ": cannot read image: damaged JPEG (a Huffman table has " + std::to_string(codes) +
-                         " codes, at most 256)");
-        if (space > (size_t{1} << 16))
-          throw InkError(where + ": cannot read image: damaged JPEG (a Huffman table has more codes than its lengths allow)");
-        table += 17 + codes;
-      }
-    }
-    at = end;
-  }
-}
-
 bool starts_with(std::string_view bytes, std::string_view magic) { return bytes.substr(0, magic.size()) == magic; }
 
 void check_image_format(std::string_view bytes, const std::string& where) {
@@ -151,9 +115,9 @@ void check_image_format(std::string_view bytes, const std::string& where) {
 Image decode_image(std::string_view file_bytes, const std::string& where) {
   if (file_bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max())) throw InkError(where + ": too large for an image");
   check_image_format(file_bytes, where);
+  if (starts_with(file_bytes, "\xff\xd8\xff")) return decode_jpeg(file_bytes, where);
   std::string storage;
   const std::string_view bytes = checked_png_chunks(file_bytes, where, storage);
-  if (starts_with(bytes, "\xff\xd8\xff")) check_jpeg_tables(bytes, where);
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   const int n = static_cast<int>(bytes.size());
   int w = 0, h = 0, channels = 0;
