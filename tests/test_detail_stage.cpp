@@ -8,6 +8,7 @@
 #include "ink/dataset/stroke_step.h"
 #include "ink/render/display_coverage.h"
 #include "ink/training/detail_training.h"
+#include "ink/writing/detail_pipeline.h"
 #include "test_helpers.h"
 #include "tiny_model.h"
 
@@ -134,4 +135,31 @@ TEST_CASE("damaged detail stage files are refused in one line naming the file", 
   with_config(config);
   test::write_text(dir / "model.safetensors", "short");
   CHECK_THROWS_AS(DetailStage::open(dir), InkError);
+}
+
+TEST_CASE("the detail pipeline draws each stroke as the stage does, in order, on its own thread", "[detail]") {
+  test::TempDir dir;
+  const auto stage = untrained(dir.path());
+  const Glyph& glyph = test::sample_library().glyph(U'永');
+  Rasterizer rasterizer;
+  const std::vector<Coverage> strokes = render_glyph_planes(glyph, rasterizer, 16).strokes;
+  std::vector<Polyline> medians;
+  for (const Stroke& s : glyph.strokes) medians.push_back(s.median);
+  const std::vector<Coverage> expected = stage->draw(strokes, medians);
+
+  DetailPipeline pipeline(stage);
+  for (size_t k = 0; k < strokes.size(); ++k) pipeline.add(strokes[k], medians[k]);
+  const std::vector<Coverage> drawn = pipeline.finish();
+  REQUIRE(drawn.size() == expected.size());
+  for (size_t k = 0; k < drawn.size(); ++k) CHECK(drawn[k].values == expected[k].values);
+
+  // A stroke the stage refuses: its error comes out of finish(), on the caller's thread.
+  DetailPipeline refusing(stage);
+  refusing.add(strokes[0], medians[0]);
+  refusing.add(Coverage(64, 64), medians[1]);
+  refusing.add(strokes[2], medians[2]);
+  CHECK_THROWS_WITH(refusing.finish(), Catch::Contains("expected a square smaller than 64"));
+  // Left without finish() (the writer threw): it ends without drawing the rest or hanging.
+  DetailPipeline dropped(stage);
+  for (size_t k = 0; k < strokes.size(); ++k) dropped.add(strokes[k], medians[k]);
 }

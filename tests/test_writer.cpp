@@ -155,6 +155,14 @@ TEST_CASE("GlyphWriter is deterministic by seed with a preview per step and mode
   const Coverage b = GlyphWriter(model, glyph, settings).write();
   CHECK(previews == 4);
   CHECK(a.values == b.values);
+  // The default: two steps a whole glyph (as good as three, docs/model.md); strokes without a
+  // student keep three.
+  settings.steps = 0;
+  previews = 0;
+  GlyphWriter(model, glyph, settings).write([&](int, const Coverage&) { ++previews; });
+  CHECK(previews == 2);
+  CHECK(steps_for(*open_model(dir.path(), ConditioningMode::stroke), 0, 0) == 3);
+  settings.steps = 4;
   CHECK_THROWS_WITH(StrokeWriter(model, glyph, settings), Contains("needs a 'stroke' model"));
   CHECK_THROWS_WITH(open_model(dir / "whole" / "model.safetensors", ConditioningMode::stroke), Contains("'whole' model"));
   CHECK_THROWS_WITH(open_model(dir / "nowhere", ConditioningMode::stroke), Contains("nowhere"));

@@ -12,7 +12,7 @@
 
 namespace ink::cli {
 
-WriteRequest parse_write_request(Args& args) {
+WriteRequest parse_write_request(Args& args, const std::function<void(const WriteRequest&)>& options_read) {
   WriteRequest r;
   r.mode = conditioning_mode_from_string(args.value_or("mode", "stroke"));
   r.model_dir = args.value_or("model", default_model_dir().string());
@@ -32,6 +32,7 @@ WriteRequest parse_write_request(Args& args) {
   const std::string data = args.value_or("data", default_stroke_pack().string());
   r.text = r.list_styles ? "" : args.positional("TEXT (the characters to write)");
   args.finish();
+  if (options_read) options_read(r);
   if (r.list_styles) return r;  // no stroke data needed
   r.chars = decode_utf8(r.text, "TEXT");
   r.library = StrokeLibrary::open(data, &r.chars);  // the text's characters only

@@ -4,6 +4,7 @@
 // arguments is the same one line from either, and costs no libtorch start-up.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,8 +32,10 @@ struct WriteRequest {
   StrokeLibrary library;  // empty when only listing styles
 };
 
-// Takes every ink-write option from `args` and finishes them (an unknown option throws).
-WriteRequest parse_write_request(Args& args);
+// Takes every ink-write option from `args` and finishes them (an unknown option throws), then
+// reads the stroke data and the painting and checks the text and outputs. `options_read` is
+// called in between, with the options alone, to start what needs only them (the model).
+WriteRequest parse_write_request(Args& args, const std::function<void(const WriteRequest&)>& options_read = {});
 
 inline constexpr const char* kWriteUsage = R"(usage: ink-write TEXT (--png FILE | --gif FILE | --json FILE)... [OPTIONS]
        ink-write --list-styles [--model DIR]

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <string>
 
 #include "bench.h"
 #include "ink/base/error.h"
@@ -131,15 +132,22 @@ nlohmann::json writer_section(const StrokeLibrary& library) {
   }
   try {
     const auto model = open_model(default_model_dir(), ConditioningMode::whole);
-    std::vector<double> ms;
-    for (size_t i = 0; i <= chars.size(); ++i) {
-      GlyphWriter writer(model, library.glyph(chars[i % chars.size()]), settings);
-      const double took = seconds_of([&] { writer.write(); }) * 1e3;
-      if (i > 0) ms.push_back(took);
+    // The default (2 steps) beside the 3 it had before, in the same run.
+    for (const int steps : {3, 0}) {
+      WriterSettings whole = settings;
+      whole.steps = steps;
+      std::vector<double> ms;
+      for (size_t i = 0; i <= chars.size(); ++i) {
+        GlyphWriter writer(model, library.glyph(chars[i % chars.size()]), whole);
+        const double took = seconds_of([&] { writer.write(); }) * 1e3;
+        if (i > 0) ms.push_back(took);
+      }
+      const Timing t = summarize(ms);
+      const int calls = steps_for(*model, steps, 0);
+      out[steps ? "ms_per_whole_glyph_3_steps" : "ms_per_whole_glyph"] = {{"median", t.median}, {"p90", t.p90}, {"calls", calls}};
+      const std::string label = "per whole glyph, " + std::to_string(calls) + (steps ? " steps (before)" : " steps (default)");
+      std::printf("%-34s%8.1f ms median, %.1f ms p90\n", label.c_str(), t.median, t.p90);
     }
-    const Timing t = summarize(ms);
-    out["ms_per_whole_glyph"] = {{"median", t.median}, {"p90", t.p90}};
-    std::printf("per whole glyph                   %8.1f ms median, %.1f ms p90\n", t.median, t.p90);
   } catch (const InkError& e) {
     std::printf("glyph writer: skipped (%s)\n", e.what());
   }

@@ -6,6 +6,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <future>
 
 #include "cli/cli.h"
 #include "cli/write_request.h"
@@ -19,6 +20,7 @@
 #include "ink/render/gif.h"
 #include "ink/render/painting.h"
 #include "ink/render/stroke_vector.h"
+#include "ink/writing/detail_pipeline.h"
 #include "ink/writing/detail_stage.h"
 #include "ink/writing/writer.h"
 
@@ -76,8 +78,17 @@ WrittenCharacter write_character(char32_t c, const Writing& job, ProgressBar& ba
   for (const Stroke& s : glyph.strokes) out.medians.push_back(s.median);
   if (mode == ConditioningMode::stroke) {
     StrokeWriter writer(model, glyph, settings);
-    writer.write([&](const WrittenStroke&) { bar.update(++done); });
-    out.strokes = job.detail ? job.detail->draw(writer.strokes(), out.medians) : writer.strokes();
+    if (!job.detail) {
+      writer.write([&](const WrittenStroke&) { bar.update(++done); });
+      out.strokes = writer.strokes();
+    } else {
+      DetailPipeline detail(job.detail);  // each stroke at 256 px while the next is written
+      writer.write([&](const WrittenStroke& s) {
+        detail.add(*s.coverage, out.medians[s.index]);
+        bar.update(++done);
+      });
+      out.strokes = detail.finish();
+    }
   } else {
     GlyphWriter writer(model, glyph, settings);
     out.strokes = split_glyph_by_medians(writer.write(), out.medians);
@@ -93,7 +104,18 @@ int main(int argc, char** argv) {
   ink::prefer_passive_openmp(argv);  // the front has set the policy already; started by hand, this does
   const int code = cli::run_tool("ink-write", [&] {
     cli::Args args(argc, argv, 1);
-    cli::WriteRequest request = cli::parse_write_request(args);
+    configure_torch_threads();
+    // The model and its detail stage load on the other core while the stroke data is read and
+    // the text checked: they need only the options.
+    std::future<std::shared_ptr<DiffusionModel>> model_loading;
+    std::future<std::shared_ptr<const DetailStage>> detail_loading;
+    cli::WriteRequest request = cli::parse_write_request(args, [&](const cli::WriteRequest& options) {
+      const std::filesystem::path dir = options.model_dir;
+      const ConditioningMode mode = options.mode;
+      model_loading = std::async(std::launch::async, [dir, mode] { return open_model(dir, mode); });
+      if (!options.list_styles && options.detail && mode == ConditioningMode::stroke)
+        detail_loading = std::async(std::launch::async, [dir]() -> std::shared_ptr<const DetailStage> { return DetailStage::of_model(dir); });
+    });
     const StrokeLibrary& library = request.library;
     const std::u32string& chars = request.chars;
     const int size = request.size;
@@ -101,9 +123,7 @@ int main(int argc, char** argv) {
     const auto& gif = request.gif;
     const auto& json = request.json;
     const std::shared_ptr<const Image>& painting = request.painting;
-
-    configure_torch_threads();
-    const std::shared_ptr<DiffusionModel> model = open_model(request.model_dir, request.mode);
+    const std::shared_ptr<DiffusionModel> model = model_loading.get();
     if (request.list_styles) {
       for (const std::string& name : summary_of(*model).styles) std::printf("%s\n", name.c_str());
       return 0;
@@ -112,7 +132,7 @@ int main(int argc, char** argv) {
     settings.style = style_id(*model, request.style);
     settings.stroke_weight = styled_weight(*model, request.style, settings.style_strength);
     const Writing job{request.mode, model, &library, settings, request.style,
-                      request.detail ? DetailStage::of_model(request.model_dir) : nullptr};
+                      detail_loading.valid() ? detail_loading.get() : nullptr};
     size_t total = 0;
     for (char32_t c : chars) total += request.mode == ConditioningMode::stroke ? library.glyph(c).strokes.size() : 1;
 

@@ -145,7 +145,10 @@ bool DiffusionModel::student_writes(int steps, int64_t style) const {
 
 int DiffusionModel::steps_for(int steps, int64_t style) const {
   if (steps > 0) return steps;
-  return student_writes(steps, style) ? 1 : 3;
+  if (student_writes(steps, style)) return 1;
+  // Whole glyphs: two steps wrote as well as three on 300 held-out characters (docs/model.md,
+  // One-step strokes), in two thirds of the time. Strokes without the student keep three.
+  return summary.mode == ConditioningMode::whole ? 2 : 3;
 }
 
 int steps_for(const DiffusionModel& model, int steps, int style) { return model.steps_for(steps, style); }
