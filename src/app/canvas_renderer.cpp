@@ -173,6 +173,14 @@ void CanvasRenderer::draw_ink(const CanvasScene& scene) {
   glDisable(GL_BLEND);
 }
 
+void CanvasRenderer::copy_to_window(int left, int bottom) const {
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, canvas_.framebuffer);
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+  glBlitFramebuffer(0, 0, canvas_.width, canvas_.height, left, bottom, left + canvas_.width, bottom + canvas_.height,
+                    GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
 Image CanvasRenderer::read_pixels() const {
   const int width = canvas_.width, height = canvas_.height;
   Image image(width, height, Rgb{});

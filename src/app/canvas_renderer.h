@@ -50,6 +50,9 @@ class CanvasRenderer {
   // False: every render() draws everything (the frame bench's baseline).
   bool incremental = true;
   Image read_pixels() const;                // the last render, top row first
+  // The last render copied into the default framebuffer with its bottom-left corner at (left,
+  // bottom): a copy, where a textured quad would shade every pixel again.
+  void copy_to_window(int left, int bottom) const;
 
  private:
   struct Target {  // a framebuffer with one colour texture

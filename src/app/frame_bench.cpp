@@ -30,9 +30,18 @@ int run_frame_bench(Frame& frame, const ViewerOptions& options) {
   int width, height;
   frame.window.size(width, height);
   std::printf("hanzi-ink frame bench: %dx%d, text %s, %s mode\n", width, height, options.text.c_str(), to_string(options.mode).c_str());
-  // Side by side in one run: the canvas drawn whole every frame (as before), then only what changed.
-  for (const bool incremental : {false, true}) {
-    if (viewer.renderer) viewer.renderer->incremental = incremental;
+  // Side by side in one run: the canvas drawn whole every frame and shown by ImGui as an image
+  // (the first viewer), then drawn only where it changed, then also copied into the window rather
+  // than drawn as a textured quad (the default).
+  struct Variant {
+    bool incremental, copied;
+    const char* name;
+  };
+  for (const Variant& v : {Variant{false, false, "canvas drawn whole, shown as an image (first)"},
+                           Variant{true, false, "canvas drawn where it changed, shown as an image (before)"},
+                           Variant{true, true, "canvas drawn where it changed, copied into the window (now)"}}) {
+    if (viewer.renderer) viewer.renderer->incremental = v.incremental;
+    viewer.canvas_copied = v.copied;
     std::vector<double> generating, idle;
     double last = 1.0 / 60, drawn = 0;
     int restarts = 0;
@@ -49,8 +58,7 @@ int run_frame_bench(Frame& frame, const ViewerOptions& options) {
       (busy ? generating : idle).push_back(last * 1000);
       if (viewer.renderer) drawn += viewer.renderer->last_drawn_pixels();
     }
-    std::printf("%s: %d rewrites, %.0f%% of the canvas drawn a frame on average\n",
-                incremental ? "canvas drawn where it changed" : "canvas drawn whole (before)", restarts,
+    std::printf("%s: %d rewrites, %.0f%% of the canvas drawn a frame on average\n", v.name, restarts,
                 100.0 * drawn / options.bench_frames / std::max(1.0, static_cast<double>(viewer.canvas_width) * viewer.canvas_height));
     report("  while generating", generating);
     report("  model idle", idle);

@@ -16,7 +16,7 @@ bool Frame::run(double wall_seconds, bool present) {
   font.cover(viewer.options.text);  // CJK the user typed gets glyphs before the frame uses them
   window.begin_frame();
   viewer.frame(wall_seconds);
-  window.render_ui();
+  window.render_ui([&](int height) { viewer.copy_canvas(height); });
   if (present) window.present();
   return open;
 }

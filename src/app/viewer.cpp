@@ -317,6 +317,12 @@ void Viewer::render_canvas(int width, int height) {
   canvas_texture = renderer->render(scene);
 }
 
+void Viewer::copy_canvas(int window_height) const {
+  if (!renderer || !canvas_copied || canvas_width <= 0 || canvas_height <= 0) return;
+  const int left = static_cast<int>(std::lround(canvas_left)), top = static_cast<int>(std::lround(canvas_top));
+  renderer->copy_to_window(left, window_height - top - canvas_height);
+}
+
 void Viewer::frame(double wall_seconds) {
   take_snapshots();
   update_thumbnails();

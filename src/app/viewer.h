@@ -71,6 +71,9 @@ class Viewer {
   std::unique_ptr<CanvasRenderer> renderer;  // null when the shaders failed (see renderer_error)
   std::string renderer_error;
   GLuint canvas_texture = 0;
+  // The canvas is copied into the window under the UI; false: drawn by ImGui as an image (a
+  // textured quad over the whole canvas, as before; the frame bench's baseline).
+  bool canvas_copied = true;
   int canvas_width = 0, canvas_height = 0;
   float canvas_left = 0, canvas_top = 0;   // where the canvas sits in the window, pixels
   std::vector<InkedGlyph> cells;           // each character's square on the canvas, last frame
@@ -82,6 +85,8 @@ class Viewer {
   bool writing_done() const;            // the job is idle and every character is complete
   std::vector<double> stroke_ends() const;  // page times at which each stroke is finished
   void render_canvas(int width, int height);  // into `canvas_texture`
+  // The canvas into the window under the UI (Window::render_ui), when `canvas_copied`.
+  void copy_canvas(int window_height) const;
   // How the exports draw a character's strokes (thread-safe: a task's own copy).
   std::function<std::vector<Coverage>(const CharacterView&)> export_strokes() const;
   InkColors colors() const;

@@ -112,7 +112,7 @@ void Window::begin_frame() {
   ImGui::NewFrame();
 }
 
-void Window::render_ui() {
+void Window::render_ui(const std::function<void(int height)>& under) {
   ImGui::Render();
   int width, height;
   size(width, height);
@@ -120,6 +120,7 @@ void Window::render_ui() {
   glViewport(0, 0, width, height);
   glClearColor(0.93f, 0.91f, 0.87f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
+  if (under) under(height);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 

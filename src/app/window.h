@@ -1,6 +1,7 @@
 // The SDL2 window with an OpenGL 3.3 core context and Dear ImGui on it (the SDL2 and OpenGL3
 // backends from Debian's libimgui.a). Owns the frame: events in, ImGui frame, render, swap.
 #pragma once
+#include <functional>
 #include <string>
 
 #include "ink/render/image.h"
@@ -23,7 +24,9 @@ class Window {
   void begin_frame();
   void end_frame();            // draws ImGui and swaps
   Image read_frame() const;    // the frame just drawn (before the swap): call between render and swap
-  void render_ui();            // ImGui draw data onto the default framebuffer
+  // ImGui draw data onto the default framebuffer, over what `under` draws first (given the
+  // framebuffer's height: GL's rows start at the bottom).
+  void render_ui(const std::function<void(int height)>& under = {});
   void present();              // swap
   void size(int& width, int& height) const;
   SDL_Window* sdl() const { return window_; }
