@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,7 +29,8 @@ struct StoredTensor {
 struct TensorFile {
   std::map<std::string, std::string> metadata;  // the header's "__metadata__" (strings only)
   std::map<std::string, StoredTensor> tensors;
-  std::string data;  // every tensor's bytes, back to back
+  std::string_view data;                 // every tensor's bytes, back to back, in `storage`
+  std::shared_ptr<const void> storage;   // the mapped file, or a copy of the bytes parsed
   const char* bytes(const StoredTensor& tensor) const { return data.data() + tensor.begin; }
 };
 
@@ -39,7 +41,8 @@ size_t dtype_size(std::string_view dtype);
 // format says: a header longer than the file, malformed JSON, an unknown dtype, a shape whose
 // size does not match its byte range, ranges that overlap, leave gaps or run past the end.
 TensorFile parse_tensor_file(std::string_view contents, const std::string& where);
-// Reads and parses `file`, refusing files over kMaxTensorFileBytes before reading them.
+// Maps and parses `file`, refusing files over kMaxTensorFileBytes. The tensors' bytes stay in the
+// mapping, not read and copied: a model opens without first zeroing and filling 10 MB twice.
 TensorFile read_tensor_file(const std::filesystem::path& file);
 
 // The bytes of a tensor file holding `tensors` (ranges assigned here, in the map's order; the

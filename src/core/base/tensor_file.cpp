@@ -8,7 +8,7 @@
 
 #include "base/json_document.h"
 #include "ink/base/error.h"
-#include "ink/base/file_read.h"
+#include "ink/base/mapped_file.h"
 
 namespace ink {
 namespace {
@@ -84,7 +84,10 @@ size_t dtype_size(std::string_view dtype) {
   return 0;
 }
 
-TensorFile parse_tensor_file(std::string_view contents, const std::string& where) {
+namespace {
+
+// The file laid out over `contents`, whose bytes `file.data` then points into.
+TensorFile parse_over(std::string_view contents, const std::string& where) {
   if (contents.size() < 8) throw InkError(where + ": too short for a tensor file (" + std::to_string(contents.size()) + " bytes)");
   const uint64_t header_size = read_le64(contents.data());
   if (header_size > kMaxTensorHeaderBytes || header_size > contents.size() - 8)
@@ -120,12 +123,24 @@ TensorFile parse_tensor_file(std::string_view contents, const std::string& where
   }
   if (covered != data.size())
     throw InkError(where + ": " + std::to_string(data.size() - covered) + " bytes after the last tensor");
-  file.data.assign(data);
+  file.data = data;
+  return file;
+}
+
+}  // namespace
+
+TensorFile parse_tensor_file(std::string_view contents, const std::string& where) {
+  auto copy = std::make_shared<const std::string>(contents);
+  TensorFile file = parse_over(*copy, where);
+  file.storage = std::move(copy);
   return file;
 }
 
 TensorFile read_tensor_file(const std::filesystem::path& file) {
-  return parse_tensor_file(read_file(file, kMaxTensorFileBytes, "a tensor file"), file.string());
+  std::shared_ptr<const MappedFile> mapped = MappedFile::open(file, kMaxTensorFileBytes, "a tensor file");
+  TensorFile parsed = parse_over(std::string_view(reinterpret_cast<const char*>(mapped->data()), mapped->size()), file.string());
+  parsed.storage = std::move(mapped);
+  return parsed;
 }
 
 std::string encode_tensor_file(const std::map<std::string, TensorToWrite>& tensors,
