@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "frame_loop.h"
 #include "ink/base/error.h"
+#include "ink/base/memory_reuse.h"
 #include "ink/model/torch_runtime.h"
 #include "ui_font.h"
 #include "viewer.h"
@@ -16,6 +17,7 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i)
     if (std::string(argv[i]) == "--help" || std::string(argv[i]) == "-h") return std::printf("%s", ink::app::viewer_usage().c_str()), 0;
   ink::prefer_passive_openmp(argv);
+  ink::keep_freed_memory();
   return ink::cli::run_tool("hanzi-ink", [&] {
     using namespace ink::app;
     const ViewerOptions options = parse_viewer_options(argc, argv);

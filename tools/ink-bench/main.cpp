@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "ink/base/atomic_file.h"
 #include "ink/base/error.h"
+#include "ink/base/memory_reuse.h"
 #include "ink/base/paths.h"
 #include "ink/model/torch_runtime.h"
 
@@ -38,6 +39,7 @@ start-up (--help, --list-styles, one character). Takes a few minutes; --only run
 int main(int argc, char** argv) {
   if (ink::cli::asked_for_help(argc, argv, kUsage)) return 0;
   ink::prefer_passive_openmp(argv);
+  ink::keep_freed_memory();
   return ink::cli::run_tool("ink-bench", [&]() {
     ink::cli::Args args(argc, argv, 1);
     const auto json_file = args.value("json");

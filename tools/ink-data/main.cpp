@@ -4,6 +4,7 @@
 
 #include "commands.h"
 #include "ink/base/error.h"
+#include "ink/base/memory_reuse.h"
 
 namespace {
 
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
     std::fputs(kUsage, argc < 2 ? stderr : stdout);
     return argc < 2 ? 2 : 0;
   }
+  ink::keep_freed_memory();
   return ink::cli::run_tool("ink-data", [&]() {
     ink::cli::Args args(argc, argv, 2);
     const std::string command = argv[1];

@@ -11,6 +11,7 @@
 #include "cli/writer_options.h"
 #include "ink/base/atomic_file.h"
 #include "ink/base/error.h"
+#include "ink/base/memory_reuse.h"
 #include "ink/base/paths.h"
 #include "ink/base/progress.h"
 #include "ink/base/utf8.h"
@@ -100,6 +101,7 @@ struct Totals {
 int main(int argc, char** argv) {
   if (cli::asked_for_help(argc, argv, std::string(kUsage) + cli::kWriterUsage)) return 0;
   ink::prefer_passive_openmp(argv);
+  ink::keep_freed_memory();
   return cli::run_tool("ink-eval", [&] {
     cli::Args args(argc, argv, 1);
     if (const auto styles = args.value("styles")) return eval_tool::style_matrix(args, *styles);

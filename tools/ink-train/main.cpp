@@ -13,6 +13,7 @@
 
 #include "cli/cli.h"
 #include "ink/base/error.h"
+#include "ink/base/memory_reuse.h"
 #include "ink/base/progress.h"
 #include "ink/model/model_file.h"
 #include "ink/model/torch_runtime.h"
@@ -115,6 +116,7 @@ std::filesystem::path fresh_run_dir(const std::filesystem::path& recipe_file, co
 
 int main(int argc, char** argv) {
   if (ink::cli::asked_for_help(argc, argv, kUsage)) return 0;
+  ink::keep_freed_memory();
   return ink::cli::run_tool("ink-train", [&] {
     using namespace ink;
     cli::Args args(argc, argv, 1);

@@ -13,6 +13,7 @@
 #include "ink/alignment/glyph_split.h"
 #include "ink/base/atomic_file.h"
 #include "ink/base/error.h"
+#include "ink/base/memory_reuse.h"
 #include "ink/base/paths.h"
 #include "ink/base/progress.h"
 #include "ink/base/utf8.h"
@@ -102,6 +103,7 @@ WrittenCharacter write_character(char32_t c, const Writing& job, ProgressBar& ba
 int main(int argc, char** argv) {
   if (cli::asked_for_help(argc, argv, std::string(cli::kWriteUsage) + cli::kWriterUsage)) return 0;
   ink::prefer_passive_openmp(argv);  // the front has set the policy already; started by hand, this does
+  ink::keep_freed_memory();
   const int code = cli::run_tool("ink-write", [&] {
     cli::Args args(argc, argv, 1);
     configure_torch_threads();
