@@ -20,8 +20,8 @@ namespace ink {
 struct WriterSettings {
   // Denoiser calls per stroke (DPM-Solver++(2M); docs/experiments.md). 0: the model's own choice,
   // one call through its one-step student where the student knows the style, else 3 (2 for a
-  // whole glyph). Any other
-  // number is the model's own sampler with that many steps (1: its conditional mean).
+  // whole glyph). Any other number is the model's own sampler with that many steps (1: its
+  // conditional mean).
   int steps = 0;
   // Where steps after the first go: spread below this timestep (sampler.h, refining_timesteps);
   // 999 or more spreads them over all the noise levels (diffusers' linspace).
