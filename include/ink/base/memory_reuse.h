@@ -8,7 +8,8 @@
 namespace ink {
 
 // Blocks up to 32 MB (glibc's ceiling) come from the heap, and up to 256 MB freed at its top stay
-// mapped. Call first thing in main of a tool that runs models or renders much.
+// mapped. Call first thing in main of a tool that runs models or renders much. Under
+// AddressSanitizer or ThreadSanitizer, whose allocators replace glibc's, it changes nothing.
 void keep_freed_memory();
 
 }  // namespace ink
