@@ -37,7 +37,7 @@ class Viewer {
 
   Viewer(ViewerOptions options, std::shared_ptr<const StrokeLibrary> library);
 
-  // Everything of one frame between Window::begin_frame and end_frame.
+  // Everything of one frame between Window::begin_frame and render_ui.
   void frame(double wall_seconds);
 
   // Actions the panels (and the random-event driver) take.

@@ -126,11 +126,6 @@ void Window::render_ui(const std::function<void(int height)>& under) {
 
 void Window::present() { SDL_GL_SwapWindow(window_); }
 
-void Window::end_frame() {
-  render_ui();
-  present();
-}
-
 void Window::size(int& width, int& height) const { SDL_GL_GetDrawableSize(window_, &width, &height); }
 
 Image Window::read_frame() const {

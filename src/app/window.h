@@ -22,7 +22,6 @@ class Window {
   // Hands pending events to ImGui; false once the user closed the window.
   bool poll_events();
   void begin_frame();
-  void end_frame();            // draws ImGui and swaps
   Image read_frame() const;    // the frame just drawn (before the swap): call between render and swap
   // ImGui draw data onto the default framebuffer, over what `under` draws first (given the
   // framebuffer's height: GL's rows start at the bottom).

@@ -23,6 +23,9 @@ inline constexpr int64_t kMaxReadPixels = int64_t{1} << 26;
 inline constexpr uint64_t kMaxImageFileBytes = uint64_t{256} << 20;
 // Throws InkError "WHAT is W x H px; an image is at most 65535 px a side and 268 M pixels".
 void check_image_size(int64_t width, int64_t height, const std::string& what);
+// The same, then kMaxReadPixels, for an image about to be decoded from a file's header: throws
+// InkError "WHERE: WxH px, over the 64 M pixels an image read may have".
+void check_read_size(int64_t width, int64_t height, const std::string& where);
 
 struct Image {
   int width = 0, height = 0;

@@ -25,6 +25,13 @@ void check_image_size(int64_t width, int64_t height, const std::string& what) {
                  std::to_string(kMaxImageSide) + " px a side and " + std::to_string(kMaxImagePixels >> 20) + " M pixels");
 }
 
+void check_read_size(int64_t width, int64_t height, const std::string& where) {
+  check_image_size(width, height, where);
+  if (width * height > kMaxReadPixels)
+    throw InkError(where + ": " + std::to_string(width) + "x" + std::to_string(height) + " px, over the " +
+                   std::to_string(kMaxReadPixels >> 20) + " M pixels an image read may have");
+}
+
 Image::Image(int w, int h, Rgb fill) : width(w), height(h) {
   check_image_size(w, h, "the image");
   pixels.resize(static_cast<size_t>(w) * h * 3);
@@ -122,12 +129,7 @@ Image decode_image(std::string_view file_bytes, const std::string& where) {
   const int n = static_cast<int>(bytes.size());
   int w = 0, h = 0, channels = 0;
   // The header first: a crafted file must not make stb allocate what its header claims.
-  if (stbi_info_from_memory(p, n, &w, &h, &channels)) {
-    check_image_size(w, h, where);
-    if (int64_t{w} * h > kMaxReadPixels)
-      throw InkError(where + ": " + std::to_string(w) + "x" + std::to_string(h) + " px, over the " +
-                     std::to_string(kMaxReadPixels >> 20) + " M pixels an image read may have");
-  }
+  if (stbi_info_from_memory(p, n, &w, &h, &channels)) check_read_size(w, h, where);
   unsigned char* data = stbi_load_from_memory(p, n, &w, &h, &channels, 3);
   if (!data) throw InkError(where + ": cannot read image (" + stbi_failure_reason() + ")");
   Image image;

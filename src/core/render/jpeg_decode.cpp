@@ -79,13 +79,8 @@ Image decode_jpeg(std::string_view bytes, const std::string& where) {
   decoder.out_color_space = cmyk ? JCS_CMYK : JCS_RGB;
   jpeg_calc_output_dimensions(&decoder);
   const int64_t width = decoder.output_width, height = decoder.output_height;
-  if (width * height > kMaxReadPixels) {
-    jpeg_destroy_decompress(&decoder);
-    throw InkError(where + ": " + std::to_string(width) + "x" + std::to_string(height) + " px, over the " +
-                   std::to_string(kMaxReadPixels >> 20) + " M pixels an image read may have");
-  }
-  try {
-    check_image_size(width, height, where);
+  try {  // before any pixel is allocated
+    check_read_size(width, height, where);
     image.width = static_cast<int>(width), image.height = static_cast<int>(height);
     image.pixels.resize(static_cast<size_t>(width) * height * 3);
   } catch (...) {
