@@ -29,7 +29,7 @@ TEST_CASE("the identity layout leaves a glyph where it is", "[layout]") {
       CHECK(same.strokes[k].median[i].x == Approx(glyph.strokes[k].median[i].x).margin(1e-3));
       CHECK(same.strokes[k].median[i].y == Approx(glyph.strokes[k].median[i].y).margin(1e-3));
     }
-  CHECK_THROWS_AS(apply_layout(glyph, Layout{}, {Point{}}), InkError);  // one shift for five strokes
+  CHECK_THROWS_AS(apply_layout(glyph, Layout{}, {StrokeMove{}}), InkError);  // one move for five strokes
 }
 
 TEST_CASE("a split's fit recovers a known layout, and the layout lands the strokes on the glyph", "[layout]") {

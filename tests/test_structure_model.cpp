@@ -25,12 +25,14 @@ using namespace ink;
 namespace {
 
 // A made-up hand with structure the model can only learn from the strokes: it writes every
-// horizontal `drop` box units lower, and characters of many strokes 1.1 times as wide.
+// horizontal `drop` box units lower and, where it drops them, 1.2 times as long; characters of
+// many strokes 1.1 times as wide.
 StructureSample written_by_hand(const Glyph& glyph, float drop, Layout typical) {
   StructureSample s = structure_of(glyph);
   s.fit = typical;
   if (glyph.strokes.size() > 6) s.fit.scale_x *= 1.1f;
-  for (size_t k = 0; k < s.kinds.size(); ++k) s.stroke_shifts[k] = s.kinds[k] == StrokeKind::horizontal ? Point{0, drop} : Point{};
+  const StrokeMove horizontal{{0, drop}, {drop > 0 ? std::log(1.2f) : 0.0f, 0, 0}};
+  for (size_t k = 0; k < s.kinds.size(); ++k) s.moves[k] = s.kinds[k] == StrokeKind::horizontal ? horizontal : StrokeMove{};
   return s;
 }
 
@@ -63,16 +65,19 @@ TEST_CASE("place_point moves a point as apply_layout moves the glyph") {
   Layout layout;
   layout.shift = {12, -30};
   layout.scale_x = 1.05f, layout.scale_y = 0.9f, layout.rotation = 0.1f;
-  std::vector<Point> shifts(glyph.strokes.size(), Point{5, -7});
+  const std::vector<StrokeMove> moves(glyph.strokes.size(), StrokeMove{{5, -7}, {0.1f, 0.05f, 0.08f}});
   bool clamped = true;
-  const Glyph moved = apply_layout(glyph, layout, shifts, &clamped);
+  const Glyph moved = apply_layout(glyph, layout, moves, &clamped);
   REQUIRE_FALSE(clamped);  // inside the box, so nothing but the layout moved it
-  const StructureSample before = structure_of(glyph), after = structure_of(moved);
-  for (size_t k = 0; k < glyph.strokes.size(); ++k) {
-    const Point first = place_point(before.medians[k][0], before.centre, layout, shifts[k]);
-    CHECK(first.x == Approx(after.medians[k][0].x).margin(0.05));
-    CHECK(first.y == Approx(after.medians[k][0].y).margin(0.05));
-  }
+  StructureSample before = structure_of(glyph);
+  const StructureSample after = structure_of(moved);
+  before.fit = layout, before.moves = moves;
+  for (size_t k = 0; k < glyph.strokes.size(); ++k)
+    for (size_t j : {size_t{0}, kStructurePoints / 2, kStructurePoints - 1}) {
+      const Point placed = placed_point(before, k, j);
+      CHECK(placed.x == Approx(after.medians[k][j].x).margin(0.5));
+      CHECK(placed.y == Approx(after.medians[k][j].y).margin(0.5));
+    }
   CHECK(before.medians.size() == glyph.strokes.size());
   CHECK(before.kinds.size() == glyph.strokes.size());
 }
@@ -101,8 +106,9 @@ TEST_CASE("the structure model predicts a hand's structure on characters it neve
   // Its placement moves a horizontal the way the hand does.
   const Glyph& san = library.glyph(U'三');
   const StructurePlacement placed = model.place(structure_of(san), 0, {});
-  REQUIRE(placed.stroke_shifts.size() == san.strokes.size());
-  CHECK(placed.stroke_shifts[0].y > 20);
+  REQUIRE(placed.moves.size() == san.strokes.size());
+  CHECK(placed.moves[0].shift.y > 20);
+  CHECK(placed.moves[0].form.stretch > 0.1);  // and longer
 
   SECTION("a new hand's row from four characters carries its structure") {
     const HandSamples few = hand_of({seen[0], seen[1], seen[2], seen[3]}, -40, wide);
@@ -137,6 +143,18 @@ TEST_CASE("a model's structure file places each character of its styles beyond t
   CHECK(styled_glyph(*model, san, "kai", 0.0) == san);
   CHECK(styled_glyph(*model, san, "hanzi-writer-data", 1.0) == san);
 
+  SECTION("a structure model from before stroke forms places strokes without reshaping them") {
+    const TensorFile stored = read_tensor_file(structure_file(file));
+    std::map<std::string, TensorToWrite> kept;
+    for (const auto& [name, t] : stored.tensors)
+      if (name.rfind("form_head.", 0) != 0) kept[name] = {t.dtype, t.shape, {stored.bytes(t), t.end - t.begin}};
+    REQUIRE(kept.size() + 2 == stored.tensors.size());
+    test::write_text(structure_file(file), encode_tensor_file(kept, stored.metadata));
+    const StructureModel old = StructureModel::load(structure_file(file));
+    const StructurePlacement by_old = old.place(structure_of(san), 0, {});
+    CHECK(by_old.moves[0].shift.y > 20);
+    for (const StrokeMove& move : by_old.moves) CHECK(move.form.is_identity());
+  }
   SECTION("a row for a style the model does not have is refused, naming the file") {
     structure.name_style(0, "nobody");
     structure.save(structure_file(file), "a test");
@@ -163,7 +181,7 @@ TEST_CASE("a learnt hand learns a row of the model's structure model from its im
       const Glyph& glyph = test::sample_library().glyph(c);
       const HandSamples hand = hand_of({&glyph}, -40, {});
       std::vector<Outline> outlines;
-      for (const Stroke& stroke : apply_layout(glyph, Layout{}, hand.samples[0].stroke_shifts).strokes) outlines.push_back(stroke.outline);
+      for (const Stroke& stroke : apply_layout(glyph, Layout{}, hand.samples[0].moves).strokes) outlines.push_back(stroke.outline);
       PhotoOptions options = random_photo_options(c * 10u + v);
       options.width = options.height = 160;
       options.rotation_degrees = 0, options.scale = 1.25f, options.offset_x = options.offset_y = 0;  // the box is the photo
@@ -185,7 +203,7 @@ TEST_CASE("a learnt hand learns a row of the model's structure model from its im
   StructureModel reloaded = StructureModel::load(structure_file(file));
   const StructurePlacement placed = reloaded.place(structure_of(san), reloaded.add_row("high", style.structure_row), *style.layout);
   const Glyph by_row = styled_glyph(*model, san, "high", 1.0);
-  CHECK(by_row == apply_layout(san, placed.layout, placed.stroke_shifts));
+  CHECK(by_row == apply_layout(san, placed.layout, placed.moves));
   CHECK_FALSE(by_row == apply_layout(san, *style.layout));
   CHECK(styled_glyph(*model, san, "high", 0.0) == san);
 }

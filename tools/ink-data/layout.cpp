@@ -25,8 +25,8 @@ namespace ink::data_tool {
 namespace {
 
 const char* const kColumns[] = {"as the data", "typical", "+ tilts", "rule", "own fit", "fit + strokes", "+ weight",
-                                "fit + weight"};
-constexpr size_t kColumnCount = 8;
+                                "fit + weight", "fit + forms"};
+constexpr size_t kColumnCount = 9;
 
 struct Measured {
   std::vector<std::vector<double>> iou;  // per column, per character
@@ -93,12 +93,15 @@ Measured measure(const FontFace& font, const StrokeLibrary& library, const std::
     const std::vector<double> ious =
         ious_in_place(glyph, target, {Layout{}, placement, m.layout, layout_by_rule(m.rule, found->data_shape), own}, rasterizer);
     for (size_t col = 0; col < ious.size(); ++col) m.iou[col].push_back(ious[col]);
-    const Glyph own_placed = apply_layout(glyph, own, stroke_shifts_of(found->split));
+    std::vector<StrokeMove> shifts;
+    for (const Point& shift : stroke_shifts_of(found->split)) shifts.push_back({shift, {}});
+    const Glyph own_placed = apply_layout(glyph, own, shifts);
     m.iou[5].push_back(coverage_iou(rasterizer.fill_glyph(own_placed, size), target));
     Layout kept = m.layout;
     if (!m.tilts_kept) kept.tilts = {};
     m.iou[6].push_back(coverage_iou(fill_weighted(apply_layout(glyph, kept), m.weight, size), target));
     m.iou[7].push_back(coverage_iou(fill_weighted(own_placed, m.weight, size), target));
+    m.iou[8].push_back(coverage_iou(rasterizer.fill_glyph(apply_layout(glyph, own, measure_stroke_moves(found->split, glyph, kFontSplitSize)), size), target));
     m.chars.push_back(c);
     bar.update(++done);
   }

@@ -2,8 +2,8 @@
 // the structure model on the fonts' splits of seen characters (one style a font), learns a row
 // for each kept-back font from a few of its seen characters with the model frozen, and measures
 // every font in place on held-out characters: the data's strokes moved by the font's typical
-// layout, by the model, and by the character's own fit and stroke shifts (what a perfect
-// predictor would give). One seen character in eight is kept out of training to check each
+// layout, by the model (with and without its stroke forms), and by the character's own fit and
+// stroke moves (what a perfect predictor would give). One seen character in eight is kept out of training to check each
 // font's row on: --save keeps, beside the stroke model, the rows of the model's styles that
 // placed those characters better than their typical layout.
 #include "train_structure.h"
@@ -27,8 +27,8 @@
 namespace ink::train_tool {
 namespace {
 
-const char* const kColumns[] = {"typical", "model", "model, whole only", "own fit + strokes"};
-constexpr size_t kColumnCount = 4;
+const char* const kColumns[] = {"typical", "model", "model, no forms", "model, whole only", "own fit + strokes"};
+constexpr size_t kColumnCount = 5;
 
 constexpr size_t kCheckEvery = 8;  // one seen character in this many checks a row
 
@@ -50,7 +50,7 @@ double check_gain(const FontHand& hand, const StructureModel& model, const Strok
     const Coverage target =
         rasterizer.fill(hand.font.glyph_outline(s.codepoint), BoxToPixels::square(static_cast<float>(size)), size, size);
     const StructurePlacement placed = model.place(structure_of(glyph), hand.style, hand.learnt.typical);
-    gain += coverage_iou(rasterizer.fill_glyph(apply_layout(glyph, placed.layout, placed.stroke_shifts), size), target) -
+    gain += coverage_iou(rasterizer.fill_glyph(apply_layout(glyph, placed.layout, placed.moves), size), target) -
             coverage_iou(rasterizer.fill_glyph(apply_layout(glyph, hand.learnt.typical), size), target);
   }
   return hand.check.samples.empty() ? 0.0 : gain / static_cast<double>(hand.check.samples.size());
@@ -81,8 +81,8 @@ double typical_error(const HandSamples& hand) {
   size_t count = 0;
   for (const StructureSample& s : hand.samples)
     for (size_t k = 0; k < s.medians.size(); ++k)
-      for (const Point p : s.medians[k]) {
-        const Point by_typical = place_point(p, s.centre, hand.typical), truth = place_point(p, s.centre, s.fit, s.stroke_shifts[k]);
+      for (size_t j = 0; j < kStructurePoints; ++j) {
+        const Point by_typical = place_point(s.medians[k][j], s.centre, hand.typical), truth = placed_point(s, k, j);
         sum += std::hypot(by_typical.x - truth.x, by_typical.y - truth.y);
         ++count;
       }
@@ -111,9 +111,12 @@ Measured measure(const FontHand& hand, const StructureModel& model, const Stroke
     const StructurePlacement placed = model.place(structure_of(glyph), hand.style, hand.learnt.typical);
     const StructureSample truth = structure_of(glyph, found->split, kFontSplitSize);
     m.iou[0].push_back(iou(apply_layout(glyph, hand.learnt.typical)));
-    m.iou[1].push_back(iou(apply_layout(glyph, placed.layout, placed.stroke_shifts)));
-    m.iou[2].push_back(iou(apply_layout(glyph, placed.layout)));
-    m.iou[3].push_back(iou(apply_layout(glyph, truth.fit, truth.stroke_shifts)));
+    std::vector<StrokeMove> shifts_only = placed.moves;
+    for (StrokeMove& move : shifts_only) move.form = {};
+    m.iou[1].push_back(iou(apply_layout(glyph, placed.layout, placed.moves)));
+    m.iou[2].push_back(iou(apply_layout(glyph, placed.layout, shifts_only)));
+    m.iou[3].push_back(iou(apply_layout(glyph, placed.layout)));
+    m.iou[4].push_back(iou(apply_layout(glyph, truth.fit, truth.moves)));
     held_out.samples.push_back(truth);
   }
   if (m.iou[0].empty()) throw InkError(hand.font.family() + ": none of the held-out characters split in the data's form");

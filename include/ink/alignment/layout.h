@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ink/alignment/stroke_alignment.h"
+#include "ink/alignment/stroke_form.h"
 #include "ink/alignment/stroke_tilt.h"
 #include "ink/data/glyph.h"
 
@@ -60,16 +61,17 @@ Layout layout_by_rule(const LayoutRule& rule, const InkShape& data);
 // The layout taken `strength` of the way from the identity (0: the data's placement, 1: the
 // hand's; shifts and rotation scale linearly, scales and weight geometrically).
 Layout scaled_layout(const Layout& layout, double strength);
+// The strokes' moves taken `strength` of the way (every number linearly).
+std::vector<StrokeMove> scaled_moves(std::vector<StrokeMove> moves, double strength);
 
 // Where a point of a stroke (screen box units) goes under `layout` after the stroke's `shift`, in
 // a character whose ink centre is `centre`; tilts are the strokes' own (apply_stroke_tilts).
 Point place_point(Point screen, Point centre, const Layout& layout, Point shift = {});
 
 // The glyph's outlines and medians moved by `layout` about its ink centre, each stroke first
-// moved by its shift when `stroke_shifts` has one per stroke. A glyph moved past the box's edge
-// is moved (and, if it no longer fits, shrunk) back inside; `clamped` says so.
-Glyph apply_layout(const Glyph& glyph, const Layout& layout, const std::vector<Point>& stroke_shifts = {},
-                   bool* clamped = nullptr);
+// taking its tilt and, when `moves` has one per stroke, its move. A glyph moved past the box's
+// edge is moved (and, if it no longer fits, shrunk) back inside; `clamped` says so.
+Glyph apply_layout(const Glyph& glyph, const Layout& layout, const std::vector<StrokeMove>& moves = {}, bool* clamped = nullptr);
 
 // Each stroke of the glyph drawn `size` px square, its edge moved so its band width is `weight`
 // times its own (stroke_weight.h), then all of them as one coverage.

@@ -1,7 +1,7 @@
 // A character's structure as the structure model sees it (docs/styles.md, Structure): each of
 // the data's strokes as a few points along its median and its kind and, from a hand's split,
-// where that hand put them: the whole character's fit and each stroke's shift beyond it, the two
-// halves of apply_layout.
+// where that hand put them: the whole character's fit and each stroke's move beyond it (its
+// shift and form), the two halves of apply_layout.
 #pragma once
 #include <array>
 #include <vector>
@@ -23,8 +23,11 @@ struct StructureSample {
   Point centre;                       // the data glyph's ink centre, about which a layout turns
   // Where the hand put the strokes (the identity for a character still to be placed).
   Layout fit;
-  std::vector<Point> stroke_shifts;
+  std::vector<StrokeMove> moves;  // one a stroke
 };
+
+// Where the hand put median point `point` of stroke `stroke`: its form, its shift, then the fit.
+Point placed_point(const StructureSample& sample, size_t stroke, size_t point);
 
 // The data's glyph, to be placed.
 StructureSample structure_of(const Glyph& glyph);

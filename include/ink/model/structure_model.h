@@ -2,8 +2,8 @@
 // it never wrote. A small transformer reads a character's strokes as the data draws them (one
 // token a stroke: points along its median, its kind, its place in the order) with a style row,
 // and predicts how far the character's placement departs from the hand's typical layout (shift,
-// scales, rotation) and each stroke's shift beyond it: what the split measures in every glyph of
-// a font. It learns from many fonts' splits; a new hand gets a row of its own from a few of its
+// scales, rotation) and each stroke's move beyond it (its shift and form: longer or shorter,
+// turned, bowed): what the split measures in every glyph of a font. It learns from many fonts' splits; a new hand gets a row of its own from a few of its
 // characters, the rest of the model frozen.
 #pragma once
 #include <cstdint>
@@ -22,7 +22,7 @@ namespace ink {
 
 struct StructurePlacement {
   Layout layout;                    // the typical layout moved by the character's own departure
-  std::vector<Point> stroke_shifts; // one a stroke, before the layout (apply_layout)
+  std::vector<StrokeMove> moves;    // one a stroke, before the layout (apply_layout)
 };
 
 struct StructureTraining {

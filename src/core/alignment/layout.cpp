@@ -114,6 +114,15 @@ Layout scaled_layout(const Layout& layout, double strength) {
   return out;
 }
 
+std::vector<StrokeMove> scaled_moves(std::vector<StrokeMove> moves, double strength) {
+  const float s = static_cast<float>(strength);
+  for (StrokeMove& m : moves) {
+    m.shift = {m.shift.x * s, m.shift.y * s};
+    m.form = {m.form.stretch * s, m.form.turn * s, m.form.bend * s};
+  }
+  return moves;
+}
+
 Coverage fill_weighted(const Glyph& glyph, float weight, int size) {
   Rasterizer rasterizer;
   const BoxToPixels to_pixels = BoxToPixels::square(static_cast<float>(size));
@@ -165,15 +174,18 @@ Point place_point(Point screen, Point centre, const Layout& layout, Point shift)
   return {centre.x + layout.shift.x + cos_r * u - sin_r * v, centre.y + layout.shift.y + sin_r * u + cos_r * v};
 }
 
-Glyph apply_layout(const Glyph& glyph, const Layout& layout, const std::vector<Point>& stroke_shifts, bool* clamped) {
-  if (!stroke_shifts.empty() && stroke_shifts.size() != glyph.strokes.size())
-    throw InkError("layout: " + std::to_string(stroke_shifts.size()) + " stroke shifts for a character of " +
-                   std::to_string(glyph.strokes.size()) + " strokes");
+Glyph apply_layout(const Glyph& glyph, const Layout& layout, const std::vector<StrokeMove>& moves, bool* clamped) {
+  if (!moves.empty() && moves.size() != glyph.strokes.size())
+    throw InkError("layout: " + std::to_string(moves.size()) + " stroke moves for a character of " + std::to_string(glyph.strokes.size()) +
+                   " strokes");
   const Point c = ink_centre(glyph);
+  // A form turns and stretches about the middle of the stroke's chord, as a tilt turns: the two
+  // commute, and the tilt's kind is the data's stroke's.
   Glyph out = is_identity(layout.tilts) ? glyph : apply_stroke_tilts(glyph, layout.tilts);
   for (size_t k = 0; k < out.strokes.size(); ++k) {
-    const Point moved = stroke_shifts.empty() ? Point{} : stroke_shifts[k];
-    const auto place = [&](Point& p) { p = to_box(place_point(to_screen(p), c, layout, moved)); };
+    const StrokeMove move = moves.empty() ? StrokeMove{} : moves[k];
+    out.strokes[k] = apply_stroke_form(out.strokes[k], move.form);
+    const auto place = [&](Point& p) { p = to_box(place_point(to_screen(p), c, layout, move.shift)); };
     for (Point& p : out.strokes[k].outline.points) place(p);
     for (Point& p : out.strokes[k].median) place(p);
   }

@@ -33,6 +33,12 @@ MedianPoints even_points(const Polyline& line) {
 
 }  // namespace
 
+Point placed_point(const StructureSample& sample, size_t stroke, size_t point) {
+  const MedianPoints& median = sample.medians[stroke];
+  const StrokeMove move = stroke < sample.moves.size() ? sample.moves[stroke] : StrokeMove{};
+  return place_point(form_point(median[point], median.front(), median.back(), move.form), sample.centre, sample.fit, move.shift);
+}
+
 StructureSample structure_of(const Glyph& glyph) {
   StructureSample s;
   s.codepoint = glyph.codepoint;
@@ -43,14 +49,14 @@ StructureSample structure_of(const Glyph& glyph) {
   Rasterizer rasterizer;
   const InkShape shape = ink_shape(rasterizer.fill_glyph(glyph, kReferenceRaster));
   s.centre = {shape[0], shape[1]};
-  s.stroke_shifts.assign(glyph.strokes.size(), Point{});
+  s.moves.assign(glyph.strokes.size(), StrokeMove{});
   return s;
 }
 
 StructureSample structure_of(const Glyph& glyph, const StrokeSplit& split, int image_size) {
   StructureSample s = structure_of(glyph);
   s.fit = layout_of_fit(split.alignment, image_size);
-  s.stroke_shifts = stroke_shifts_of(split);
+  s.moves = measure_stroke_moves(split, glyph, image_size);
   return s;
 }
 

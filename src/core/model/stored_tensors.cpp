@@ -23,11 +23,13 @@ std::vector<std::pair<std::string, torch::Tensor>> weight_tensors(torch::nn::Mod
   return out;
 }
 
-void copy_weights(const TensorFile& stored, torch::nn::Module& module, const std::filesystem::path& file, const std::string& what) {
+void copy_weights(const TensorFile& stored, torch::nn::Module& module, const std::filesystem::path& file, const std::string& what,
+                  const std::set<std::string>& optional) {
   torch::NoGradGuard no_grad;
   std::set<std::string> used;
   for (auto& [name, tensor] : weight_tensors(module)) {
     const auto it = stored.tensors.find(name);
+    if (it == stored.tensors.end() && optional.count(name)) continue;
     if (it == stored.tensors.end()) throw InkError(file.string() + ": no tensor '" + name + "', which " + what + " has");
     const StoredTensor& s = it->second;
     if (s.dtype != "F32" || s.shape != tensor.sizes().vec())

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,8 +20,10 @@ std::vector<std::pair<std::string, torch::Tensor>> weight_tensors(torch::nn::Mod
 
 // Copies the file's tensors into the module's weights: every name present, each F32 of the
 // shape the module has, nothing left over. `what` names the module in the errors ("the config's
-// model"), which name `file`.
-void copy_weights(const TensorFile& stored, torch::nn::Module& module, const std::filesystem::path& file, const std::string& what);
+// model"), which name `file`. Weights named in `optional` may be missing from the file; they
+// keep their values.
+void copy_weights(const TensorFile& stored, torch::nn::Module& module, const std::filesystem::path& file, const std::string& what,
+                  const std::set<std::string>& optional = {});
 
 // The format's name for a tensor type ("F32", "I64", ...); InkError for one it cannot name.
 const char* stored_dtype(c10::ScalarType type);

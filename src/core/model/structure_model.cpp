@@ -1,7 +1,7 @@
 // The structure model: a transformer over a character's strokes, trained on where fonts put
 // them (structure_model.h). Its loss is geometric: the distance between where the predicted
 // placement and where the hand put each stroke's median points, so the character's departure
-// and each stroke's shift are weighed in the box units a reader sees.
+// and each stroke's shift and form are weighed in the box units a reader sees.
 #include "ink/model/structure_model.h"
 
 #include <torch/torch.h>
@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <random>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -57,7 +58,6 @@ Batch batch_of(const std::vector<const StructureSample*>& samples, const std::ve
       padding[static_cast<size_t>(i * s + k)] = 0;
       float* token = &tokens[static_cast<size_t>((k * b + i) * kFeatures)];
       const MedianPoints& median = sample.medians[static_cast<size_t>(k)];
-      const Point shift = sample.stroke_shifts.empty() ? Point{} : sample.stroke_shifts[static_cast<size_t>(k)];
       for (int64_t j = 0; j < p; ++j) {
         const Point q = median[static_cast<size_t>(j)];
         token[2 * j] = (q.x - sample.centre.x) / 256.0f;
@@ -66,7 +66,7 @@ Batch batch_of(const std::vector<const StructureSample*>& samples, const std::ve
         token[2 * p + 2 * j + 1] = (q.y - kBoxCentre.y) / 512.0f;
         const size_t at = static_cast<size_t>(((i * s + k) * p + j) * 2);
         points[at] = q.x, points[at + 1] = q.y;
-        const Point placed = place_point(q, sample.centre, sample.fit, shift);
+        const Point placed = placed_point(sample, static_cast<size_t>(k), static_cast<size_t>(j));
         target[at] = placed.x, target[at + 1] = placed.y;
       }
       token[4 * p + static_cast<int64_t>(sample.kinds[static_cast<size_t>(k)])] = 1.0f;
@@ -85,10 +85,30 @@ Batch batch_of(const std::vector<const StructureSample*>& samples, const std::ve
   return out;
 }
 
+// form_point on every point of `points` [..., kStructurePoints, 2] (screen), each stroke's chord
+// its first and last point, its form [..., 3] (stretch, turn, bend); a dot's chord keeps its points.
+torch::Tensor formed(const torch::Tensor& points, const torch::Tensor& form) {
+  const torch::Tensor from = points.select(-2, 0).unsqueeze(-2), to = points.select(-2, kStructurePoints - 1).unsqueeze(-2);
+  const torch::Tensor chord = to - from, middle = (from + to) / 2;
+  const torch::Tensor length = chord.pow(2).sum(-1, true).sqrt();
+  const torch::Tensor along = chord / length.clamp_min(1e-3);
+  const torch::Tensor across = torch::stack({-along.select(-1, 1), along.select(-1, 0)}, -1);
+  const torch::Tensor rel = points - middle;
+  const torch::Tensor a = (rel * along).sum(-1, true), b = (rel * across).sum(-1, true);
+  const torch::Tensor t = (a / length.clamp_min(1e-3) + 0.5).clamp(0, 1);
+  const torch::Tensor real = (length >= kShortestChord).to(points.dtype());
+  const auto part = [&](int64_t i) { return form.select(-1, i).unsqueeze(-1).unsqueeze(-1) * real; };
+  const torch::Tensor a2 = a * part(0).exp(), b2 = b + part(2) * length * 4 * t * (1 - t);
+  const torch::Tensor q = a2 * along + b2 * across;
+  const torch::Tensor cos_t = part(1).cos(), sin_t = part(1).sin();
+  const torch::Tensor qx = q.select(-1, 0).unsqueeze(-1), qy = q.select(-1, 1).unsqueeze(-1);
+  return middle + torch::cat({cos_t * qx - sin_t * qy, sin_t * qx + cos_t * qy}, -1);
+}
+
 }  // namespace
 
 struct StructureModel::Net : torch::nn::Module {
-  torch::nn::Linear embed{nullptr}, style_in{nullptr}, stroke_head{nullptr}, glyph_head{nullptr};
+  torch::nn::Linear embed{nullptr}, style_in{nullptr}, stroke_head{nullptr}, form_head{nullptr}, glyph_head{nullptr};
   torch::nn::TransformerEncoder encoder{nullptr};
   torch::Tensor rows;
 
@@ -99,9 +119,10 @@ struct StructureModel::Net : torch::nn::Module {
         torch::nn::TransformerEncoderLayerOptions(kWidth, 4).dim_feedforward(2 * kWidth).dropout(0.1));
     encoder = register_module("encoder", torch::nn::TransformerEncoder(torch::nn::TransformerEncoderOptions(layer, 2)));
     stroke_head = register_module("stroke_head", torch::nn::Linear(kWidth, 2));
+    form_head = register_module("form_head", torch::nn::Linear(kWidth, 3));
     glyph_head = register_module("glyph_head", torch::nn::Linear(kWidth, 5));
-    // Untrained, the model says the typical layout: both heads start at zero.
-    for (auto* head : {&stroke_head, &glyph_head}) {
+    // Untrained, the model says the typical layout: every head starts at zero.
+    for (auto* head : {&stroke_head, &form_head, &glyph_head}) {
       torch::NoGradGuard no_grad;
       (*head)->weight.zero_();
       (*head)->bias.zero_();
@@ -109,12 +130,13 @@ struct StructureModel::Net : torch::nn::Module {
     rows = register_parameter("rows", torch::randn({static_cast<int64_t>(styles), kRow}) * 0.1);
   }
 
-  // Each stroke's shift [batch, strokes, 2] and the character's departure [batch, 5], box units
-  // and radians.
+  // Each stroke's move [batch, strokes, 5] (shift x, y in box units; stretch, turn, bend) and the
+  // character's departure [batch, 5], box units and radians.
   std::pair<torch::Tensor, torch::Tensor> forward(const Batch& batch, const torch::Tensor& row) {
     torch::Tensor h = embed(batch.tokens) + style_in(row).unsqueeze(0);
     h = encoder->forward(h, torch::Tensor(), batch.padding);
-    const torch::Tensor strokes = stroke_head(h).permute({1, 0, 2}) * kUnit;
+    const torch::Tensor form_scale = torch::tensor({0.1, 0.05, 0.05}, h.options());
+    const torch::Tensor strokes = torch::cat({stroke_head(h) * kUnit, form_head(h) * form_scale}, -1).permute({1, 0, 2});
     const torch::Tensor kept = (~batch.padding).t().unsqueeze(-1).to(h.dtype());
     const torch::Tensor pooled = (h * kept).sum(0) / kept.sum(0).clamp_min(1);
     const torch::Tensor scale = torch::tensor({kUnit, kUnit, 0.1, 0.1, 0.05}, h.options());
@@ -126,7 +148,7 @@ struct StructureModel::Net : torch::nn::Module {
     const auto [strokes, departure] = forward(batch, row);
     const torch::Tensor layout = batch.typical + departure;
     const torch::Tensor c = batch.centre.unsqueeze(1).unsqueeze(1);
-    const torch::Tensor q = batch.points + strokes.unsqueeze(2) - c;
+    const torch::Tensor q = formed(batch.points, strokes.slice(-1, 2, 5)) + strokes.slice(-1, 0, 2).unsqueeze(2) - c;
     const auto at = [&](int64_t i) { return layout.select(1, i).view({-1, 1, 1}); };
     const torch::Tensor u = q.select(-1, 0) * at(2).exp(), v = q.select(-1, 1) * at(3).exp();
     const torch::Tensor cos_r = at(4).cos(), sin_r = at(4).sin();
@@ -170,7 +192,10 @@ StructureModel StructureModel::load(const std::filesystem::path& file) {
   const std::vector<std::string> names = structure_styles(stored, file.string());
   StructureModel model(names.size());
   model.names_ = names;
-  copy_weights(stored, *model.net_, file, "the structure model");
+  // A model from before stroke forms places strokes without reshaping them: its form head stays zero.
+  const std::set<std::string> optional = {"form_head.weight", "form_head.bias"};
+  const bool has_forms = stored.tensors.count("form_head.weight") || stored.tensors.count("form_head.bias");
+  copy_weights(stored, *model.net_, file, "the structure model", has_forms ? std::set<std::string>{} : optional);
   model.net_->eval();
   return model;
 }
@@ -320,7 +345,7 @@ StructurePlacement StructureModel::place(const StructureSample& character, size_
   out.layout.scale_y = typical.scale_y * std::exp(d[0][3]);
   out.layout.rotation = typical.rotation + d[0][4];
   const auto s = strokes.accessor<float, 3>();
-  for (int64_t k = 0; k < s.size(1); ++k) out.stroke_shifts.push_back({s[0][k][0], s[0][k][1]});
+  for (int64_t k = 0; k < s.size(1); ++k) out.moves.push_back({{s[0][k][0], s[0][k][1]}, {s[0][k][2], s[0][k][3], s[0][k][4]}});
   return out;
 }
 

@@ -14,9 +14,8 @@ Glyph styled_glyph(const DiffusionModel& model, const Glyph& glyph, const std::s
   const std::optional<size_t> row = model.structure ? model.structure->style_named(style) : std::nullopt;
   if (!row) return apply_layout(glyph, scaled_layout(found->second, strength), {}, clamped);
   // The character's own placement, taken `strength` of the way as the layout is.
-  StructurePlacement placed = model.structure->place(structure_of(glyph), *row, found->second);
-  for (Point& shift : placed.stroke_shifts) shift = {shift.x * static_cast<float>(strength), shift.y * static_cast<float>(strength)};
-  return apply_layout(glyph, scaled_layout(placed.layout, strength), placed.stroke_shifts, clamped);
+  const StructurePlacement placed = model.structure->place(structure_of(glyph), *row, found->second);
+  return apply_layout(glyph, scaled_layout(placed.layout, strength), scaled_moves(placed.moves, strength), clamped);
 }
 
 std::string kept_inside_note(const std::string& style, const std::u32string& kept_inside, size_t total) {
