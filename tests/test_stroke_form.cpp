@@ -78,7 +78,7 @@ TEST_CASE("a split measures the forms a glyph was drawn with", "[layout][form]")
     const StrokeMove& m = measured[k];
     INFO("stroke " << k << ": shift " << m.shift.x << ", " << m.shift.y << "; stretch " << m.form.stretch << ", turn " << m.form.turn
                    << ", bend " << m.form.bend);
-    CHECK(stroke_iou(placed, k) > 0.85);
+    CHECK(stroke_iou(placed, k) > 0.8);
     if (!drawn_with[k].is_identity()) CHECK(stroke_iou(placed, k) > stroke_iou(unformed, k) + 0.05);
   }
   CHECK(measured[1].form.bend > 0.06f);  // of 0.12: the hook at its end is not bowed, and pulls

@@ -3,8 +3,9 @@
 // left-falling). Measured per stroke from a split (the font's or photo's stroke against the
 // data's stroke laid over it by the character's fit), summarised per kind, and applied to the
 // data's strokes before the character's layout. Seven numbers per hand, so a hand learnt from
-// four characters carries them. Lengths were measured the same way and cost IoU in place
-// (docs/experiments.md, Stroke tilts), so a hand's strokes keep the data's lengths.
+// four characters carries them. Lengths per kind were measured the same way and cost IoU in place
+// (docs/experiments.md, Stroke tilts); a stroke's own length, turn and bend vary character by
+// character and are the structure model's (stroke_form.h).
 #pragma once
 #include <array>
 #include <cstddef>
