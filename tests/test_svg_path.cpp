@@ -1,7 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
+
 #include "ink/base/error.h"
 #include "ink/data/svg_path.h"
+#include "ink/raster/raster.h"
+#include "test_helpers.h"
 
 using namespace ink;
 
@@ -28,4 +33,40 @@ TEST_CASE("unsupported or malformed paths name the origin and the offset", "[svg
   CHECK_THROWS_WITH(parse_svg_path("M 0 0 L 1e99999 2", "f"), Catch::Contains("bad number"));
   CHECK_THROWS_WITH(parse_svg_path("  ", "f"), Catch::Contains("empty path"));
   CHECK_THROWS_AS(parse_svg_path("M 0 0 Z L 1 1", "f"), InkError);
+}
+
+TEST_CASE("subdividing an outline keeps its shape and cuts every segment short", "[svg]") {
+  Glyph glyph = test::sample_library().glyph(U'永');
+  // And a path of every verb: the data's outlines are quads and lines.
+  glyph.strokes.push_back({parse_svg_path("M 100 100 C 300 400 600 -100 900 300 L 900 500 Q 500 700 100 500 Z", "test"), {{100, 100}, {900, 500}}});
+  Rasterizer rasterizer;
+  const BoxToPixels to_pixels = BoxToPixels::square(256);
+  for (const Stroke& stroke : glyph.strokes) {
+    const Outline finer = subdivided(stroke.outline, 20);
+    CHECK(finer.verbs.size() >= stroke.outline.verbs.size());
+    // A line is cut to 20 box units or less; a curve into as many pieces as its control polygon is
+    // long in 20s, each about that long.
+    size_t at = 0;
+    Point current;
+    for (PathVerb verb : finer.verbs) {
+      const int n = points_per_verb(verb);
+      if (n == 0) continue;
+      const Point end = finer.points[at + static_cast<size_t>(n) - 1];
+      if (verb == PathVerb::line) CHECK(std::hypot(end.x - current.x, end.y - current.y) <= 20.01f);
+      if (verb == PathVerb::quad || verb == PathVerb::cubic) CHECK(std::hypot(end.x - current.x, end.y - current.y) <= 40.0f);
+      current = end;
+      at += static_cast<size_t>(n);
+    }
+    const Coverage before = rasterizer.fill(stroke.outline, to_pixels, 256, 256), after = rasterizer.fill(finer, to_pixels, 256, 256);
+    // FreeType flattens the shorter curves a little differently: an edge moves by a tenth of a pixel.
+    float largest = 0;
+    for (size_t i = 0; i < before.values.size(); ++i) largest = std::max(largest, std::fabs(before.values[i] - after.values[i]));
+    CHECK(largest < 0.15f);
+    CHECK(coverage_iou(before, after) > 0.995f);
+    const Polyline median = subdivided(stroke.median, 20);
+    CHECK(median.front() == stroke.median.front());
+    CHECK(median.back() == stroke.median.back());
+    CHECK(polyline_length(median) == Approx(polyline_length(stroke.median)).epsilon(1e-4));
+    for (size_t i = 1; i < median.size(); ++i) CHECK(std::hypot(median[i].x - median[i - 1].x, median[i].y - median[i - 1].y) <= 20.01f);
+  }
 }

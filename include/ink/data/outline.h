@@ -30,6 +30,12 @@ using Polyline = std::vector<Point>;
 // Arc length of a polyline, in its own units.
 double polyline_length(const Polyline& line);
 
+// The same shapes in shorter pieces, for a map that bends straight lines: lines (a contour's
+// closing edge too) cut evenly into pieces no longer than `longest`, curves split evenly in their
+// parameter into as many curves as their control polygon is long in `longest`s.
+Polyline subdivided(const Polyline& line, float longest);
+Outline subdivided(const Outline& outline, float longest);
+
 // The stroke data's box (Make Me a Hanzi, as hanzi-writer-data ships it): x in [0, 1024],
 // y in [-124, 900], y up. Fonts are brought into it too (font.h), so all outlines compare.
 inline constexpr float kBoxSize = 1024.0f;

@@ -2,7 +2,6 @@
 #include "ink/alignment/stroke_form.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <utility>
 
@@ -22,90 +21,6 @@ double soft_iou(const Coverage& a, const Coverage& b) {
   double both = 0, either = 0;
   for (size_t i = 0; i < a.values.size(); ++i) both += std::min(a.values[i], b.values[i]), either += std::max(a.values[i], b.values[i]);
   return either > 0 ? both / either : 0;
-}
-
-Point lerp(Point a, Point b, float t) { return {a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t}; }
-
-// The median and outline with no segment longer than `longest` (lines cut evenly, curves split
-// evenly in their parameter): a bow moves points, and a long straight edge between two of them
-// would stay straight.
-Stroke finer(const Stroke& stroke, float longest) {
-  Stroke out;
-  const auto pieces = [&](float length) { return std::max(1, static_cast<int>(std::ceil(length / longest))); };
-  for (size_t i = 0; i < stroke.median.size(); ++i) {
-    if (i > 0) {
-      const Point a = stroke.median[i - 1], b = stroke.median[i];
-      const int n = pieces(std::hypot(b.x - a.x, b.y - a.y));
-      for (int j = 1; j < n; ++j) out.median.push_back(lerp(a, b, static_cast<float>(j) / static_cast<float>(n)));
-    }
-    out.median.push_back(stroke.median[i]);
-  }
-  const std::vector<Point>& in = stroke.outline.points;
-  Outline& o = out.outline;
-  size_t at = 0;
-  Point current, start;
-  const auto line_to = [&](Point to) {
-    const int n = pieces(std::hypot(to.x - current.x, to.y - current.y));
-    for (int j = 1; j <= n; ++j) o.verbs.push_back(PathVerb::line), o.points.push_back(lerp(current, to, static_cast<float>(j) / static_cast<float>(n)));
-    current = to;
-  };
-  for (PathVerb verb : stroke.outline.verbs) {
-    switch (verb) {
-      case PathVerb::move:
-        current = start = in[at++];
-        o.verbs.push_back(verb), o.points.push_back(current);
-        break;
-      case PathVerb::line:
-        line_to(in[at++]);
-        break;
-      case PathVerb::quad: {
-        const Point c = in[at], e = in[at + 1];
-        at += 2;
-        const int n = pieces(std::hypot(c.x - current.x, c.y - current.y) + std::hypot(e.x - c.x, e.y - c.y));
-        const Point p0 = current;
-        for (int j = 1; j <= n; ++j) {  // the piece from t0 to t1 of the curve, as a quad of its own
-          const float t0 = static_cast<float>(j - 1) / static_cast<float>(n), t1 = static_cast<float>(j) / static_cast<float>(n);
-          const auto at_t = [&](float t) { return lerp(lerp(p0, c, t), lerp(c, e, t), t); };
-          const Point tangent_from = lerp(lerp(p0, c, t0), lerp(c, e, t0), t1);  // control of the piece: de Casteljau
-          o.verbs.push_back(PathVerb::quad), o.points.push_back(tangent_from), o.points.push_back(at_t(t1));
-        }
-        current = e;
-        break;
-      }
-      case PathVerb::cubic: {
-        const Point c1 = in[at], c2 = in[at + 1], e = in[at + 2];
-        at += 3;
-        const int n = pieces(std::hypot(c1.x - current.x, c1.y - current.y) + std::hypot(c2.x - c1.x, c2.y - c1.y) +
-                             std::hypot(e.x - c2.x, e.y - c2.y));
-        const Point p0 = current;
-        const auto point_at = [&](float t) {
-          const Point a = lerp(p0, c1, t), b = lerp(c1, c2, t), d = lerp(c2, e, t);
-          return lerp(lerp(a, b, t), lerp(b, d, t), t);
-        };
-        const auto tangent_at = [&](float t) {  // derivative / 3
-          const Point a = lerp(p0, c1, t), b = lerp(c1, c2, t), d = lerp(c2, e, t);
-          const Point u = lerp(a, b, t), v = lerp(b, d, t);
-          return Point{v.x - u.x, v.y - u.y};
-        };
-        for (int j = 1; j <= n; ++j) {
-          const float t0 = static_cast<float>(j - 1) / static_cast<float>(n), t1 = static_cast<float>(j) / static_cast<float>(n);
-          const float h = t1 - t0;
-          const Point s0 = point_at(t0), s1 = point_at(t1), d0 = tangent_at(t0), d1 = tangent_at(t1);
-          o.verbs.push_back(PathVerb::cubic);
-          o.points.push_back({s0.x + d0.x * h, s0.y + d0.y * h});
-          o.points.push_back({s1.x - d1.x * h, s1.y - d1.y * h});
-          o.points.push_back(s1);
-        }
-        current = e;
-        break;
-      }
-      case PathVerb::close:
-        line_to(start);  // the closing edge, cut like any other
-        o.verbs.push_back(verb);
-        break;
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -129,7 +44,9 @@ Stroke apply_stroke_form(const Stroke& stroke, const StrokeForm& form) {
   const Point from = screen(stroke.median.front()), to = screen(stroke.median.back());
   const float chord = std::hypot(to.x - from.x, to.y - from.y);
   if (chord < kShortestChord) return stroke;
-  Stroke out = form.bend != 0 ? finer(stroke, chord / 16) : stroke;
+  // A bow moves points, and a long straight edge between two of them would stay straight.
+  Stroke out = stroke;
+  if (form.bend != 0) out = {subdivided(stroke.outline, chord / 16), subdivided(stroke.median, chord / 16)};
   for (auto* points : {&out.outline.points, &out.median})
     for (Point& p : *points) p = screen(form_point(screen(p), from, to, form));
   return out;
