@@ -45,6 +45,10 @@ TEST_CASE("a stroke form stretches, turns and bows a stroke about its chord's mi
   CHECK(std::hypot(moved.x - half.x, moved.y - half.y) == Approx(0.1f * chord_length(top)).epsilon(1e-3));
   CHECK(moved.y > half.y);
 
+  // A form past the limits reshapes no more than the limits do.
+  CHECK(apply_stroke_form(top, {50.0f, 0, 0}) == apply_stroke_form(top, {kMaxStretch, 0, 0}));
+  CHECK(apply_stroke_form(top, {0, -9.0f, 3.0f}) == apply_stroke_form(top, {0, -kMaxTurn, kMaxBend}));
+
   // A dot's chord has no direction: its form is the identity.
   Stroke dot = top;
   dot.median = {top.median.front(), {top.median.front().x + 10, top.median.front().y}};

@@ -25,9 +25,12 @@ double soft_iou(const Coverage& a, const Coverage& b) {
 
 }  // namespace
 
-Point form_point(Point point, Point from, Point to, const StrokeForm& form) {
+Point form_point(Point point, Point from, Point to, const StrokeForm& asked) {
   const float length = std::hypot(to.x - from.x, to.y - from.y);
   if (length < kShortestChord) return point;
+  // A row read from a file may ask for anything finite; a stroke is reshaped at most this much.
+  const StrokeForm form{std::clamp(asked.stretch, -kMaxStretch, kMaxStretch), std::clamp(asked.turn, -kMaxTurn, kMaxTurn),
+                        std::clamp(asked.bend, -kMaxBend, kMaxBend)};
   const Point middle{(from.x + to.x) / 2, (from.y + to.y) / 2};
   const Point along{(to.x - from.x) / length, (to.y - from.y) / length}, across{-along.y, along.x};
   const float a = (point.x - middle.x) * along.x + (point.y - middle.y) * along.y;
