@@ -44,9 +44,10 @@ struct StrokeMove {
 };
 
 // Per stroke of the split, the move that lays the data's stroke, placed by the split's fit, best
-// over the image's stroke (soft IoU), searched from the stroke's settling shift: a longer stroke
-// settles off its middle, so shift and form are found together. A stroke without ink keeps its
-// settling shift, and a dot's chord only moves. `image_size`: the square the split's image is.
+// over the image's stroke (soft IoU). A longer stroke settles off its middle, so shift and form
+// are searched together, from the stroke's settling shift and from the fit's own place. A stroke
+// without ink keeps its settling shift, and a dot's chord only moves. `image_size`: the square
+// the split's image is.
 std::vector<StrokeMove> measure_stroke_moves(const StrokeSplit& split, const Glyph& reference, int image_size);
 
 }  // namespace ink

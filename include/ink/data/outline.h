@@ -32,7 +32,8 @@ double polyline_length(const Polyline& line);
 
 // The same shapes in shorter pieces, for a map that bends straight lines: lines (a contour's
 // closing edge too) cut evenly into pieces no longer than `longest`, curves split evenly in their
-// parameter into as many curves as their control polygon is long in `longest`s.
+// parameter into as many curves as their control polygon is long in `longest`s (each at most 256
+// pieces).
 Polyline subdivided(const Polyline& line, float longest);
 Outline subdivided(const Outline& outline, float longest);
 

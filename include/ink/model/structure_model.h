@@ -3,8 +3,9 @@
 // token a stroke: points along its median, its kind, its place in the order) with a style row,
 // and predicts how far the character's placement departs from the hand's typical layout (shift,
 // scales, rotation) and each stroke's move beyond it (its shift and form: longer or shorter,
-// turned, bowed): what the split measures in every glyph of a font. It learns from many fonts' splits; a new hand gets a row of its own from a few of its
-// characters, the rest of the model frozen.
+// turned, bowed): what the split measures in every glyph of a font. It learns from many fonts'
+// splits; a new hand gets a row of its own from a few of its characters, the rest of the model
+// frozen.
 #pragma once
 #include <cstdint>
 #include <filesystem>

@@ -110,8 +110,7 @@ std::vector<StrokeMove> measure_stroke_moves(const StrokeSplit& split, const Gly
     // From the settling shift and from the fit's own place: a longer or turned stroke settles off
     // its middle, where a search for its form can stall.
     const auto settled = refine(moves[k]), unsettled = refine(StrokeMove{});
-    const StrokeMove best = settled.second >= unsettled.second ? settled.first : unsettled.first;
-    moves[k] = best;
+    moves[k] = settled.second >= unsettled.second ? settled.first : unsettled.first;
   }
   return moves;
 }

@@ -45,7 +45,12 @@ namespace {
 
 Point lerp(Point a, Point b, float t) { return {a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t}; }
 float distance(Point a, Point b) { return std::hypot(b.x - a.x, b.y - a.y); }
-int pieces(float length, float longest) { return std::max(1, static_cast<int>(std::ceil(length / longest))); }
+// At most kMostPieces, so a stray far point or a `longest` near zero cannot ask for millions.
+constexpr float kMostPieces = 256;
+int pieces(float length, float longest) {
+  const float n = longest > 0 ? std::ceil(length / longest) : 1.0f;
+  return n >= 1 ? static_cast<int>(std::min(n, kMostPieces)) : 1;  // NaN compares false: one piece
+}
 
 }  // namespace
 
