@@ -12,8 +12,6 @@ using namespace ink;
 
 namespace {
 
-Point screen(Point box) { return {box.x, kBoxTop - box.y}; }
-
 float chord_length(const Stroke& s) { return std::hypot(s.median.back().x - s.median.front().x, s.median.back().y - s.median.front().y); }
 
 }  // namespace
@@ -39,7 +37,7 @@ TEST_CASE("a stroke form stretches, turns and bows a stroke about its chord's mi
   const Stroke bowed = apply_stroke_form(top, {0, 0, 0.1f});
   CHECK(bowed.median.front().x == Approx(top.median.front().x).margin(1e-2));
   CHECK(bowed.median.back().y == Approx(top.median.back().y).margin(1e-2));
-  const Point from = screen(top.median.front()), to = screen(top.median.back());
+  const Point from = to_screen(top.median.front()), to = to_screen(top.median.back());
   const Point half{(from.x + to.x) / 2, (from.y + to.y) / 2};
   const Point moved = form_point(half, from, to, {0, 0, 0.1f});
   CHECK(std::hypot(moved.x - half.x, moved.y - half.y) == Approx(0.1f * chord_length(top)).epsilon(1e-3));

@@ -78,7 +78,7 @@ TEST_CASE("place_point moves a point as apply_layout moves the glyph") {
   const auto distance_to = [](Point p, const Polyline& box_line) {
     float nearest = 1e9f;
     for (size_t i = 1; i < box_line.size(); ++i) {
-      const Point a{box_line[i - 1].x, kBoxTop - box_line[i - 1].y}, b{box_line[i].x, kBoxTop - box_line[i].y};
+      const Point a = to_screen(box_line[i - 1]), b = to_screen(box_line[i]);
       const float dx = b.x - a.x, dy = b.y - a.y, length2 = dx * dx + dy * dy;
       const float t = length2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / length2, 0.0f, 1.0f) : 0.0f;
       nearest = std::min(nearest, std::hypot(a.x + t * dx - p.x, a.y + t * dy - p.y));

@@ -43,6 +43,10 @@ inline constexpr float kBoxSize = 1024.0f;
 inline constexpr float kBoxTop = 900.0f;                         // screen_y = kBoxTop - y
 inline constexpr Point kBoxCentre{kBoxSize / 2, kBoxTop - kBoxSize / 2};  // (512, 388)
 
+// A box point on screen (box units, y down), and back: the flip is its own inverse.
+inline Point to_screen(Point box) { return {box.x, kBoxTop - box.y}; }
+inline Point to_box(Point screen) { return {screen.x, kBoxTop - screen.y}; }
+
 // An affine map from the 1024 box to pixels: px = x * scale + dx, py = y * -scale + dy.
 struct BoxToPixels {
   float scale = 1, dx = 0, dy = 0;

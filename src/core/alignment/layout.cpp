@@ -15,8 +15,6 @@ namespace {
 // Reference-raster pixels (the fit's frame) per box unit.
 constexpr float kRasterPerBox = static_cast<float>(kReferenceRaster) / kBoxSize;
 
-Point to_screen(Point box) { return {box.x, kBoxTop - box.y}; }
-Point to_box(Point screen) { return {screen.x, kBoxTop - screen.y}; }
 
 // The glyph's ink centre in screen box units, as the fit measures it (the reference raster).
 Point ink_centre(const Glyph& glyph) {

@@ -14,8 +14,6 @@ namespace {
 // Box units a stroke's shift may move from where settling put it, while its form is found.
 constexpr float kShiftRefined = 32;
 
-Point screen(Point box) { return {box.x, kBoxTop - box.y}; }
-
 // Agreement of two coverages without a threshold, so a search sees sub-pixel changes.
 double soft_iou(const Coverage& a, const Coverage& b) {
   double both = 0, either = 0;
@@ -44,14 +42,14 @@ Point form_point(Point point, Point from, Point to, const StrokeForm& asked) {
 
 Stroke apply_stroke_form(const Stroke& stroke, const StrokeForm& form) {
   if (form.is_identity() || stroke.median.size() < 2) return stroke;
-  const Point from = screen(stroke.median.front()), to = screen(stroke.median.back());
+  const Point from = to_screen(stroke.median.front()), to = to_screen(stroke.median.back());
   const float chord = std::hypot(to.x - from.x, to.y - from.y);
   if (chord < kShortestChord) return stroke;
   // A bow moves points, and a long straight edge between two of them would stay straight.
   Stroke out = stroke;
   if (form.bend != 0) out = {subdivided(stroke.outline, chord / 16), subdivided(stroke.median, chord / 16)};
   for (auto* points : {&out.outline.points, &out.median})
-    for (Point& p : *points) p = screen(form_point(screen(p), from, to, form));
+    for (Point& p : *points) p = to_box(form_point(to_screen(p), from, to, form));
   return out;
 }
 
@@ -69,7 +67,7 @@ std::vector<StrokeMove> measure_stroke_moves(const StrokeSplit& split, const Gly
     if (stroke.median.size() < 2 || split.strokes[k].sum() <= 0) continue;
     const auto score = [&](const StrokeMove& move) {
       Outline placed = apply_stroke_form(stroke, move.form).outline;
-      for (Point& p : placed.points) p = screen(place_point(screen(p), centre, fit, move.shift));
+      for (Point& p : placed.points) p = to_box(place_point(to_screen(p), centre, fit, move.shift));
       return soft_iou(rasterizer.fill(placed, to_pixels, image_size, image_size), split.strokes[k]);
     };
     const Point from = stroke.median.front(), to = stroke.median.back();

@@ -16,8 +16,6 @@ constexpr float kMinElongation = 2.0f;   // major over minor spread, below which
 
 const char* const kNames[kStrokeKinds] = {"dot", "horizontal", "vertical", "left-falling", "right-falling", "rising", "turning"};
 
-Point screen(Point box) { return {box.x, kBoxTop - box.y}; }
-
 // The sharpest bend between two parts of the median that are each a sixth of it or more.
 float sharpest_bend(const Polyline& line, float total) {
   float sharpest = 0, before = 0;
@@ -61,7 +59,7 @@ StrokeKind stroke_kind(const Polyline& median) {
   const float total = static_cast<float>(polyline_length(median));
   if (total < kDotLength) return StrokeKind::dot;
   if (sharpest_bend(median, total) > kTurn) return StrokeKind::turning;
-  const Point from = screen(median.front()), to = screen(median.back());
+  const Point from = to_screen(median.front()), to = to_screen(median.back());
   const float degrees = std::atan2(to.y - from.y, to.x - from.x) * 180 / kPi;  // y down: 90 is straight down
   if (degrees > -25 && degrees <= 25) return StrokeKind::horizontal;
   if (degrees > 25 && degrees <= 65) return StrokeKind::right_falling;
@@ -117,13 +115,13 @@ Glyph apply_stroke_tilts(const Glyph& glyph, const StrokeTilts& tilts) {
     const float tilt = tilts[static_cast<size_t>(stroke_kind(stroke.median))];
     if (tilt == 0) continue;
     // On screen (y down), about the middle of the median's first and last points.
-    const Point from = screen(stroke.median.front()), to = screen(stroke.median.back());
+    const Point from = to_screen(stroke.median.front()), to = to_screen(stroke.median.back());
     const Point middle{(from.x + to.x) / 2, (from.y + to.y) / 2};
     const float cos_t = std::cos(tilt), sin_t = std::sin(tilt);
     const auto turn = [&](Point& p) {
-      const Point s = screen(p);
+      const Point s = to_screen(p);
       const Point q{s.x - middle.x, s.y - middle.y};
-      p = screen({middle.x + cos_t * q.x - sin_t * q.y, middle.y + sin_t * q.x + cos_t * q.y});
+      p = to_box({middle.x + cos_t * q.x - sin_t * q.y, middle.y + sin_t * q.x + cos_t * q.y});
     };
     for (Point& p : stroke.outline.points) turn(p);
     for (Point& p : stroke.median) turn(p);

@@ -26,7 +26,7 @@ MedianPoints even_points(const Polyline& line) {
       const float t = span > 0 ? static_cast<float>(std::clamp((at - along[segment]) / span, 0.0, 1.0)) : 0.0f;
       p = {line[segment].x + t * (line[segment + 1].x - line[segment].x), line[segment].y + t * (line[segment + 1].y - line[segment].y)};
     }
-    out[k] = {p.x, kBoxTop - p.y};
+    out[k] = to_screen(p);
   }
   return out;
 }
