@@ -1,10 +1,14 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <numeric>
 
 #include "ink/dataset/dataset.h"
 #include "ink/dataset/shard.h"
 #include "ink/dataset/stroke_step.h"
+#include "ink/raster/font.h"
+#include "ink/styles/ink_extraction.h"
 #include "test_helpers.h"
 
 using namespace ink;
@@ -76,7 +80,7 @@ TEST_CASE("dataset shards round-trip and match the samples built directly", "[da
   // Walk all stroke-step shards in order: they list each character's steps 0..N-1 in order.
   Rasterizer r;
   size_t index = 0;
-  std::vector<uint8_t> expected(kStrokeStepChannels * 32 * 32);
+  std::vector<uint8_t> expected(kStrokeStepChannels * 64 * 64);
   for (const auto& name : manifest["stroke_step"]["shards"]) {
     const Shard shard = Shard::read(dir / name.get<std::string>());
     CHECK(shard.channels() == kStrokeStepChannels);
@@ -154,4 +158,79 @@ TEST_CASE("a font dataset has stroke steps and glyphs in the font's hand, one st
   }
   REQUIRE(skeleton > 0);
   CHECK(static_cast<double>(inside) / skeleton > 0.85);
+}
+
+namespace {
+
+// Per style-1 stroke step of a dataset: the target, canvas and skeleton planes.
+template <class Visit>
+void for_font_steps(const std::filesystem::path& dir, Visit visit) {
+  const auto manifest = nlohmann::json::parse(test::read_text(dir / "manifest.json"));
+  for (const auto& name : manifest["stroke_step"]["shards"]) {
+    const Shard shard = Shard::read(dir / name.get<std::string>());
+    for (uint32_t i = 0; i < shard.count(); ++i)
+      if (shard.meta(i).style == 1) visit(shard.meta(i), shard.planes(i), static_cast<size_t>(shard.size()) * shard.size());
+  }
+}
+
+}  // namespace
+
+TEST_CASE("an in-place font dataset keeps the font's strokes where it draws them, on skeletons moved onto them", "[dataset]") {
+  test::TempDir settled_dir, in_place_dir;
+  auto settled = options_for(settled_dir.path(), 2);
+  settled.size = 64;
+  settled.font_family = "hanzi-writer-data,wenkai=LXGW WenKai";
+  auto in_place = settled;
+  in_place.out_dir = in_place_dir.path();
+  in_place.placement = StrokePlacement::in_place;
+  build_dataset(test::sample_library(), settled);
+  build_dataset(test::sample_library(), in_place);
+  const auto manifest = nlohmann::json::parse(test::read_text(in_place_dir / "manifest.json"));
+  CHECK(manifest["placement"] == "in-place");
+
+  // The last step's canvas and target together are the font's glyph where it draws it.
+  const FontFace font = FontFace::open_family("LXGW WenKai");
+  Rasterizer rasterizer;
+  auto glyph_iou = [&](const std::filesystem::path& dir) {
+    std::vector<float> ious;
+    for_font_steps(dir, [&](const SampleMeta& meta, const uint8_t* planes, size_t plane) {
+      if (meta.step + 1 != meta.stroke_count) return;
+      const int size = settled.size;
+      Coverage written(size, size);
+      for (size_t p = 0; p < plane; ++p) written.values[p] = std::max(planes[p], planes[plane + p]) / 255.0f;
+      const Coverage drawn = rasterizer.fill(font.glyph_outline(meta.codepoint), BoxToPixels::square(2.0f * size), 2 * size, 2 * size);
+      ious.push_back(coverage_iou(written, downsample(drawn, 2)));
+    });
+    return ious;
+  };
+  const std::vector<float> placed = glyph_iou(in_place_dir.path()), carried = glyph_iou(settled_dir.path());
+  REQUIRE(placed.size() >= 4);
+  for (float iou : placed) CHECK(iou > 0.9f);
+  CHECK(std::accumulate(carried.begin(), carried.end(), 0.0f) / carried.size() < 0.75f);
+
+  // Each stroke's skeleton, moved where the split found the stroke, runs inside it, where the
+  // data's skeleton (the settled dataset's) mostly would not.
+  std::vector<std::vector<uint8_t>> targets;
+  for_font_steps(in_place_dir.path(), [&](const SampleMeta&, const uint8_t* planes, size_t plane) {
+    targets.emplace_back(planes, planes + kStrokeStepChannels * plane);
+  });
+  auto inside_share = [&](const std::filesystem::path& skeletons_dir) {
+    size_t i = 0, skeleton = 0, inside = 0;
+    for_font_steps(skeletons_dir, [&](const SampleMeta&, const uint8_t* planes, size_t plane) {
+      REQUIRE(i < targets.size());
+      for (size_t p = 0; p < plane; ++p)
+        if (planes[2 * plane + p] > 128) ++skeleton, inside += targets[i][p] > 64;
+      ++i;
+    });
+    CHECK(i == targets.size());
+    return static_cast<double>(inside) / std::max<size_t>(skeleton, 1);
+  };
+  const double moved = inside_share(in_place_dir.path()), unmoved = inside_share(settled_dir.path());
+  CHECK(moved > 0.7);
+  CHECK(moved > unmoved + 0.15);
+
+  // The data's own hand is the style whose layout is the identity: its samples do not move.
+  const Shard a = Shard::read(settled_dir / "stroke_step-00000.shard"), b = Shard::read(in_place_dir / "stroke_step-00000.shard");
+  REQUIRE(a.meta(0).style == 0);
+  CHECK(std::equal(a.planes(0), a.planes(0) + kStrokeStepChannels * 64 * 64, b.planes(0)));
 }

@@ -32,6 +32,10 @@ TEST_CASE("a recipe reads its model and schedule and optimiser settings", "[reci
   CHECK(r.batch_size == 4);
   // Round trip: what a checkpoint stores reads back the same.
   CHECK(training_recipe_to_json(training_recipe_from_json(training_recipe_to_json(r), "again")) == training_recipe_to_json(r));
+  CHECK(r.data_placement == StrokePlacement::settled);
+  const TrainingRecipe in_place = training_recipe_from_json(with("\"data_placement\": \"in-place\""), "r.json");
+  CHECK(in_place.data_placement == StrokePlacement::in_place);
+  CHECK(training_recipe_from_json(training_recipe_to_json(in_place), "again").data_placement == StrokePlacement::in_place);
 }
 
 TEST_CASE("a bad recipe is refused with the file and the key named", "[recipe]") {
@@ -43,6 +47,8 @@ TEST_CASE("a bad recipe is refused with the file and the key named", "[recipe]")
   CHECK_THROWS_WITH(training_recipe_from_json(with("\"steps\": 1e20"), "r.json"), Contains("r.json: 'steps' is 1e+20, expected a whole number"));
   CHECK_THROWS_WITH(training_recipe_from_json(with("\"seed\": -1"), "r.json"), Contains("'seed' is -1, expected a whole number, 0 or more"));
   CHECK_THROWS_WITH(training_recipe_from_json(R"({"steps": 5})", "r.json"), Contains("no 'model'"));
+  CHECK_THROWS_WITH(training_recipe_from_json(with("\"data_placement\": \"moved\""), "r.json"),
+                    Contains("r.json: data_placement: placement 'moved' is neither 'settled' nor 'in-place'"));
   CHECK_THROWS_WITH(training_recipe_from_json("{\"steps\": ", "r.json"), Contains("malformed JSON"));
   CHECK_THROWS_WITH(training_recipe_from_json(with("\"learning_rate\": 1e999"), "r.json"), Contains("r.json: number overflow parsing '1e999'"));
   std::string bad_model = kRecipe;

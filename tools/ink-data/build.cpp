@@ -19,6 +19,7 @@ int build(cli::Args& args) {
   // Default: the seen set, so a training set never picks up held-out characters by accident.
   options.selection = args.value_or("chars", "seen");
   options.font_family = args.value_or("font", "");
+  options.placement = parse_stroke_placement(args.value_or("placement", "settled"), "--placement");
   options.samples_per_shard = static_cast<uint32_t>(args.int_value("shard-samples", 4096, 1, 1 << 20));
   options.threads = args.int_value("threads", 2, 1, 64);
   const StrokeLibrary library = cli::open_library(args);

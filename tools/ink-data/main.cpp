@@ -11,8 +11,9 @@ namespace {
 constexpr const char* kUsage = R"(usage: ink-data COMMAND [OPTIONS]
   show TEXT --png FILE [--size PX]     stroke-order sheet: one cell per stroke step
   build --out DIR [--size 64] [--chars seen|heldout|all|CHARS] [--font FAMILY[,FAMILY...]]
-        [--shard-samples N] [--threads N]
-                                       stroke-step and whole-glyph training shards
+        [--placement settled|in-place] [--shard-samples N] [--threads N]
+                                       stroke-step and whole-glyph training shards; a font's
+                                       strokes settled onto the data's, or where it draws them
   stats [--json FILE]                  counts, stroke-count histogram, held-out size
   pack --from DIR --out FILE [--version TEXT]
                                        pack hanzi-writer-data JSON into one .inkpack file

@@ -1,4 +1,4 @@
-// Dataset cache for ink-train: one directory per (selection, fonts, size); rebuilt when the stroke
+// Dataset cache for ink-train: one directory per (selection, fonts, placement, size); rebuilt when the stroke
 // data's version or the dataset format's differs.
 #include "training_datasets.h"
 
@@ -40,19 +40,22 @@ nlohmann::json read_manifest(const std::filesystem::path& dir) {
 }
 
 std::filesystem::path ensure_dataset(const StrokeLibrary& library, const std::string& selection, const std::string& fonts,
-                                     int size) {
-  const std::string name = selection_name(selection) + (fonts.empty() ? "" : "-" + selection_name(fonts));
+                                     StrokePlacement placement, int size) {
+  const std::string name = selection_name(selection) + (fonts.empty() ? "" : "-" + selection_name(fonts)) +
+                           (placement == StrokePlacement::settled ? "" : "-" + to_string(placement));
   const std::filesystem::path dir = project_root() / "build" / "datasets" / (name + "-" + std::to_string(size));
   const nlohmann::json manifest = read_manifest(dir);
   if (manifest.is_object() && manifest.value("version", 0) == kDatasetVersion &&
       manifest.value("data_version", "") == library.data_version() &&
-      manifest.value("selection", "") == selection)
+      manifest.value("selection", "") == selection &&
+      manifest.value("placement", to_string(StrokePlacement::settled)) == to_string(placement))
     return dir;
   DatasetOptions options;
   options.out_dir = dir;
   options.size = size;
   options.selection = selection;
   options.font_family = fonts;
+  options.placement = placement;
   options.chars = select_chars(library, selection, heldout_list_path());
   ProgressBar bar("dataset " + selection_name(selection), options.chars.size());
   const DatasetReport report = build_dataset(library, options, [&](size_t done, size_t) { bar.update(done); });
@@ -71,10 +74,10 @@ Datasets prepare_datasets(const TrainingRecipe& recipe, const std::optional<std:
     if (!library) library.emplace(StrokeLibrary::open(data ? std::filesystem::path(*data) : default_stroke_pack()));
     return *library;
   };
-  sets.train_dir = recipe.data_dir.empty() ? ensure_dataset(open(), recipe.data_chars, recipe.data_fonts, size)
+  sets.train_dir = recipe.data_dir.empty() ? ensure_dataset(open(), recipe.data_chars, recipe.data_fonts, recipe.data_placement, size)
                                            : project_root() / recipe.data_dir;  // an absolute data_dir stays as is
   if (recipe.eval_every > 0 && !recipe.eval_chars.empty())
-    sets.eval_dir = ensure_dataset(open(), recipe.eval_chars, recipe.data_fonts, size);
+    sets.eval_dir = ensure_dataset(open(), recipe.eval_chars, recipe.data_fonts, recipe.data_placement, size);
   const nlohmann::json manifest = read_manifest(sets.train_dir);
   if (!manifest.is_object()) throw InkError(sets.train_dir.string() + ": no readable dataset manifest");
   sets.styles = manifest.value("styles", std::vector<std::string>{"hanzi-writer-data"});

@@ -16,8 +16,21 @@ inline constexpr const char* kDataStyle = "hanzi-writer-data";
 // The manifest's version. 2: a font's stroke steps sit in the reference frame (the split's
 // strokes carried back through its alignment), where version 1 kept them where the font draws
 // them. 3: each carried-back stroke is also settled onto its data stroke (stroke_offsets). A
-// cache of another version is rebuilt.
+// cache of another version is rebuilt. A manifest names its placement (below); one without a
+// placement is settled.
 inline constexpr int kDatasetVersion = 3;
+
+// Where a font's stroke steps sit.
+//   settled: carried back onto the data's strokes and each settled there, so a style learns a
+//     brush on the data's skeletons.
+//   in_place: where the font draws them, each conditioned on the data's skeletons moved as the
+//     split found the font's strokes (the character's fit and each stroke's move). These are the
+//     skeletons a writer gives the model once a style's layout has placed the character.
+// The data's own hand sits in the same place either way.
+enum class StrokePlacement { settled, in_place };
+std::string to_string(StrokePlacement placement);
+// "settled" or "in-place"; throws InkError naming `where` otherwise.
+StrokePlacement parse_stroke_placement(const std::string& text, const std::string& where);
 
 struct DatasetOptions {
   std::filesystem::path out_dir;
@@ -29,6 +42,7 @@ struct DatasetOptions {
   // the character's strokes by alignment and carried back onto the data's strokes (a style is the
   // brush, not where the font places the character); kDataStyle stands for the data's outlines.
   std::string font_family;
+  StrokePlacement placement = StrokePlacement::settled;
   uint32_t samples_per_shard = 4096;
   int threads = 2;
 };

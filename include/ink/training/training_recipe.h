@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 
+#include "ink/dataset/dataset.h"
 #include "ink/model/schedule_config.h"
 #include "ink/model/unet_config.h"
 
@@ -19,6 +20,8 @@ struct TrainingRecipe {
   // Fonts ("A,B,C") whose glyphs are the whole-glyph targets instead of the stroke data's
   // outlines, one style each (class mode's images rendered from fonts).
   std::string data_fonts;
+  // Where the fonts' stroke steps sit ("data_placement": "settled" or "in-place"; dataset.h).
+  StrokePlacement data_placement = StrokePlacement::settled;
   std::filesystem::path data_dir;  // when set, used as is instead of data_chars (relative: to the project root)
   // When set, a fresh run starts from this model's weights (a model file or directory; relative:
   // to the project root), e.g. to add styles to a trained model. Its config must match `model`.

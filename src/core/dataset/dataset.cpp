@@ -10,6 +10,7 @@
 #include <set>
 
 #include "ink/alignment/stroke_alignment.h"
+#include "ink/alignment/structure_sample.h"
 #include "ink/base/atomic_file.h"
 #include "ink/base/error.h"
 #include "ink/base/utf8.h"
@@ -64,27 +65,43 @@ StyleSamples samples_from_planes(const GlyphPlanes& planes, int size) {
   return out;
 }
 
-// A font's samples of a character. The whole glyph is the font's own, as drawn. Stroke steps
-// need its glyph split into the character's strokes (at twice the size); each stroke is then
-// carried back through the split's alignment and settled onto its data stroke, so the skeleton
-// channels (the data's, which is all a writer has for characters the font never showed it) run
-// down the middle of the font's strokes. What a style learns is the brush: stroke shape, weight and ends,
-// not a placement in the box that no skeleton predicts.
+// A font's samples of a character. Stroke steps need its glyph split into the character's
+// strokes (at twice the size).
+//   settled: the whole glyph is the font's own, as drawn, over the data's skeletons; each split
+//     stroke is carried back through the split's alignment and settled onto its data stroke, so
+//     the skeleton channels (the data's, which is all a writer has for characters the font never
+//     showed it) run down the middle of the font's strokes. What a style learns is the brush.
+//   in_place: the font's strokes and glyph stay where it draws them; the skeletons are the data's
+//     placed where the split found each stroke (structure_of: the fit, then each stroke's shift
+//     and form, the layout's own apply_layout). A glyph that does not split gives nothing.
 StyleSamples font_samples(const GlyphPlanes& reference_planes, const Glyph& glyph, const FontFace& font,
-                          Rasterizer& rasterizer, int size) {
+                          Rasterizer& rasterizer, int size, StrokePlacement placement) {
   StyleSamples out;
   if (!font.has_char(glyph.codepoint)) return out;
   const int fine = 2 * size;
   const Coverage ink = rasterizer.fill(font.glyph_outline(glyph.codepoint), BoxToPixels::square(static_cast<float>(fine)), fine, fine);
   if (ink.sum() <= 0) return out;  // some fonts map characters to empty glyphs
   const Coverage target = downsample(ink, 2);
-  out.whole.resize(kWholeGlyphChannels * static_cast<size_t>(size) * size);
-  whole_glyph_sample(reference_planes, out.whole.data(), &target);
+  const size_t plane = static_cast<size_t>(size) * size;
+  if (placement == StrokePlacement::settled) {
+    out.whole.resize(kWholeGlyphChannels * plane);
+    whole_glyph_sample(reference_planes, out.whole.data(), &target);
+  }
 
   const StrokeSplit split = split_by_alignment(ink, glyph);
   if (split.alignment.iou < kMinFontFit || split.weakest_stroke < kMinFontStrokeShare) return out;
-  GlyphPlanes planes = reference_planes;
-  planes.strokes = frame_strokes(split, split.alignment, size);
+  GlyphPlanes planes;
+  if (placement == StrokePlacement::settled) {
+    planes = reference_planes;
+    planes.strokes = frame_strokes(split, split.alignment, size);
+  } else {
+    const StructureSample found = structure_of(glyph, split, fine);
+    planes = render_glyph_planes(apply_layout(glyph, found.fit, found.moves), rasterizer, size);
+    planes.strokes.clear();
+    for (const Coverage& stroke : split.strokes) planes.strokes.push_back(downsample(stroke, 2));
+    out.whole.resize(kWholeGlyphChannels * plane);
+    whole_glyph_sample(planes, out.whole.data(), &target);
+  }
   planes.glyph = Coverage(size, size);
   for (const Coverage& stroke : planes.strokes) planes.glyph.max_with(stroke);
   out.stroke_steps = samples_from_planes(planes, size).stroke_steps;
@@ -109,7 +126,7 @@ std::vector<RenderedChar> render_chunk(const StrokeLibrary& library, const Datas
         r.styles.push_back(samples_from_planes(planes, options.size));
         continue;
       }
-      r.styles.push_back(font_samples(planes, glyph, *font, rasterizer, options.size));
+      r.styles.push_back(font_samples(planes, glyph, *font, rasterizer, options.size, options.placement));
     }
     out.push_back(std::move(r));
   }
@@ -156,6 +173,14 @@ void remove_stale_shards(const std::filesystem::path& dir, const std::set<std::s
 }
 
 }  // namespace
+
+std::string to_string(StrokePlacement placement) { return placement == StrokePlacement::in_place ? "in-place" : "settled"; }
+
+StrokePlacement parse_stroke_placement(const std::string& text, const std::string& where) {
+  if (text == "settled") return StrokePlacement::settled;
+  if (text == "in-place") return StrokePlacement::in_place;
+  throw InkError(where + ": placement '" + text + "' is neither 'settled' nor 'in-place'");
+}
 
 DatasetReport build_dataset(const StrokeLibrary& library, const DatasetOptions& options,
                             const std::function<void(size_t, size_t)>& progress) {
@@ -233,6 +258,7 @@ DatasetReport build_dataset(const StrokeLibrary& library, const DatasetOptions& 
       {"selection", options.selection},
       {"characters", report.characters},
       {"styles", style_names},
+      {"placement", to_string(options.placement)},
       {"stroke_step",
        {{"channels", {"target_stroke", "canvas", "stroke_skeleton", "future_skeletons"}},
         {"samples", report.stroke_steps},

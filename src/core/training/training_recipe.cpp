@@ -73,6 +73,7 @@ TrainingRecipe training_recipe_from_json(const std::string& json_text, const std
       else if (key == "data_chars") recipe.data_chars = value.get<std::string>();
       else if (key == "data_dir") recipe.data_dir = value.get<std::string>();
       else if (key == "data_fonts") recipe.data_fonts = value.get<std::string>();
+      else if (key == "data_placement") recipe.data_placement = parse_stroke_placement(value.get<std::string>(), key);
       else if (key == "init_from") recipe.init_from = value.get<std::string>();
       else if (key == "distill_from") recipe.distill_from = value.get<std::string>();
       else if (key == "teacher_steps") recipe.teacher_steps = json_int(value, key);
@@ -141,6 +142,7 @@ std::string training_recipe_to_json(const TrainingRecipe& r) {
   };
   if (!r.data_dir.empty()) doc["data_dir"] = r.data_dir.string();
   if (!r.data_fonts.empty()) doc["data_fonts"] = r.data_fonts;
+  if (r.data_placement != StrokePlacement::settled) doc["data_placement"] = to_string(r.data_placement);
   if (!r.init_from.empty()) doc["init_from"] = r.init_from.string();
   if (r.mixed_precision != "no") doc["mixed_precision"] = r.mixed_precision;
   if (!r.distill_from.empty()) {
