@@ -80,7 +80,7 @@ TEST_CASE("dataset shards round-trip and match the samples built directly", "[da
   // Walk all stroke-step shards in order: they list each character's steps 0..N-1 in order.
   Rasterizer r;
   size_t index = 0;
-  std::vector<uint8_t> expected(kStrokeStepChannels * 64 * 64);
+  std::vector<uint8_t> expected(kStrokeStepChannels * 32 * 32);
   for (const auto& name : manifest["stroke_step"]["shards"]) {
     const Shard shard = Shard::read(dir / name.get<std::string>());
     CHECK(shard.channels() == kStrokeStepChannels);
@@ -208,8 +208,9 @@ TEST_CASE("an in-place font dataset keeps the font's strokes where it draws them
   for (float iou : placed) CHECK(iou > 0.9f);
   CHECK(std::accumulate(carried.begin(), carried.end(), 0.0f) / carried.size() < 0.75f);
 
-  // Each stroke's skeleton, moved where the split found the stroke, runs inside it, where the
-  // data's skeleton (the settled dataset's) mostly would not.
+  // Each stroke's skeleton, moved where the split found the stroke and settled onto it, runs
+  // down it (as placed by the best overlap alone, about a fifth of it ran outside a stroke
+  // thinner than the data's), where the data's skeleton (the settled dataset's) mostly would not.
   std::vector<std::vector<uint8_t>> targets;
   for_font_steps(in_place_dir.path(), [&](const SampleMeta&, const uint8_t* planes, size_t plane) {
     targets.emplace_back(planes, planes + kStrokeStepChannels * plane);
@@ -226,11 +227,11 @@ TEST_CASE("an in-place font dataset keeps the font's strokes where it draws them
     return static_cast<double>(inside) / std::max<size_t>(skeleton, 1);
   };
   const double moved = inside_share(in_place_dir.path()), unmoved = inside_share(settled_dir.path());
-  CHECK(moved > 0.7);
+  CHECK(moved > 0.9);
   CHECK(moved > unmoved + 0.15);
 
   // The data's own hand is the style whose layout is the identity: its samples do not move.
   const Shard a = Shard::read(settled_dir / "stroke_step-00000.shard"), b = Shard::read(in_place_dir / "stroke_step-00000.shard");
   REQUIRE(a.meta(0).style == 0);
-  CHECK(std::equal(a.planes(0), a.planes(0) + kStrokeStepChannels * 64 * 64, b.planes(0)));
+  CHECK(std::equal(a.planes(0), a.planes(0) + kStrokeStepChannels * in_place.size * in_place.size, b.planes(0)));
 }

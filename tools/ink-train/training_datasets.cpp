@@ -1,5 +1,5 @@
-// Dataset cache for ink-train: one directory per (selection, fonts, placement, size); rebuilt when the stroke
-// data's version or the dataset format's differs.
+// Dataset cache for ink-train: one directory per (selection, fonts, placement, size); rebuilt
+// when the stroke data's version or the dataset format's differs.
 #include "training_datasets.h"
 
 #include <cstdio>

@@ -23,9 +23,9 @@ inline constexpr int kDatasetVersion = 3;
 // Where a font's stroke steps sit.
 //   settled: carried back onto the data's strokes and each settled there, so a style learns a
 //     brush on the data's skeletons.
-//   in_place: where the font draws them, each conditioned on the data's skeletons moved as the
-//     split found the font's strokes (the character's fit and each stroke's move). These are the
-//     skeletons a writer gives the model once a style's layout has placed the character.
+//   in_place: where the font draws them, each conditioned on the data's skeleton moved where the
+//     split found the font's stroke (the character's fit and each stroke's move, as a style's
+//     layout moves it), then settled onto the font's stroke so that it runs down its middle.
 // The data's own hand sits in the same place either way.
 enum class StrokePlacement { settled, in_place };
 std::string to_string(StrokePlacement placement);
