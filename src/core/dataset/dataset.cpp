@@ -80,7 +80,10 @@ Glyph settled_onto(Glyph placed, const StrokeSplit& split, Rasterizer& rasterize
   const float box_per_pixel = kBoxSize / static_cast<float>(image);
   for (size_t k = 0; k < placed.strokes.size() && k < offsets.size(); ++k)
     for (auto* points : {&placed.strokes[k].outline.points, &placed.strokes[k].median})
-      for (Point& p : *points) p = {p.x - offsets[k].x * box_per_pixel, p.y + offsets[k].y * box_per_pixel};
+      for (Point& p : *points) {
+        const Point screen = to_screen(p);
+        p = to_box({screen.x - offsets[k].x * box_per_pixel, screen.y - offsets[k].y * box_per_pixel});
+      }
   return placed;
 }
 
