@@ -71,6 +71,8 @@ TEST_CASE("a learnt style is one new row and its own norms; the model writes wit
   CHECK(style.characters == "中国");  // in file-name order
   CHECK(style.images == 4);
   CHECK(style.base_trained_steps == 7);
+  CHECK(style.base_fingerprint.size() == 16);
+  CHECK(style.base_fingerprint == load_model(model_dir, ConditioningMode::stroke).fingerprint);
   CHECK(std::isfinite(style.final_loss));
   CHECK((style.started_from == "hanzi-writer-data" || style.started_from == "kai"));
   // The adapter: every group norm's gain and shift, and nothing else.
@@ -87,9 +89,11 @@ TEST_CASE("a learnt style is one new row and its own norms; the model writes wit
   CHECK(reloaded.adapter == style.adapter);
   CHECK(reloaded.started_from == style.started_from);
   CHECK(reloaded.characters == style.characters);
+  CHECK(reloaded.base_fingerprint == style.base_fingerprint);
   const auto after = open_model(model_dir, ConditioningMode::stroke);
   REQUIRE(summary_of(*after).styles == std::vector<std::string>{"hanzi-writer-data", "kai", "hand"});
   CHECK(summary_of(*after).learned_styles == 1);
+  CHECK(summary_of(*after).stale_hands.empty());
   // The trained rows are untouched: style 0 writes exactly as before; the new hand writes otherwise.
   CHECK(write_with(after, U'永', 0)[0].values == plain_before[0].values);
   const std::vector<Coverage> hand = write_with(after, U'永', style_id(*after, "hand"));
@@ -116,6 +120,15 @@ TEST_CASE("a learnt style is one new row and its own norms; the model writes wit
   options.adapter = false;
   options.steps = 2;
   CHECK(tune_style(model_dir, set.images, test::sample_library(), "row", options).adapter.empty());
+
+  // The model trained again: other weights with the same steps and shape. The hand still loads
+  // and writes, and the model says its row was learnt for other weights and how to mend it.
+  test::save_tiny_model(model_dir, ConditioningMode::stroke, {"hanzi-writer-data", "kai"}, 6, 7);
+  const auto retrained = open_model(model_dir, ConditioningMode::stroke);
+  REQUIRE(summary_of(*retrained).stale_hands.size() == 1);
+  CHECK_THAT(summary_of(*retrained).stale_hands[0], Contains("hand.style.json") && Contains(style.base_fingerprint) &&
+                                                        Contains("ink-train --style-images DIR --name hand"));
+  CHECK(write_with(retrained, U'永', style_id(*retrained, "hand")).size() == plain_before.size());
 }
 
 TEST_CASE("a retuning takes the place of the trained style it retunes, and only that one", "[style]") {

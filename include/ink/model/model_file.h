@@ -17,6 +17,9 @@ namespace ink {
 struct LoadedModel {
   ModelInfo info;
   UNet unet{nullptr};  // in eval mode
+  // 16 hex digits hashed from the weights' bytes as stored: which weights a learnt hand's row
+  // belongs to, where a model trained again has the same steps and shape. Empty for a model.pt.
+  std::string fingerprint;
 };
 
 // `file` is the weights' path (…/model.safetensors); config.json is written beside it.

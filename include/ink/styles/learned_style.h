@@ -30,7 +30,9 @@ struct LearnedStyle {
   // A retuning of the trained style of the same name (ink-train --retune): when the model is
   // opened it takes that style's place, row and adapter, instead of adding a row.
   bool retunes = false;
-  int64_t base_trained_steps = 0;  // the model it was learnt for, to catch a mismatch
+  int64_t base_trained_steps = 0;
+  // The weights it was learnt for (LoadedModel::fingerprint); empty in files from before it.
+  std::string base_fingerprint;
   std::string characters;          // the characters of the images it was learnt from
   int images = 0, steps = 0;
   double seconds = 0, final_loss = 0;

@@ -2,6 +2,7 @@
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "ink/base/error.h"
 #include "ink/styles/learned_style.h"
@@ -19,6 +20,13 @@ struct HandPlacements {
   std::map<std::string, std::pair<std::vector<float>, std::filesystem::path>> structure_rows;
 };
 
+std::string stale_hand_line(const std::filesystem::path& file, const LearnedStyle& style, const std::string& weights) {
+  const std::string how = style.retunes ? "tools/workflows/retune-styles"
+                                        : "ink-train --style-images DIR --name " + style.name;
+  return file.string() + ": learnt for the model's weights " + style.base_fingerprint + ", these are " + weights +
+         "; its brush may be off until it is learnt again (" + how + ")";
+}
+
 // The learnt hands beside the model file become extra style rows, listed after the trained ones;
 // a retuning takes the place of the trained style it retunes. A hand with an adapter writes
 // with its own copy of the UNet (unet_for), made after every row is in.
@@ -35,6 +43,9 @@ HandPlacements add_learned_styles(DiffusionModel& model) {
     if (static_cast<int64_t>(style.embedding.size()) != unet.style_table().size(1))
       throw InkError(file.string() + ": learnt for another model (embedding of " + std::to_string(style.embedding.size()) +
                      " values, this model has " + std::to_string(unet.style_table().size(1)) + ")");
+    if (!style.base_fingerprint.empty() && !model.loaded.fingerprint.empty() &&
+        style.base_fingerprint != model.loaded.fingerprint)
+      model.summary.stale_hands.push_back(stale_hand_line(file, style, model.loaded.fingerprint));
     const torch::Tensor row = torch::tensor(style.embedding).reshape({1, -1});
     int id = 0;
     if (style.retunes) {
@@ -116,6 +127,7 @@ std::shared_ptr<DiffusionModel> open_model(const std::filesystem::path& path, Co
   if (mode == ConditioningMode::class_label) return model;
   add_one_step_student(*model);
   const HandPlacements hands = add_learned_styles(*model);
+  for (const std::string& line : s.stale_hands) std::fprintf(stderr, "note: %s\n", line.c_str());
   if (const auto file = layouts_file(s.file); std::filesystem::exists(file)) {
     s.layouts = load_layouts(file);
     for (const auto& [name, layout] : s.layouts)

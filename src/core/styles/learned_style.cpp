@@ -58,6 +58,7 @@ void save_learned_style(const std::filesystem::path& file, const LearnedStyle& s
       {"base_trained_steps", style.base_trained_steps}, {"characters", style.characters},
       {"images", style.images}, {"steps", style.steps}, {"seconds", style.seconds}, {"final_loss", style.final_loss},
   };
+  if (!style.base_fingerprint.empty()) fields["base_fingerprint"] = style.base_fingerprint;
   if (style.layout) fields["layout"] = layout_to_json(*style.layout);
   if (!style.structure_row.empty()) fields["structure_row"] = style.structure_row;
   std::string text = "{\n";
@@ -96,6 +97,7 @@ LearnedStyle parse_learned_style(std::string_view text, const std::string& where
     style.base_trained_steps = doc.contains("base_trained_steps")
                                    ? static_cast<int64_t>(std::min<uint64_t>(json_uint64(doc.at("base_trained_steps"), "base_trained_steps"), INT64_MAX))
                                    : 0;
+    style.base_fingerprint = doc.value("base_fingerprint", "");
     style.characters = doc.value("characters", "");
     style.images = whole("images");
     style.steps = whole("steps");

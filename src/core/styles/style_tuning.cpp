@@ -125,6 +125,7 @@ LearnedStyle tune_style(const std::filesystem::path& model_path, const std::vect
   style.name = name;
   style.retunes = options.retune;
   style.base_trained_steps = base.info.trained_steps;
+  style.base_fingerprint = base.fingerprint;
   style.images = static_cast<int>(images.size());
   style.started_from = nearest < static_cast<int64_t>(base.info.styles.size()) ? base.info.styles[nearest] : "";
   for (const SplitImage& image : images)
