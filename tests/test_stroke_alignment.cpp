@@ -6,6 +6,7 @@
 
 #include "ink/alignment/stroke_alignment.h"
 #include "ink/base/utf8.h"
+#include "ink/dataset/stroke_step.h"
 #include "ink/raster/font.h"
 #include "ink/render/image.h"
 #include "ink/styles/ink_extraction.h"
@@ -157,4 +158,56 @@ TEST_CASE("a folder of images: each bad file is named once and the rest are spli
   CHECK_THAT(all, Catch::Contains("齉_1.png: no stroke data"));
   CHECK_THAT(all, Catch::Contains("国_2.png: the ink does not match the strokes"));
   REQUIRE_THROWS_WITH(list_image_files(dir / "missing"), Catch::Contains("missing"));
+}
+
+TEST_CASE("framed photos split in place: strokes where the hand drew them, on skeletons placed there", "[alignment]") {
+  test::TempDir dir;
+  const FontFace font = FontFace::open_family("LXGW WenKai");
+  const std::u32string chars = U"永中春满";
+  for (char32_t c : chars) {
+    PhotoOptions options = random_photo_options(c);
+    options.width = options.height = 192;
+    options.rotation_degrees = 0, options.scale = 1.25f, options.offset_x = options.offset_y = 0;  // the photo is the box
+    write_png(render_photo({font.glyph_outline(c)}, options), dir / (encode_utf8(c) + "_1.png"));
+  }
+  const auto files = list_image_files(dir.path());
+  const StyleImageSet placed = split_style_images(files, test::sample_library(), 64, StrokePlacement::in_place);
+  const StyleImageSet carried = split_style_images(files, test::sample_library(), 64);
+  for (const std::string& problem : placed.problems) UNSCOPED_INFO(problem);
+  REQUIRE(placed.images.size() == chars.size());
+  REQUIRE(carried.images.size() == chars.size());
+  Rasterizer rasterizer;
+  double placed_iou = 0, carried_iou = 0, moved = 0, unmoved = 0;
+  for (size_t i = 0; i < chars.size(); ++i) {
+    const SplitImage& image = placed.images[i];
+    REQUIRE(image.skeletons);
+    CHECK(!carried.images[i].skeletons);
+    // The strokes together are the font's glyph where it draws it in the box.
+    const Coverage drawn = downsample(rasterizer.fill(font.glyph_outline(image.character), BoxToPixels::square(128.0f), 128, 128), 2);
+    placed_iou += coverage_iou(image.ink, drawn) / chars.size();
+    carried_iou += coverage_iou(carried.images[i].ink, drawn) / chars.size();
+    // The placed skeletons run down the strokes; the data's own, much less.
+    const auto inside_share = [&](const Glyph& skeletons) {
+      const GlyphPlanes planes = render_glyph_planes(skeletons, rasterizer, 64);
+      size_t bone = 0, inside = 0;
+      for (size_t k = 0; k < planes.skeletons.size(); ++k)
+        for (size_t p = 0; p < planes.skeletons[k].values.size(); ++p)
+          if (planes.skeletons[k].values[p] > 0.5f) ++bone, inside += image.strokes[k].values[p] > 0.25f;
+      return static_cast<double>(inside) / std::max<size_t>(bone, 1) / chars.size();
+    };
+    moved += inside_share(*image.skeletons);
+    unmoved += inside_share(test::sample_library().glyph(image.character));
+  }
+  UNSCOPED_INFO("in place " << placed_iou << " carried " << carried_iou << " skeletons " << moved << " / " << unmoved);
+  CHECK(placed_iou > 0.85);
+  CHECK(placed_iou > carried_iou + 0.1);
+  CHECK(moved > 0.85);
+  CHECK(moved > unmoved + 0.15);
+
+  PhotoOptions oblong = random_photo_options(9);
+  oblong.width = 192, oblong.height = 160;
+  write_png(render_photo({font.glyph_outline(U'永')}, oblong), dir / "永_2.png");
+  const StyleImageSet wrong = split_style_images({dir / "永_2.png"}, test::sample_library(), 64, StrokePlacement::in_place);
+  REQUIRE(wrong.problems.size() == 1);
+  CHECK_THAT(wrong.problems[0], Catch::Contains("永_2.png: 192x160 px; an image in place is its character's square"));
 }

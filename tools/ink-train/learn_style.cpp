@@ -78,10 +78,13 @@ int learn_style(cli::Args& args, const std::string& images_dir) {
 
   const int size = load_model(model, ConditioningMode::stroke).info.recipe.model.sample_size;
   const auto files = list_image_files(images_dir);
+  // A framed image is its character's square, so its strokes can be learnt where the hand drew
+  // them, on skeletons placed there, as the model was trained on the fonts (docs/styles.md).
+  const StrokePlacement placement = framed ? StrokePlacement::in_place : StrokePlacement::settled;
   ProgressBar split_bar("splitting", files.size());
   StyleImageSet set;
   for (size_t i = 0; i < files.size(); ++i) {
-    StyleImageSet one = split_style_images({files[i]}, library, size);
+    StyleImageSet one = split_style_images({files[i]}, library, size, placement);
     for (auto& image : one.images) set.images.push_back(std::move(image));
     for (auto& problem : one.problems) set.problems.push_back(std::move(problem));
     split_bar.update(i + 1);

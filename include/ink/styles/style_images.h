@@ -1,14 +1,17 @@
 // A folder of calligraphy images as stroke-split samples for learning a hand: the file name
 // gives the character (春_1.png, 春.jpg, 春-b.png), each image is binarised, split by alignment
-// against that character's reference strokes and carried back onto them. Bad files are reported
+// against that character's reference strokes and carried back onto them, or, for images that are
+// each their character's square (--framed), kept where the hand drew them. Bad files are reported
 // one by one, naming the file, and the rest go on.
 #pragma once
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "ink/alignment/stroke_alignment.h"
 #include "ink/data/stroke_library.h"
+#include "ink/dataset/dataset.h"
 
 namespace ink {
 
@@ -16,18 +19,23 @@ namespace ink {
 // file when the name does not start with a single CJK character.
 char32_t character_from_file_name(const std::filesystem::path& file);
 
+// `placement` settled: the strokes carried back and settled onto the data's, whose skeletons
+// the samples take; in_place: the strokes where the image draws them (the image is the box's
+// square), and `skeletons` the data's strokes placed on them (placed_glyph.h).
 struct SplitImage {
   std::filesystem::path file;
   char32_t character = 0;
-  Coverage ink;                 // laid onto the data's strokes at `size`
-  std::vector<Coverage> strokes;  // laid onto the data's strokes at `size`, in writing order
-  StrokeSplit split;            // on the (downsampled) image itself, for sheets
-  Coverage image_ink;           // what the split ran on
+  Coverage ink;                   // at `size`
+  std::vector<Coverage> strokes;  // at `size`, in writing order
+  std::optional<Glyph> skeletons;  // in place only
+  StrokeSplit split;              // on the (downsampled) image itself, for sheets
+  Coverage image_ink;             // what the split ran on
 };
 
 // Throws InkError "FILE: ..." for an unreadable image, a blank one, a character without stroke
-// data, or an image the character's strokes do not fit.
-SplitImage split_image_file(const std::filesystem::path& file, const StrokeLibrary& library, int size);
+// data, or an image the character's strokes do not fit; in place, for an image that is not square.
+SplitImage split_image_file(const std::filesystem::path& file, const StrokeLibrary& library, int size,
+                            StrokePlacement placement = StrokePlacement::settled);
 
 struct StyleImageSet {
   std::vector<SplitImage> images;
@@ -37,6 +45,7 @@ struct StyleImageSet {
 // Every image file (png, jpg, jpeg, bmp) in `dir`, in name order. Throws InkError
 // when the folder cannot be read or has no image files at all.
 std::vector<std::filesystem::path> list_image_files(const std::filesystem::path& dir);
-StyleImageSet split_style_images(const std::vector<std::filesystem::path>& files, const StrokeLibrary& library, int size);
+StyleImageSet split_style_images(const std::vector<std::filesystem::path>& files, const StrokeLibrary& library, int size,
+                                 StrokePlacement placement = StrokePlacement::settled);
 
 }  // namespace ink

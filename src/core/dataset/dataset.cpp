@@ -9,9 +9,8 @@
 #include <optional>
 #include <set>
 
-#include "alignment/stroke_settling.h"
+#include "ink/alignment/placed_glyph.h"
 #include "ink/alignment/stroke_alignment.h"
-#include "ink/alignment/structure_sample.h"
 #include "ink/base/atomic_file.h"
 #include "ink/base/error.h"
 #include "ink/base/utf8.h"
@@ -66,27 +65,6 @@ StyleSamples samples_from_planes(const GlyphPlanes& planes, int size) {
   return out;
 }
 
-// `placed` (the data's strokes where the split found the font's) with each stroke moved by the
-// settling shift that puts the font's stroke deepest inside it: the measured placement is the
-// best overlap, which leaves a stroke thinner than the data's anywhere inside it, and a skeleton
-// off its middle. Settled, the skeleton runs down the font's stroke, as it does where a style's
-// layout places a character (the structure model predicts the mean of such placements).
-Glyph settled_onto(Glyph placed, const StrokeSplit& split, Rasterizer& rasterizer) {
-  const int image = split.strokes.empty() ? 0 : split.strokes.front().width;
-  const BoxToPixels to_pixels = BoxToPixels::square(static_cast<float>(image));
-  std::vector<Coverage> data_strokes;
-  for (const Stroke& stroke : placed.strokes) data_strokes.push_back(rasterizer.fill(stroke.outline, to_pixels, image, image));
-  const std::vector<Point> offsets = settle_strokes(split.strokes, data_strokes);
-  const float box_per_pixel = kBoxSize / static_cast<float>(image);
-  for (size_t k = 0; k < placed.strokes.size() && k < offsets.size(); ++k)
-    for (auto* points : {&placed.strokes[k].outline.points, &placed.strokes[k].median})
-      for (Point& p : *points) {
-        const Point screen = to_screen(p);
-        p = to_box({screen.x - offsets[k].x * box_per_pixel, screen.y - offsets[k].y * box_per_pixel});
-      }
-  return placed;
-}
-
 // A font's samples of a character. Stroke steps need its glyph split into the character's
 // strokes (at twice the size).
 //   settled: the whole glyph is the font's own, as drawn, over the data's skeletons; each split
@@ -94,9 +72,8 @@ Glyph settled_onto(Glyph placed, const StrokeSplit& split, Rasterizer& rasterize
 //     the skeleton channels (the data's, which is all a writer has for characters the font never
 //     showed it) run down the middle of the font's strokes. What a style learns is the brush.
 //   in_place: the font's strokes and glyph stay where it draws them; the skeletons are the data's
-//     placed where the split found each stroke (structure_of: the fit, then each stroke's shift
-//     and form, the layout's own apply_layout), then settled onto it (settled_onto). A glyph
-//     that does not split gives nothing.
+//     placed where the split found each stroke (placed_glyph). A glyph that does not split gives
+//     nothing.
 StyleSamples font_samples(const GlyphPlanes& reference_planes, const Glyph& glyph, const FontFace& font,
                           Rasterizer& rasterizer, int size, StrokePlacement placement) {
   StyleSamples out;
@@ -118,8 +95,7 @@ StyleSamples font_samples(const GlyphPlanes& reference_planes, const Glyph& glyp
     planes = reference_planes;
     planes.strokes = frame_strokes(split, split.alignment, size);
   } else {
-    const StructureSample found = structure_of(glyph, split, fine);
-    planes = render_glyph_planes(settled_onto(apply_layout(glyph, found.fit, found.moves), split, rasterizer), rasterizer, size);
+    planes = render_glyph_planes(placed_glyph(glyph, split, rasterizer), rasterizer, size);
     planes.strokes.clear();
     for (const Coverage& stroke : split.strokes) planes.strokes.push_back(downsample(stroke, 2));
     out.whole.resize(kWholeGlyphChannels * plane);

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "ink/alignment/placed_glyph.h"
 #include "ink/base/error.h"
 #include "ink/base/utf8.h"
 #include "ink/render/image.h"
@@ -42,7 +43,8 @@ char32_t character_from_file_name(const std::filesystem::path& file) {
   return text[0];
 }
 
-SplitImage split_image_file(const std::filesystem::path& file, const StrokeLibrary& library, int size) {
+SplitImage split_image_file(const std::filesystem::path& file, const StrokeLibrary& library, int size,
+                            StrokePlacement placement) {
   SplitImage out;
   out.file = file;
   out.character = character_from_file_name(file);
@@ -52,6 +54,9 @@ SplitImage split_image_file(const std::filesystem::path& file, const StrokeLibra
   Coverage ink = extract_ink(photo, file.string()).ink;
   const int side = std::max(ink.width, ink.height);
   if (side > kMaxSplitSide) ink = downsample(ink, (side + kMaxSplitSide - 1) / kMaxSplitSide);
+  if (placement == StrokePlacement::in_place && ink.width != ink.height)
+    throw InkError(file.string() + ": " + std::to_string(ink.width) + "x" + std::to_string(ink.height) +
+                   " px; an image in place is its character's square");
   out.split = split_by_alignment(ink, library.glyph(out.character));
   char detail[160];
   const Alignment& a = out.split.alignment;
@@ -61,10 +66,24 @@ SplitImage split_image_file(const std::filesystem::path& file, const StrokeLibra
                   a.iou, 100 * out.split.weakest_stroke, stretch, a.rotation * 57.2958f);
     throw InkError(file.string() + ": the ink does not match the strokes of " + describe_char(out.character) + detail);
   }
+  if (placement == StrokePlacement::in_place) {
+    Rasterizer rasterizer;
+    out.skeletons = placed_glyph(library.glyph(out.character), out.split, rasterizer);
+    // The image's square is the box: each stroke resampled where it lies, none moved.
+    const float half_box = 0.5f * kReferenceRaster, half_image = 0.5f * static_cast<float>(ink.width);
+    Alignment box;
+    box.ref_centre = {half_box, half_box};
+    box.image_centre = {half_image, half_image};
+    box.scale_x = box.scale_y = half_image / half_box;
+    StrokeSplit unsettled = out.split;
+    unsettled.stroke_offsets.clear();
+    out.strokes = frame_strokes(unsettled, box, size);
+  } else {
+    // Carried back onto the data's strokes, as the font styles are (dataset.cpp): the hand is
+    // learnt as a brush, and the skeleton decides where each stroke goes.
+    out.strokes = frame_strokes(out.split, out.split.alignment, size);
+  }
   out.image_ink = std::move(ink);
-  // Carried back onto the data's strokes, as the font styles are (dataset.cpp): the hand is
-  // learnt as a brush, and the skeleton decides where each stroke goes.
-  out.strokes = frame_strokes(out.split, out.split.alignment, size);
   out.ink = Coverage(size, size);
   for (const Coverage& s : out.strokes) out.ink.max_with(s);
   return out;
@@ -86,11 +105,12 @@ std::vector<std::filesystem::path> list_image_files(const std::filesystem::path&
   return files;
 }
 
-StyleImageSet split_style_images(const std::vector<std::filesystem::path>& files, const StrokeLibrary& library, int size) {
+StyleImageSet split_style_images(const std::vector<std::filesystem::path>& files, const StrokeLibrary& library, int size,
+                                 StrokePlacement placement) {
   StyleImageSet set;
   for (const auto& file : files) {
     try {
-      set.images.push_back(split_image_file(file, library, size));
+      set.images.push_back(split_image_file(file, library, size, placement));
     } catch (const InkError& e) {
       set.problems.push_back(e.what());
     }

@@ -32,7 +32,8 @@ StepSamples samples_from_images(const std::vector<SplitImage>& images, const Str
   for (const SplitImage& image : images) {
     if (image.ink.width != size) throw InkError(image.file.string() + ": split at " + std::to_string(image.ink.width) +
                                                 " px, the model writes at " + std::to_string(size));
-    GlyphPlanes glyph_planes = render_glyph_planes(library.glyph(image.character), rasterizer, size);
+    GlyphPlanes glyph_planes =
+        render_glyph_planes(image.skeletons ? *image.skeletons : library.glyph(image.character), rasterizer, size);
     glyph_planes.strokes = image.strokes;
     glyph_planes.glyph = image.ink;
     const int strokes = static_cast<int>(image.strokes.size());
