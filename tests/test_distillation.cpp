@@ -52,6 +52,7 @@ TEST_CASE("a distilled student writes in one step what the teacher writes in thr
   const LoadedModel student = load_model(dir / "student" / "model.safetensors", ConditioningMode::stroke);
   CHECK(student.info.recipe.distill_from == dir / "teacher");
   CHECK(student.info.recipe.teacher_steps == 3);
+  CHECK(student.info.teacher_fingerprint == load_model(dir / "teacher", ConditioningMode::stroke).fingerprint);
 }
 
 TEST_CASE("a teacher of another shape is refused before training", "[train]") {

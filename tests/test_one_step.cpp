@@ -15,11 +15,12 @@ namespace {
 
 // A tiny v-prediction model (untrained: which network wrote shows in what it wrote).
 void save_model_at(const std::filesystem::path& file, int seed, const std::filesystem::path& teacher = {},
-                   std::vector<int> channels = {8, 16}) {
+                   std::vector<int> channels = {8, 16}, const std::string& teacher_fingerprint = "") {
   ModelInfo info = test::tiny_model_info(ConditioningMode::stroke);
   info.recipe.model.prediction_type = PredictionType::v_prediction;
   info.recipe.model.block_out_channels = std::move(channels);
   info.recipe.distill_from = teacher;
+  info.teacher_fingerprint = teacher_fingerprint;
   test::save_tiny_model_as(file, info, seed);
 }
 
@@ -63,4 +64,21 @@ TEST_CASE("a one-step student of another model, or a model that is not a student
   save_model_at(dir / "b" / "stroke" / "model.safetensors", 3);
   save_model_at(dir / "b" / "stroke" / "one-step" / "model.safetensors", 4);
   REQUIRE_THROWS_WITH(open_model(dir / "b", ConditioningMode::stroke), Contains("not a one-step student"));
+}
+
+TEST_CASE("a one-step student of other weights is left unused, with a note saying how to distil it again", "[writer]") {
+  test::TempDir dir;
+  const std::filesystem::path model = dir / "m" / "stroke" / "model.safetensors", student = dir / "m" / "stroke" / "one-step" / "model.safetensors";
+  save_model_at(model, 3);
+  const std::string weights = load_model(model, ConditioningMode::stroke).fingerprint;
+  save_model_at(student, 4, dir / "m", {8, 16}, weights);
+  CHECK(summary_of(*open_model(dir / "m", ConditioningMode::stroke)).one_step_file == student);
+  // The model trained again: same shape and steps, other weights.
+  save_model_at(model, 5);
+  const auto retrained = open_model(dir / "m", ConditioningMode::stroke);
+  CHECK(summary_of(*retrained).one_step_file.empty());
+  REQUIRE(summary_of(*retrained).stale_parts.size() == 1);
+  CHECK_THAT(summary_of(*retrained).stale_parts[0], Contains("one-step/model.safetensors") && Contains(weights) &&
+                                                        Contains("distilled again (ink-train ") && Contains("recipe.json --out "));
+  CHECK(test::same_coverages(written(dir / "m", 0), written(dir / "m", 3)));
 }

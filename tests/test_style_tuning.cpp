@@ -93,7 +93,7 @@ TEST_CASE("a learnt style is one new row and its own norms; the model writes wit
   const auto after = open_model(model_dir, ConditioningMode::stroke);
   REQUIRE(summary_of(*after).styles == std::vector<std::string>{"hanzi-writer-data", "kai", "hand"});
   CHECK(summary_of(*after).learned_styles == 1);
-  CHECK(summary_of(*after).stale_hands.empty());
+  CHECK(summary_of(*after).stale_parts.empty());
   // The trained rows are untouched: style 0 writes exactly as before; the new hand writes otherwise.
   CHECK(write_with(after, U'永', 0)[0].values == plain_before[0].values);
   const std::vector<Coverage> hand = write_with(after, U'永', style_id(*after, "hand"));
@@ -125,8 +125,8 @@ TEST_CASE("a learnt style is one new row and its own norms; the model writes wit
   // and writes, and the model says its row was learnt for other weights and how to mend it.
   test::save_tiny_model(model_dir, ConditioningMode::stroke, {"hanzi-writer-data", "kai"}, 6, 7);
   const auto retrained = open_model(model_dir, ConditioningMode::stroke);
-  REQUIRE(summary_of(*retrained).stale_hands.size() == 1);
-  CHECK_THAT(summary_of(*retrained).stale_hands[0], Contains("hand.style.json") && Contains(style.base_fingerprint) &&
+  REQUIRE(summary_of(*retrained).stale_parts.size() == 1);
+  CHECK_THAT(summary_of(*retrained).stale_parts[0], Contains("hand.style.json") && Contains(style.base_fingerprint) &&
                                                         Contains("ink-train --style-images DIR --name hand"));
   CHECK(write_with(retrained, U'永', style_id(*retrained, "hand")).size() == plain_before.size());
 }

@@ -22,10 +22,10 @@ struct ModelSummary {
   std::vector<std::string> styles;  // trained ones first, then the learnt hands beside the file
   int learned_styles = 0;
   int retuned_styles = 0;  // trained styles that a file beside the model retunes (ink-train --retune)
-  // Learnt hands and retunings whose rows were learnt for other weights than these (the model
-  // was trained again since): each still writes, with a brush that may be off; one line each
-  // saying which file and how to learn it again.
-  std::vector<std::string> stale_hands;
+  // What was made for other weights than these (the model was trained again since), one line
+  // each saying which file and how to make it again: learnt hands and retunings, which still
+  // write, with a brush that may be off, and a one-step student, which is left unused.
+  std::vector<std::string> stale_parts;
   std::u32string classes;
   // Where each style puts its strokes, by style name (layouts.json beside the file); a style
   // without one keeps the data's placement.

@@ -17,6 +17,9 @@ struct ModelInfo {
   int64_t trained_steps = 0;
   std::vector<std::string> styles;  // style id -> name
   std::u32string classes;           // class mode: label -> character
+  // A one-step student: the fingerprint of the weights it was distilled from (LoadedModel's);
+  // empty in other models and in students from before it.
+  std::string teacher_fingerprint;
 };
 
 std::string model_config_text(const ModelInfo& info);

@@ -45,7 +45,7 @@ HandPlacements add_learned_styles(DiffusionModel& model) {
                      " values, this model has " + std::to_string(unet.style_table().size(1)) + ")");
     if (!style.base_fingerprint.empty() && !model.loaded.fingerprint.empty() &&
         style.base_fingerprint != model.loaded.fingerprint)
-      model.summary.stale_hands.push_back(stale_hand_line(file, style, model.loaded.fingerprint));
+      model.summary.stale_parts.push_back(stale_hand_line(file, style, model.loaded.fingerprint));
     const torch::Tensor row = torch::tensor(style.embedding).reshape({1, -1});
     int id = 0;
     if (style.retunes) {
@@ -104,6 +104,13 @@ void add_one_step_student(DiffusionModel& model) {
   if (!differences.empty()) throw InkError(file.string() + ": a one-step student of another model (" + differences + ")");
   if (student.info.recipe.distill_from.empty())
     throw InkError(file.string() + ": not a one-step student (its recipe has no distill_from)");
+  const std::string& taught_by = student.info.teacher_fingerprint;
+  if (!taught_by.empty() && !model.loaded.fingerprint.empty() && taught_by != model.loaded.fingerprint) {
+    model.summary.stale_parts.push_back(file.string() + ": a one-step student of the model's weights " + taught_by + ", these are " +
+                                        model.loaded.fingerprint + "; the model samples itself until it is distilled again (ink-train " +
+                                        (file.parent_path() / "recipe.json").string() + " --out " + file.parent_path().string() + ")");
+    return;
+  }
   model.summary.one_step_file = file;
   model.summary.one_step_styles = static_cast<int>(student.info.styles.size());
   model.one_step = std::move(student);
@@ -127,7 +134,7 @@ std::shared_ptr<DiffusionModel> open_model(const std::filesystem::path& path, Co
   if (mode == ConditioningMode::class_label) return model;
   add_one_step_student(*model);
   const HandPlacements hands = add_learned_styles(*model);
-  for (const std::string& line : s.stale_hands) std::fprintf(stderr, "note: %s\n", line.c_str());
+  for (const std::string& line : s.stale_parts) std::fprintf(stderr, "note: %s\n", line.c_str());
   if (const auto file = layouts_file(s.file); std::filesystem::exists(file)) {
     s.layouts = load_layouts(file);
     for (const auto& [name, layout] : s.layouts)

@@ -24,6 +24,7 @@ std::string model_config_text(const ModelInfo& info) {
   config["trained_steps"] = info.trained_steps;
   config["styles"] = info.styles;
   config["classes"] = encode_utf8(info.classes);
+  if (!info.teacher_fingerprint.empty()) config["teacher_fingerprint"] = info.teacher_fingerprint;
   config["recipe"] = nlohmann::json::parse(training_recipe_to_json(info.recipe));
   return config.dump(2) + "\n";
 }
@@ -46,6 +47,8 @@ ModelInfo parse_model_config(std::string_view text, const std::string& where) {
     info.styles.push_back(style.get<std::string>());
   }
   info.classes = decode_utf8(field("classes", &nlohmann::json::is_string).get<std::string>());
+  if (config.contains("teacher_fingerprint"))
+    info.teacher_fingerprint = field("teacher_fingerprint", &nlohmann::json::is_string).get<std::string>();
   info.recipe = training_recipe_from_json(field("recipe", &nlohmann::json::is_object).dump(), where + " (recipe)");
   return info;
 }

@@ -385,6 +385,7 @@ void Trainer::export_model() {
   info.recipe = recipe_;
   info.trained_steps = step_;
   info.styles = styles_;
+  if (teacher_) info.teacher_fingerprint = teacher_->loaded.fingerprint;
   if (recipe_.model.mode == ConditioningMode::class_label && train_)
     info.classes = std::u32string(train_->classes().begin(), train_->classes().end());
   save_model(model_file(), info, *ema_);
