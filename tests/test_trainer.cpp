@@ -63,6 +63,22 @@ TEST_CASE("a run stopped and resumed ends exactly where an uninterrupted run doe
   CHECK(resumed.step() == 8);
   CHECK(same_weights(straight.model(), resumed.model()));
   CHECK(same_weights(straight.ema(), resumed.ema()));
+  // The resumed log goes on from the first half's; each step is in it once.
+  const auto steps_logged = [](const std::filesystem::path& run, int step) {
+    const std::string log = test::read_text(run / "train-log.jsonl"), key = "\"step\": " + std::to_string(step) + ",";
+    size_t count = 0;
+    for (size_t at = log.find(key); at != std::string::npos; at = log.find(key, at + 1)) ++count;
+    return count;
+  };
+  CHECK(steps_logged(dir / "halves", 1) == 1);
+  CHECK(steps_logged(dir / "halves", 8) == 1);
+  // A fresh run where a finished one lies (its checkpoint gone, as a shipped model's is) starts
+  // the log again: it describes the model beside it.
+  std::filesystem::remove(dir / "straight" / "training.ckpt");
+  Trainer again(test::tiny_recipe(dir / "data", 8), dir / "straight");
+  train(again, dir / "data");
+  CHECK(steps_logged(dir / "straight", 1) == 1);
+  CHECK(steps_logged(dir / "straight", 8) == 1);
 }
 
 TEST_CASE("style_balance shares batches out evenly between a big style and a small one", "[train]") {

@@ -288,7 +288,9 @@ Trainer::Outcome Trainer::run(const std::function<bool()>& stop_requested,
   if (!train_) throw InkError("Trainer: no training data set");
   model_->train();
   std::ofstream log;
-  if (writes_files()) log.open(out_dir_ / "train-log.jsonl", std::ios::app);
+  // A resumed run continues its log; a fresh one (the folder may hold an earlier, finished run's
+  // model and log) starts it again, so that the log is the model's beside it.
+  if (writes_files()) log.open(out_dir_ / "train-log.jsonl", step_ == 0 ? std::ios::trunc : std::ios::app);
   using clock = std::chrono::steady_clock;
   auto last = clock::now();
   try {
