@@ -64,7 +64,8 @@ measured from the splits, and both are saved as styles/NAME.style.json beside th
   --start-from STYLE     start the row from this trained style (default: the closest one)
   --retune               NAME is a trained style: retune its brush from its font's images instead
   --framed               each image is exactly the square its character was written in (cut
-                         from a practice grid): the hand's size and place are learnt too
+                         from a practice grid): the hand's size and place are learnt too, and
+                         its brush from its strokes where it drew them
   --layout-only          NAME is a learnt hand: measure its layout again, keep its brush
   --seed N, --threads N
 With --detail, the stroke model writes --chars seen characters and the detail stage (a small
