@@ -6,10 +6,10 @@
 #include <torch/torch.h>
 
 #include <cstdio>
-#include <cstring>
 #include <mutex>
 #include <sstream>
 
+#include "base/bytes.h"
 #include "base/json_document.h"
 #include "ink/base/atomic_file.h"
 #include "ink/base/error.h"
@@ -27,23 +27,9 @@ constexpr int64_t kArchiveVersion = 1;  // model.pt, before config.json + model.
 
 std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
 
-// FNV-1a over 8-byte words in four interleaved lanes (one multiply chain each keeps the 10 MB of
-// weights near memory speed), the lanes folded together at the end.
 std::string fingerprint_of(std::string_view bytes) {
-  constexpr uint64_t kPrime = 1099511628211u;
-  uint64_t lanes[4] = {14695981039346656037u, 1, 2, 3};
-  const size_t words = bytes.size() / 8;
-  for (size_t i = 0; i < words; ++i) {
-    uint64_t word;
-    std::memcpy(&word, bytes.data() + 8 * i, 8);
-    uint64_t& lane = lanes[i % 4];
-    lane = (lane ^ word) * kPrime;
-  }
-  uint64_t h = bytes.size();
-  for (size_t i = 8 * words; i < bytes.size(); ++i) h = (h ^ static_cast<uint8_t>(bytes[i])) * kPrime;
-  for (uint64_t lane : lanes) h = (h ^ lane) * kPrime;
   char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(detail::fnv1a_words(bytes.data(), bytes.size())));
   return hex;
 }
 
