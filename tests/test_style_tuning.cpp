@@ -410,4 +410,15 @@ TEST_CASE("a learnt hand learns its aspect and stroke tilts from its images, and
   const auto nobody = test::run_tool("ink-train", "--style-images " + test::shell_quote((dir / "photos").string()) + " --name nobody --layout-only" + common);
   CHECK(nobody.exit_code == 1);
   CHECK_THAT(nobody.err, Contains("no learnt hand 'nobody'"));
+
+  // A trained style retuned from framed images learns its brush in place and keeps its layout.
+  const auto retune = test::run_tool("ink-train", "--style-images " + test::shell_quote((dir / "framed").string()) +
+                                                      " --name kai --retune --framed --steps 2" + common);
+  INFO(retune.out << retune.err);
+  REQUIRE(retune.exit_code == 0);
+  CHECK_THAT(retune.out, Contains("split into strokes, in place; retuning the trained style 'kai'"));
+  const LearnedStyle kai = load_learned_style(learned_style_file(resolve_model_file(model_dir, ConditioningMode::stroke), "kai"));
+  CHECK(kai.retunes);
+  CHECK_FALSE(kai.layout);
+  CHECK(kai.structure_row.empty());
 }

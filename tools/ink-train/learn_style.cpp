@@ -68,7 +68,6 @@ int learn_style(cli::Args& args, const std::string& images_dir) {
   const bool layout_only = args.flag("layout-only");
   const bool framed = args.flag("framed");
   if (layout_only && options.retune) throw InkError("--layout-only is for a learnt hand; a retuning keeps its style's layout");
-  if (framed && options.retune) throw InkError("--framed is for a learnt hand; a retuning keeps its style's layout");
   const int threads_option = args.int_value("threads", 0, 0, 256);
   const StrokeLibrary library = cli::open_library(args);
   args.finish();
@@ -79,7 +78,8 @@ int learn_style(cli::Args& args, const std::string& images_dir) {
   const int size = load_model(model, ConditioningMode::stroke).info.recipe.model.sample_size;
   const auto files = list_image_files(images_dir);
   // A framed image is its character's square, so its strokes can be learnt where the hand drew
-  // them, on skeletons placed there, as the model was trained on the fonts (docs/styles.md).
+  // them, on skeletons placed there, as the model was trained on the fonts (docs/styles.md). A
+  // retuning keeps its style's layout and learns only the brush, in place too.
   const StrokePlacement placement = framed ? StrokePlacement::in_place : StrokePlacement::settled;
   ProgressBar split_bar("splitting", files.size());
   StyleImageSet set;
@@ -103,9 +103,9 @@ int learn_style(cli::Args& args, const std::string& images_dir) {
     save_with_layout(out, style, hand, structure_row);
     return 0;
   }
-  std::printf("%zu of %zu images split into strokes; %s style '%s' (%d steps, %s, base weights frozen)\n", set.images.size(),
-              files.size(), options.retune ? "retuning the trained" : "learning", name->c_str(), options.steps,
-              options.adapter ? "row and norms" : "row only");
+  std::printf("%zu of %zu images split into strokes%s; %s style '%s' (%d steps, %s, base weights frozen)\n", set.images.size(),
+              files.size(), framed ? ", in place" : "", options.retune ? "retuning the trained" : "learning", name->c_str(),
+              options.steps, options.adapter ? "row and norms" : "row only");
   std::fflush(stdout);
 
   std::signal(SIGINT, on_style_interrupt);

@@ -65,7 +65,8 @@ measured from the splits, and both are saved as styles/NAME.style.json beside th
   --retune               NAME is a trained style: retune its brush from its font's images instead
   --framed               each image is exactly the square its character was written in (cut
                          from a practice grid): the hand's size and place are learnt too, and
-                         its brush from its strokes where it drew them
+                         its brush from its strokes where it drew them (with --retune, the
+                         brush alone, in place)
   --layout-only          NAME is a learnt hand: measure its layout again, keep its brush
   --seed N, --threads N
 With --detail, the stroke model writes --chars seen characters and the detail stage (a small
