@@ -173,6 +173,23 @@ TEST_CASE("a model's structure file places each character of its styles beyond t
     CHECK(by_old.moves[0].shift.y > 20);
     for (const StrokeMove& move : by_old.moves) CHECK(move.form.is_identity());
   }
+  SECTION("a style without stroke forms keeps the structure model's shifts, and the data's stroke shapes") {
+    const StructurePlacement by_model = structure.place(structure_of(san), 0, Layout{});
+    REQUIRE(std::any_of(by_model.moves.begin(), by_model.moves.end(), [](const StrokeMove& m) { return !m.form.is_identity(); }));
+    std::vector<StrokeMove> shifts = by_model.moves;
+    for (StrokeMove& move : shifts) move.form = {};
+    Layout formless;
+    formless.stroke_forms = false;
+    save_layouts(layouts_file(file), {{"kai", formless}}, "a test");
+    const Glyph without = styled_glyph(*open_model(model_dir, ConditioningMode::stroke), san, "kai", 1.0);
+    const Glyph expected = apply_layout(san, by_model.layout, shifts);
+    for (size_t k = 0; k < san.strokes.size(); ++k)
+      for (size_t i = 0; i < san.strokes[k].median.size(); ++i) {
+        CHECK(without.strokes[k].median[i].x == Approx(expected.strokes[k].median[i].x).margin(1e-3));
+        CHECK(without.strokes[k].median[i].y == Approx(expected.strokes[k].median[i].y).margin(1e-3));
+      }
+    CHECK_FALSE(without == placed);
+  }
   SECTION("a row for a style the model does not have is refused, naming the file") {
     structure.name_style(0, "nobody");
     structure.save(structure_file(file), "a test");

@@ -6,7 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ink/base/paths.h"
 #include "ink/base/utf8.h"
+#include "ink/data/char_sets.h"
 #include "ink/model/diffusion_model.h"
 #include "ink/model/model_file.h"
 #include "ink/raster/font.h"
@@ -271,6 +273,20 @@ TEST_CASE("ink-train --style-images names each bad file, learns from the rest, a
   const auto unsheeted = test::run_tool("ink-eval", "--styles mine --fonts kai=" + test::shell_quote("AR PL KaitiM GB") + " --sheet-chars 永" + common);
   CHECK(unsheeted.exit_code == 1);
   CHECK_THAT(unsheeted.err, Contains("--sheet-chars draws on the sheet: give --sheet PNG too"));
+  // On seen characters, to choose a style's settings without the held-out ones it is judged on.
+  const auto seen = test::run_tool("ink-eval", "--styles mine --fonts kai=" + test::shell_quote("AR PL KaitiM GB") + " --set seen --chars 2 --steps 1 --json " +
+                                                   test::shell_quote(report.string()) + common);
+  INFO(seen.out << seen.err);
+  REQUIRE(seen.exit_code == 0);
+  const nlohmann::json seen_matrix = nlohmann::json::parse(test::read_text(report));
+  CHECK(seen_matrix["set"] == "seen");
+  const std::u32string seen_chars = decode_utf8(seen_matrix["characters"].get<std::string>(), "characters");
+  REQUIRE(seen_chars.size() == 2);
+  const std::vector<char32_t> heldout = select_chars(test::sample_library(), "heldout", heldout_list_path());
+  for (char32_t c : seen_chars) CHECK(std::find(heldout.begin(), heldout.end(), c) == heldout.end());
+  const auto unknown_set = test::run_tool("ink-eval", "--styles mine --fonts kai=" + test::shell_quote("AR PL KaitiM GB") + " --set all" + common);
+  CHECK(unknown_set.exit_code == 1);
+  CHECK_THAT(unknown_set.err, Contains("--set must be heldout or seen, got 'all'"));
 
   const auto none = test::run_tool("ink-train", "--style-images " + test::shell_quote((dir / "model").string()) + " --name x" + common);
   CHECK(none.exit_code == 1);

@@ -1,6 +1,7 @@
 // Argument parsing and error reporting shared by the tools.
 #include "cli.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -70,6 +71,17 @@ std::string Args::positional(const std::string& what) {
 void Args::finish() const {
   for (size_t i = 0; i < items_.size(); ++i)
     if (!used_[i]) throw InkError((items_[i].rfind("--", 0) == 0 ? "unknown option " : "unexpected argument ") + items_[i]);
+}
+
+std::vector<std::string> split_list(const std::string& list) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= list.size()) {
+    const size_t comma = std::min(list.find(',', start), list.size());
+    if (comma > start) out.push_back(list.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
 }
 
 bool asked_for_help(int argc, char** argv, const std::string& usage) {

@@ -26,6 +26,9 @@ class Args {
   std::vector<bool> used_;
 };
 
+// "a,b,,c" as {"a", "b", "c"}: an option's comma-separated names, empty ones dropped.
+std::vector<std::string> split_list(const std::string& list);
+
 // --help or -h anywhere: prints `usage` on stdout and returns true; the tool then exits 0.
 // Checked first: before the data, the model or the OpenMP restart, and whatever else is wrong.
 bool asked_for_help(int argc, char** argv, const std::string& usage);

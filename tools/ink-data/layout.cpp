@@ -4,6 +4,7 @@
 // place (where the font draws its glyph): as they are, moved by the typical layout, by the rule,
 // and by the character's own fit and stroke shifts (what a perfect layout predictor would do).
 // No model: this bounds what a layout stage can give the writers.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -119,11 +120,18 @@ int layout(cli::Args& args) {
   const int size = args.int_value("size", 64, 16, 512);
   const auto json_file = args.value("json");
   const auto save_file = args.value("save");
+  // Styles whose brush writes the data's stroke shapes closer to their glyphs than the structure
+  // model's forms (decided with the stroke model writing, on seen characters: docs/experiments.md).
+  const std::string formless_list = args.value_or("without-forms", "");
+  const std::vector<std::string> without_forms = cli::split_list(formless_list);
   const StrokeLibrary library = cli::open_library(args);
   args.finish();
   if (json_file) AtomicFile check(*json_file);
   if (save_file) AtomicFile check(*save_file);
   const std::vector<NamedFont> columns = parse_named_fonts(*font_list);
+  for (const std::string& name : without_forms)
+    if (std::none_of(columns.begin(), columns.end(), [&](const NamedFont& col) { return col.name == name; }))
+      throw InkError("--without-forms " + name + ": not one of the --fonts names");
   std::vector<FontFace> fonts;
   for (const NamedFont& col : columns) fonts.push_back(FontFace::open_family(col.family));
   const std::vector<char32_t> fit_chars = select_chars(library, fit_spec, heldout_list_path());
@@ -185,8 +193,11 @@ int layout(cli::Args& args) {
     for (size_t f = 0; f < columns.size(); ++f) {
       layouts[columns[f].name] = results[f].layout;
       if (!results[f].tilts_kept) layouts[columns[f].name].tilts = {};
+      const bool formless = std::find(without_forms.begin(), without_forms.end(), columns[f].name) != without_forms.end();
+      layouts[columns[f].name].stroke_forms = !formless;
     }
-    save_layouts(*save_file, layouts, "ink-data layout --fonts " + *font_list + " --fit-chars " + fit_spec);
+    const std::string forms_note = without_forms.empty() ? "" : " --without-forms " + formless_list;
+    save_layouts(*save_file, layouts, "ink-data layout --fonts " + *font_list + " --fit-chars " + fit_spec + forms_note);
     std::printf("wrote %s\n", save_file->c_str());
   }
   return 0;

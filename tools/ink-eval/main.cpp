@@ -28,15 +28,15 @@ namespace {
 using namespace ink;
 
 constexpr const char* kUsage = R"(usage: ink-eval [--set heldout|seen] [--chars N] [--mode stroke|whole|both] [--json FILE] [OPTIONS]
-       ink-eval --styles A,B,... --fonts NAME=FAMILY,... [--chars N] [--in-place] [--sheet PNG] [OPTIONS]
+       ink-eval --styles A,B,... --fonts NAME=FAMILY,... [--set heldout|seen] [--chars N] [--in-place] [--sheet PNG] [OPTIONS]
 How well the model writes characters it never trained on (--set heldout, the default) or ones it
 did (seen): per-stroke IoU, stroke-order accuracy and whole-glyph IoU and L1, over N characters
 spread evenly over the set (default 300); in stroke mode also each stroke's IoU at 256 px and the
 edge band at 512 px as they are displayed (through the model's detail stage when it has one,
 and without it beside).
 With --styles, the style matrix: whole-glyph IoU of each style's writing against each font's
-glyphs, on held-out characters every font draws (default 100), each column's margin with its
-paired standard error. --in-place compares with the glyphs where the fonts draw them, not laid
+glyphs, on held-out characters every font draws (default 100; --set seen: seen ones, to choose
+a style's settings on), each column's margin with its paired standard error. --in-place compares with the glyphs where the fonts draw them, not laid
 onto the data's strokes; --exclude CHARS leaves characters out; --sheet draws each style's
 writing over its font's glyphs (every style over the one font when there is one), of the
 first 12 characters measured or of --sheet-chars CHARS (any characters, not scored).

@@ -21,17 +21,6 @@
 namespace ink::eval_tool {
 namespace {
 
-std::vector<std::string> split_list(const std::string& list) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= list.size()) {
-    const size_t comma = std::min(list.find(',', start), list.size());
-    if (comma > start) out.push_back(list.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
-}
-
 struct Column {
   std::string name, family;  // family "" : the stroke data's own outlines
   std::optional<FontFace> font;
@@ -101,6 +90,10 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
   const auto font_list = args.value("fonts");
   if (!font_list) throw InkError("--styles needs --fonts NAME=FAMILY,... (the glyphs to compare with)");
   const int count = args.int_value("chars", 100, 1, 100000);
+  // Seen characters: the stroke model trained on them, but a style's choices (which retuning,
+  // which forms) can be made on them without touching the held-out ones it is judged on.
+  const std::string set = args.value_or("set", "heldout");
+  if (set != "heldout" && set != "seen") throw InkError("--set must be heldout or seen, got '" + set + "'");
   const std::u32string exclude = decode_utf8(args.value_or("exclude", ""), "--exclude");
   const auto json_file = args.value("json");
   const auto sheet_file = args.value("sheet");
@@ -127,21 +120,21 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
     columns.push_back(std::move(c));
   }
   const auto model = open_model(model_dir, ConditioningMode::stroke);
-  const std::vector<std::string> styles = split_list(style_list);
+  const std::vector<std::string> styles = cli::split_list(style_list);
   for (const std::string& s : styles) style_id(*model, s);  // throws naming an unknown style
   for (char32_t c : sheet_chars) library.glyph(c);         // throws naming a character without data
 
-  // Held-out characters every font draws (the brush fonts lack simplified-only forms; some fonts
+  // The set's characters every font draws (the brush fonts lack simplified-only forms; some fonts
   // map a character to an empty glyph).
   std::vector<char32_t> usable;
-  for (char32_t c : select_chars(library, "heldout", heldout_list_path())) {
+  for (char32_t c : select_chars(library, set, heldout_list_path())) {
     bool ok = exclude.find(c) == std::u32string::npos;
     for (const Column& col : columns) ok = ok && (!col.font || (col.font->has_char(c) && !col.font->glyph_outline(c).empty()));
     if (ok) usable.push_back(c);
   }
   std::vector<char32_t> chars;
   for (int i = 0; i < count && i < static_cast<int>(usable.size()); ++i) chars.push_back(usable[i * usable.size() / std::min<size_t>(count, usable.size())]);
-  if (chars.empty()) throw InkError("no held-out character is in every one of the fonts");
+  if (chars.empty()) throw InkError("no " + std::string(set == "seen" ? "seen" : "held-out") + " character is in every one of the fonts");
 
   const int size = summary_of(*model).sample_size;
   std::vector<std::vector<double>> sum(styles.size(), std::vector<double>(columns.size(), 0));
@@ -198,7 +191,7 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
     }
   bar.finish();
 
-  nlohmann::json report = {{"model", model_dir.string()}, {"characters", encode_utf8(std::u32string(chars.begin(), chars.end()))},
+  nlohmann::json report = {{"set", set}, {"model", model_dir.string()}, {"characters", encode_utf8(std::u32string(chars.begin(), chars.end()))},
                            {"steps", settings.steps}, {"refine_from", settings.refine_from}, {"seed", settings.seed},
                            {"guidance", settings.guidance}, {"style_strength", settings.style_strength},
                            {"glyphs", in_place ? "in place" : "aligned to the data's strokes"}, {"styles", styles}, {"iou", nlohmann::json::array()}};

@@ -25,6 +25,10 @@ struct Layout {
   // writers move each written stroke toward it. None: the stroke model's own weight, as for a style
   // measured before weights were.
   std::optional<float> weight;
+  // Whether the structure model's stroke forms (longer, turned, bowed) are applied; its shifts
+  // always are. Off for a style whose brush writes the data's stroke shapes closer to its glyphs
+  // than the forms predicted for it.
+  bool stroke_forms = true;
 };
 
 // The layout a split's fit found, for a glyph drawn in the box as BoxToPixels::square lays it

@@ -52,6 +52,10 @@ Layout layout_from_json(const nlohmann::json& value) {
   l.rotation = json_float(value.at("rotation"), "rotation");
   if (const auto tilts = value.find("stroke_tilts"); tilts != value.end()) l.tilts = tilts_from_json(*tilts);
   if (const auto weight = value.find("stroke_weight"); weight != value.end()) l.weight = json_float(*weight, "stroke_weight");
+  if (const auto forms = value.find("stroke_forms"); forms != value.end()) {
+    if (!forms->is_boolean()) throw InkError("stroke_forms is not true or false");
+    l.stroke_forms = forms->get<bool>();
+  }
   check_layout_range(l);
   return l;
 }
@@ -62,6 +66,7 @@ nlohmann::json layout_to_json(const Layout& l) {
   if (!is_identity(l.tilts))
     for (size_t k = 0; k < kStrokeKinds; ++k) value["stroke_tilts"][stroke_kind_name(static_cast<StrokeKind>(k))] = l.tilts[k];
   if (l.weight) value["stroke_weight"] = *l.weight;
+  if (!l.stroke_forms) value["stroke_forms"] = false;
   return value;
 }
 

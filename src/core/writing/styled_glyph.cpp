@@ -14,7 +14,9 @@ Glyph styled_glyph(const DiffusionModel& model, const Glyph& glyph, const std::s
   const std::optional<size_t> row = model.structure ? model.structure->style_named(style) : std::nullopt;
   if (!row) return apply_layout(glyph, scaled_layout(found->second, strength), {}, clamped);
   // The character's own placement, taken `strength` of the way as the layout is.
-  const StructurePlacement placed = model.structure->place(structure_of(glyph), *row, found->second);
+  StructurePlacement placed = model.structure->place(structure_of(glyph), *row, found->second);
+  if (!found->second.stroke_forms)
+    for (StrokeMove& move : placed.moves) move.form = {};
   return apply_layout(glyph, scaled_layout(placed.layout, strength), scaled_moves(placed.moves, strength), clamped);
 }
 
