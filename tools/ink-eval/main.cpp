@@ -39,7 +39,8 @@ glyphs, on held-out characters every font draws (default 100; --set seen: seen o
 a style's settings on), each column's margin with its paired standard error. --in-place
 compares with the glyphs where the fonts draw them, not laid onto the data's strokes;
 --exclude CHARS leaves characters out; --sheet draws each style's writing over its font's
-glyphs (every style over the one font when there is one), of the first 12 characters measured or of --sheet-chars CHARS (any characters, not scored).
+glyphs (every style over the one font when there is one), of the first 12 characters
+measured or of --sheet-chars CHARS (any characters, not scored).
   --model DIR   default assets/models/default
   --data PATH   stroke data (.inkpack or a folder of JSON; default strokes/hanzi.inkpack)
 )";
