@@ -126,6 +126,7 @@ TEST_CASE("layouts round-trip through their file, and a bad one names the file a
   layouts["kouzan"].rotation = -0.06f;
   layouts["kouzan"].tilts[static_cast<size_t>(StrokeKind::horizontal)] = 0.07f;
   layouts["kouzan"].stroke_forms = false;
+  layouts["kouzan"].even_weight = true;
   save_layouts(dir / "layouts.json", layouts, "a test");
   const StyleLayouts back = load_layouts(dir / "layouts.json");
   REQUIRE(back.size() == 2);
@@ -136,6 +137,8 @@ TEST_CASE("layouts round-trip through their file, and a bad one names the file a
   CHECK(is_identity(back.at("seto").tilts));  // a layout without stroke_tilts, as files before them
   CHECK_FALSE(back.at("kouzan").stroke_forms);
   CHECK(back.at("seto").stroke_forms);  // a layout without stroke_forms, as files before them
+  CHECK(back.at("kouzan").even_weight);
+  CHECK_FALSE(back.at("seto").even_weight);  // nor even_weight
 
   const auto refused = [&](const std::string& text, const std::string& message) {
     test::write_text(dir / "bad.json", text);
@@ -152,6 +155,8 @@ TEST_CASE("layouts round-trip through their file, and a bad one names the file a
           "style 'seto': dot tilt 2.000000 out of range");
   refused(head + R"({"shift": [0, 0], "scale": [1, 1], "rotation": 0, "stroke_forms": "no"}}})",
           "style 'seto': stroke_forms is not true or false");
+  refused(head + R"({"shift": [0, 0], "scale": [1, 1], "rotation": 0, "even_weight": 1}}})",
+          "style 'seto': even_weight is not true or false");
   Layout wild;
   wild.rotation = 3;
   CHECK_THROWS_WITH(save_layouts(dir / "wild.json", {{"x", wild}}, ""), Catch::Contains("rotation"));
@@ -224,19 +229,30 @@ TEST_CASE("stroke tilts turn each kind about its middle, and a split measures th
   CHECK(scaled_layout(tilting, 0.5).tilts[static_cast<size_t>(StrokeKind::horizontal)] == Approx(0.06f));
 }
 
-TEST_CASE("ink-data layout --save writes each font's layout, placed without stroke forms for the styles named", "[layout][cli]") {
+TEST_CASE("ink-data layout --save writes each font's layout, without stroke forms or at an even weight as named", "[layout][cli]") {
   test::TempDir dir;
   const std::string common = " --data " + test::shell_quote(test::sample_dir().string()) + " --fonts " +
                              test::shell_quote("kai=AR PL KaitiM GB") + " --fit-chars 国中永 --chars 2";
   const auto file = dir / "layouts.json";
-  const auto run = test::run_ink_data("layout" + common + " --save " + test::shell_quote(file.string()) + " --without-forms kai");
+  const auto run = test::run_ink_data("layout" + common + " --save " + test::shell_quote(file.string()) + " --without-forms kai" +
+                                    " --even-weight kai,hanzi-writer-data");
   INFO(run.out << run.err);
   REQUIRE(run.exit_code == 0);
   const StyleLayouts saved = load_layouts(file);
   REQUIRE(saved.count("kai") == 1);
   CHECK_FALSE(saved.at("kai").stroke_forms);
-  CHECK_THAT(test::read_text(file), Catch::Contains("--without-forms kai"));  // the file says how it was made
+  CHECK(saved.at("kai").even_weight);
+  // The data's hand: the identity, with every stroke brought onto the data's width.
+  REQUIRE(saved.count("hanzi-writer-data") == 1);
+  CHECK(saved.at("hanzi-writer-data").even_weight);
+  CHECK(saved.at("hanzi-writer-data").scale_x == 1.0f);
+  CHECK(saved.at("hanzi-writer-data").shift.x == 0.0f);
+  CHECK(!saved.at("hanzi-writer-data").weight);
+  CHECK_THAT(test::read_text(file), Catch::Contains("--without-forms kai --even-weight kai,hanzi-writer-data"));  // how it was made
   const auto typo = test::run_ink_data("layout" + common + " --without-forms kia");
   CHECK(typo.exit_code == 1);
   CHECK_THAT(typo.err, Catch::Contains("--without-forms kia: not one of the --fonts names"));
+  const auto even_typo = test::run_ink_data("layout" + common + " --even-weight kia");
+  CHECK(even_typo.exit_code == 1);
+  CHECK_THAT(even_typo.err, Catch::Contains("--even-weight kia: not one of the --fonts names nor hanzi-writer-data"));
 }

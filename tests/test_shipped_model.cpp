@@ -1,6 +1,7 @@
 // The shipped default model, as every program opens it: each style file beside it was learnt for
 // these weights (a model trained again without its hands learnt again writes them off), its
-// one-step student is its own, and every style but the data's own hand has a layout.
+// one-step student is its own, and every style has a layout: the data's own hand the identity,
+// at an even weight.
 #include "torch_catch.h"
 
 #include "ink/model/diffusion_model.h"
@@ -29,6 +30,11 @@ TEST_CASE("the shipped stroke model's hands, retunings and student were all made
   CHECK(load_model(summary.one_step_file, ConditioningMode::stroke).info.teacher_fingerprint == weights);
   for (const std::string& style : summary.styles) {
     INFO(style);
-    if (style != "hanzi-writer-data") CHECK(summary.layouts.count(style) == 1);
+    CHECK(summary.layouts.count(style) == 1);
   }
+  const Layout& data_hand = summary.layouts.at("hanzi-writer-data");
+  CHECK(data_hand.shift.x == 0.0f);
+  CHECK(data_hand.scale_x == 1.0f);
+  CHECK(!data_hand.weight);
+  CHECK(data_hand.even_weight);
 }

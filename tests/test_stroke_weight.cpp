@@ -59,6 +59,14 @@ TEST_CASE("moving a stroke's edge widens or thins it by twice the distance, and 
   const Coverage seven = band(7, 36);
   CHECK(reweighted(seven, inked_area(four), length, 1.25f).values == seven.values);
   CHECK(reweighted(band(2, 36), inked_area(four), length, 0.8f).values == band(2, 36).values);
+  // Even: onto the weight from either side, as a regular brush writes.
+  CHECK(band_width(reweighted(seven, inked_area(four), length, 1.25f, true).sum(), length) == Approx(5).epsilon(0.08));
+  const Coverage three = band(3, 36), grown_onto = reweighted(three, inked_area(four), length, 1.0f, true);
+  const float width_three = band_width(three.sum(), length), width_four = band_width(four.sum(), length);
+  CHECK(std::abs(band_width(grown_onto.sum(), length) - width_four) < std::abs(width_three - width_four) / 2);
+  for (size_t i = 0; i < three.values.size(); ++i) CHECK(grown_onto.values[i] >= three.values[i]);
+  // Thinned onto it, a third of the width at most.
+  CHECK(band_width(reweighted(seven, inked_area(four), length, 1.0f, true).sum(), length) == Approx(7 * 2 / 3.0).epsilon(0.06));
 }
 
 TEST_CASE("a glyph drawn heavier or lighter measures its weight back through the split", "[weight]") {

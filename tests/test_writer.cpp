@@ -113,14 +113,27 @@ TEST_CASE("a stroke weight moves each written stroke's edge, and a style's layou
   test::TempDir dir;
   const std::filesystem::path file =
       resolve_model_file(save_tiny_model(dir.path(), ConditioningMode::stroke, {"hanzi-writer-data", "pen"}), ConditioningMode::stroke);
-  Layout pen;
+  Layout pen, even;
   pen.weight = 1.4f;
-  save_layouts(layouts_file(file), {{"pen", pen}}, "a test");
+  even.even_weight = true;
+  save_layouts(layouts_file(file), {{"pen", pen}, {"hanzi-writer-data", even}}, "a test");
   const auto model = open_model(file, ConditioningMode::stroke);
-  CHECK(*styled_weight(*model, "pen", 1.0) == Approx(1.4f));
-  CHECK(*styled_weight(*model, "pen", 0.5) == Approx(std::sqrt(1.4f)));
-  CHECK(!styled_weight(*model, "pen", 0.0));             // strength 0: the data's hand, as the model writes it
-  CHECK(!styled_weight(*model, "hanzi-writer-data", 1.0));  // no layout: the model's own weight
+  const auto styled = [&](const std::string& style, double strength) {
+    WriterSettings s;
+    s.style_strength = strength;
+    s.even_weight = true;  // replaced, not kept
+    set_styled_weight(s, *model, style);
+    return s;
+  };
+  CHECK(*styled("pen", 1.0).stroke_weight == Approx(1.4f));
+  CHECK(!styled("pen", 1.0).even_weight);
+  CHECK(*styled("pen", 0.5).stroke_weight == Approx(std::sqrt(1.4f)));
+  CHECK(*styled("pen", 0.0).stroke_weight == 1.0f);  // strength 0: the data's hand, weight and all
+  CHECK(styled("pen", 0.0).even_weight);
+  CHECK(!styled("kai", 1.0).stroke_weight);  // no layout: the model's own weight
+  // An even layout without a weight of its own: every stroke onto the data's width.
+  CHECK(*styled("hanzi-writer-data", 1.0).stroke_weight == 1.0f);
+  CHECK(styled("hanzi-writer-data", 1.0).even_weight);
 
   const Glyph& glyph = test::sample_library().glyph(U'干');
   WriterSettings settings;
@@ -136,6 +149,11 @@ TEST_CASE("a stroke weight moves each written stroke's edge, and a style's layou
   const Coverage expected = reweighted(plain.strokes()[0], inked_area(plain.reference().strokes[0]), length, 1.4f);
   CHECK(heavy.strokes()[0].values == expected.values);
   CHECK(heavy.strokes().size() == 3);
+  settings.stroke_weight = 1.0f;
+  settings.even_weight = true;
+  StrokeWriter even_hand(model, glyph, settings);
+  even_hand.write();
+  CHECK(even_hand.strokes()[0].values == reweighted(plain.strokes()[0], inked_area(plain.reference().strokes[0]), length, 1.0f, true).values);
 }
 
 TEST_CASE("GlyphWriter is deterministic by seed with a preview per step and models refuse the wrong mode", "[writer]") {

@@ -198,7 +198,7 @@ void WritingJob::run() {
       styles_ = summary_of(*w.model).styles;
     }
     w.request.settings.style = style_id(*w.model, request.style);
-    w.request.settings.stroke_weight = styled_weight(*w.model, request.style, w.request.settings.style_strength);
+    set_styled_weight(w.request.settings, *w.model, request.style);
     const int sample = summary_of(*w.model).sample_size;
     std::u32string kept_inside;  // one note for the whole text: a large hand moves most characters
     for (const Glyph* data_glyph : glyphs) {

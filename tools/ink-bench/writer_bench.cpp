@@ -9,6 +9,7 @@
 #include "bench.h"
 #include "ink/base/error.h"
 #include "ink/base/paths.h"
+#include "ink/dataset/dataset.h"
 #include "ink/model/torch_runtime.h"
 #include "ink/raster/stroke_weight.h"
 #include "ink/writing/writer.h"
@@ -43,11 +44,12 @@ Timing stroke_timing(const std::shared_ptr<DiffusionModel>& model, const StrokeL
 
 nlohmann::json writer_section(const StrokeLibrary& library) {
   nlohmann::json out;
-  const WriterSettings settings;  // the defaults ink-write and the viewer use
+  WriterSettings settings;  // the defaults ink-write and the viewer use, with the data's hand's weight below
   std::printf("== writer (default model, default settings, guidance %.1f) ==\n", settings.guidance);
   const std::u32string chars = kChars;
   try {
     const auto model = open_model(default_model_dir(), ConditioningMode::stroke);
+    set_styled_weight(settings, *model, kDataStyle);
     size_t strokes = 0;
     // Side by side in one run: the writers as they were (three calls of the model on two threads)
     // and as they are, and each change alone.
@@ -57,6 +59,9 @@ nlohmann::json writer_section(const StrokeLibrary& library) {
       s.steps = steps, s.model_threads = threads;
       return s;
     };
+    WriterSettings unweighted = settings;  // before the data's hand wrote at an even weight
+    unweighted.stroke_weight.reset();
+    unweighted.even_weight = false;
     struct Variant {
       const char* key;
       const char* label;
@@ -65,6 +70,7 @@ nlohmann::json writer_section(const StrokeLibrary& library) {
     const Variant variants[] = {{"ms_per_stroke_three_steps_all_cores", "3 steps, all cores (before)", with(3, cores)},
                                 {"ms_per_stroke_three_steps", "3 steps", with(3, settings.model_threads)},
                                 {"ms_per_stroke_all_cores", "default, all cores", with(settings.steps, cores)},
+                                {"ms_per_stroke_unweighted", "default, the model's own weight", unweighted},
                                 {"ms_per_stroke", "default", settings}};
     for (const Variant& v : variants) {
       const Timing t = stroke_timing(model, library, v.settings, &strokes);

@@ -17,6 +17,7 @@
 #include "ink/base/error.h"
 #include "ink/base/paths.h"
 #include "ink/base/progress.h"
+#include "ink/dataset/dataset.h"
 #include "ink/data/char_sets.h"
 #include "ink/evaluation/evaluation.h"
 #include "ink/raster/font.h"
@@ -124,14 +125,22 @@ int layout(cli::Args& args) {
   // model's forms (decided with the stroke model writing, on seen characters: docs/experiments.md).
   const std::string formless_list = args.value_or("without-forms", "");
   const std::vector<std::string> without_forms = cli::split_list(formless_list);
+  // Styles whose every stroke the writers bring onto the hand's weight (Layout::even_weight), the
+  // data's hand among them, chosen the same way.
+  const std::string even_list = args.value_or("even-weight", "");
+  const std::vector<std::string> even_weight = cli::split_list(even_list);
   const StrokeLibrary library = cli::open_library(args);
   args.finish();
   if (json_file) AtomicFile check(*json_file);
   if (save_file) AtomicFile check(*save_file);
   const std::vector<NamedFont> columns = parse_named_fonts(*font_list);
+  const auto named = [&](const std::string& name) {
+    return std::any_of(columns.begin(), columns.end(), [&](const NamedFont& col) { return col.name == name; });
+  };
   for (const std::string& name : without_forms)
-    if (std::none_of(columns.begin(), columns.end(), [&](const NamedFont& col) { return col.name == name; }))
-      throw InkError("--without-forms " + name + ": not one of the --fonts names");
+    if (!named(name)) throw InkError("--without-forms " + name + ": not one of the --fonts names");
+  for (const std::string& name : even_weight)
+    if (!named(name) && name != kDataStyle) throw InkError("--even-weight " + name + ": not one of the --fonts names nor " + kDataStyle);
   std::vector<FontFace> fonts;
   for (const NamedFont& col : columns) fonts.push_back(FontFace::open_family(col.family));
   const std::vector<char32_t> fit_chars = select_chars(library, fit_spec, heldout_list_path());
@@ -196,8 +205,10 @@ int layout(cli::Args& args) {
       const bool formless = std::find(without_forms.begin(), without_forms.end(), columns[f].name) != without_forms.end();
       layouts[columns[f].name].stroke_forms = !formless;
     }
+    for (const std::string& name : even_weight) layouts[name].even_weight = true;  // the data's hand: the identity, even
     const std::string forms_note = without_forms.empty() ? "" : " --without-forms " + formless_list;
-    save_layouts(*save_file, layouts, "ink-data layout --fonts " + *font_list + " --fit-chars " + fit_spec + forms_note);
+    const std::string even_note = even_weight.empty() ? "" : " --even-weight " + even_list;
+    save_layouts(*save_file, layouts, "ink-data layout --fonts " + *font_list + " --fit-chars " + fit_spec + forms_note + even_note);
     std::printf("wrote %s\n", save_file->c_str());
   }
   return 0;

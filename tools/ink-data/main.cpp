@@ -30,11 +30,14 @@ constexpr const char* kUsage = R"(usage: ink-data COMMAND [OPTIONS]
                                        uneven light, paper, noise): CHAR_VARIANT.png; --framed:
                                        each exactly the glyph's square, as cut from a practice grid
   layout --fonts NAME=FAMILY,... [--fit-chars seen:80] [--chars 200] [--size 64] [--json FILE] [--save FILE]
-         [--without-forms NAME,...]    how much of each font's structure its layout (the mean
+         [--without-forms NAME,...] [--even-weight NAME,...]
+                                       how much of each font's structure its layout (the mean
                                        of its fits) carries: the data's strokes against the
                                        font's glyphs in place, moved and not; --save writes
                                        the typical layouts as a model's layouts.json, the
-                                       --without-forms styles placed without stroke forms
+                                       --without-forms styles placed without stroke forms, the
+                                       --even-weight ones (hanzi-writer-data too) with every
+                                       stroke brought onto their weight
 common: --data PATH   stroke data (.inkpack or a directory of JSON; default strokes/hanzi.inkpack)
 )";
 

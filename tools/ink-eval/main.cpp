@@ -14,6 +14,7 @@
 #include "ink/base/memory_reuse.h"
 #include "ink/base/paths.h"
 #include "ink/base/progress.h"
+#include "ink/dataset/dataset.h"
 #include "ink/base/utf8.h"
 #include "ink/data/char_sets.h"
 #include "ink/evaluation/display_detail.h"
@@ -139,6 +140,8 @@ int main(int argc, char** argv) {
         std::printf("(no whole-mode model: %s)\n", e.what());
         continue;
       }
+      // The data's hand as the writers write it: at its stroke weight when its layout gives one.
+      set_styled_weight(settings, *model, kDataStyle);
       Totals totals;
       Rasterizer rasterizer;
       const std::shared_ptr<DetailStage> detail = DetailStage::of_model(model_dir);

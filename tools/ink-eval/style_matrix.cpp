@@ -61,7 +61,7 @@ Coverage write_in_style(const std::shared_ptr<DiffusionModel>& model, const Stro
                         const std::string& style, WriterSettings settings, bool in_place) {
   settings.style = style_id(*model, style);
   const Glyph& data_glyph = library.glyph(c);
-  if (in_place) settings.stroke_weight = styled_weight(*model, style, settings.style_strength);
+  if (in_place) set_styled_weight(settings, *model, style);
   StrokeWriter writer(model, in_place ? styled_glyph(*model, data_glyph, style, settings.style_strength) : data_glyph, settings);
   writer.write();
   return writer.glyph();

@@ -132,7 +132,7 @@ int main(int argc, char** argv) {
     }
     WriterSettings settings = request.settings;
     settings.style = style_id(*model, request.style);
-    settings.stroke_weight = styled_weight(*model, request.style, settings.style_strength);
+    set_styled_weight(settings, *model, request.style);
     const Writing job{request.mode, model, &library, settings, request.style,
                       detail_loading.valid() ? detail_loading.get() : nullptr};
     size_t total = 0;

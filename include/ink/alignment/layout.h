@@ -25,6 +25,11 @@ struct Layout {
   // writers move each written stroke toward it. None: the stroke model's own weight, as for a style
   // measured before weights were.
   std::optional<float> weight;
+  // Whether the writers bring every written stroke onto that weight (the data's when none) from
+  // either side, or only move it toward it. On for a regular brush (a Kai), whose strokes are as
+  // wide as the ones they were given; off for a brush whose pressure varies, which keeps a stroke
+  // pressed harder or lighter than the weight on the other side of it.
+  bool even_weight = false;
   // Whether the structure model's stroke forms (longer, turned, bowed) are applied; its shifts
   // always are. Off for a style whose brush writes the data's stroke shapes closer to its glyphs
   // than the forms predicted for it.

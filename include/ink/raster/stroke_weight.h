@@ -34,9 +34,9 @@ std::vector<float> median_lengths_px(const Glyph& glyph, int size);
 
 // `written` (a stroke, or strokes along medians `length_px` long in all) with its edge moved
 // toward a band width of `weight` times that of ink of area `given_area` (inked_area) along the
-// same medians, and never against the weight: for a heavier hand a stroke the model wrote
-// lighter grows and one it wrote heavier stays as written (the brush pressed there), and the
-// other way round for a lighter hand.
-Coverage reweighted(const Coverage& written, float given_area, float length_px, float weight);
+// same medians. Unless `even`, never against the weight: for a heavier hand a stroke the model
+// wrote lighter grows and one it wrote heavier stays as written (the brush pressed there), and
+// the other way round for a lighter hand. `even` moves it from either side (a regular brush).
+Coverage reweighted(const Coverage& written, float given_area, float length_px, float weight, bool even = false);
 
 }  // namespace ink

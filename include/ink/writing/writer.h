@@ -45,6 +45,8 @@ struct WriterSettings {
   // width of the stroke it was given (the data's, moved by the layout), never against it
   // (raster/stroke_weight.h, reweighted). None: the model's own weight.
   std::optional<float> stroke_weight;
+  // Brought onto the weight from either side (Layout::even_weight).
+  bool even_weight = false;
 };
 
 // Thrown out of a writer when its cancel flag is raised; what was finished before stays.
@@ -106,9 +108,10 @@ Glyph styled_glyph(const DiffusionModel& model, const Glyph& glyph, const std::s
 // One line for a text some of whose characters (`kept_inside`, of `total`) the style's layout put
 // past the box's edge and the writers moved back: "style 'S' placed 4 of 4 characters ...".
 std::string kept_inside_note(const std::string& style, const std::u32string& kept_inside, size_t total);
-// The style's stroke weight taken `strength` of the way (geometrically) from the data's, for
-// WriterSettings::stroke_weight; none for a style without one, and at strength 0.
-std::optional<float> styled_weight(const DiffusionModel& model, const std::string& style, double strength);
+// The style's stroke weight taken `settings.style_strength` of the way (geometrically) from the
+// data's, into settings.stroke_weight and even_weight: none for a style without one; the data's
+// (1) for an even one without its own; at strength 0 the data's hand's.
+void set_styled_weight(WriterSettings& settings, const DiffusionModel& model, const std::string& style);
 
 // Class mode (the article's setup): a glyph from a class label alone.
 Coverage write_class_glyph(DiffusionModel& model, int label, const WriterSettings& settings,

@@ -110,6 +110,7 @@ Layout scaled_layout(const Layout& layout, double strength) {
   for (size_t k = 0; k < kStrokeKinds; ++k) out.tilts[k] = layout.tilts[k] * s;
   if (layout.weight) out.weight = std::pow(*layout.weight, s);
   out.stroke_forms = layout.stroke_forms;
+  out.even_weight = layout.even_weight;
   return out;
 }
 

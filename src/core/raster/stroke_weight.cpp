@@ -85,9 +85,10 @@ float inked_area(const Coverage& ink) {
   return static_cast<float>(std::count_if(ink.values.begin(), ink.values.end(), [](float v) { return v >= 0.5f; }));
 }
 
-Coverage reweighted(const Coverage& written, float given_area, float length_px, float weight) {
+Coverage reweighted(const Coverage& written, float given_area, float length_px, float weight, bool even) {
   const float target = weight * band_width(given_area, length_px);
   const float offset = edge_offset_for(band_width(inked_area(written), length_px), target);
+  if (even) return offset_edge(written, offset);
   return offset_edge(written, weight >= 1 ? std::max(offset, 0.0f) : std::min(offset, 0.0f));
 }
 

@@ -22,6 +22,14 @@ StrokeTilts tilts_from_json(const nlohmann::json& value) {
   return tilts;
 }
 
+// The boolean `key` of a layout, `fallback` when it is absent.
+bool json_flag(const nlohmann::json& value, const char* key, bool fallback) {
+  const auto found = value.find(key);
+  if (found == value.end()) return fallback;
+  if (!found->is_boolean()) throw InkError(std::string(key) + " is not true or false");
+  return found->get<bool>();
+}
+
 void check_layout_range(const Layout& l) {
   const auto scale_ok = [](float s) { return std::isfinite(s) && s >= 0.25f && s <= 4.0f; };
   const auto shift_ok = [](float d) { return std::isfinite(d) && std::fabs(d) <= kBoxSize; };
@@ -52,10 +60,8 @@ Layout layout_from_json(const nlohmann::json& value) {
   l.rotation = json_float(value.at("rotation"), "rotation");
   if (const auto tilts = value.find("stroke_tilts"); tilts != value.end()) l.tilts = tilts_from_json(*tilts);
   if (const auto weight = value.find("stroke_weight"); weight != value.end()) l.weight = json_float(*weight, "stroke_weight");
-  if (const auto forms = value.find("stroke_forms"); forms != value.end()) {
-    if (!forms->is_boolean()) throw InkError("stroke_forms is not true or false");
-    l.stroke_forms = forms->get<bool>();
-  }
+  l.stroke_forms = json_flag(value, "stroke_forms", l.stroke_forms);
+  l.even_weight = json_flag(value, "even_weight", l.even_weight);
   check_layout_range(l);
   return l;
 }
@@ -67,6 +73,7 @@ nlohmann::json layout_to_json(const Layout& l) {
     for (size_t k = 0; k < kStrokeKinds; ++k) value["stroke_tilts"][stroke_kind_name(static_cast<StrokeKind>(k))] = l.tilts[k];
   if (l.weight) value["stroke_weight"] = *l.weight;
   if (!l.stroke_forms) value["stroke_forms"] = false;
+  if (l.even_weight) value["even_weight"] = true;
   return value;
 }
 

@@ -50,7 +50,7 @@ Coverage GlyphWriter::write(const PreviewObserver& preview, const std::atomic<bo
   if (!st.settings.stroke_weight) return glyph;
   float length = 0;
   for (float l : st.median_lengths) length += l;
-  return reweighted(glyph, inked_area(st.reference.glyph), length, *st.settings.stroke_weight);
+  return reweighted(glyph, inked_area(st.reference.glyph), length, *st.settings.stroke_weight, st.settings.even_weight);
 }
 
 Coverage write_class_glyph(DiffusionModel& model, int label, const WriterSettings& settings, const PreviewObserver& preview,

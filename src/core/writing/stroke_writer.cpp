@@ -71,7 +71,8 @@ void StrokeWriter::write(const std::function<void(const WrittenStroke&)>& on_str
     conditions.strokes = torch::full({1}, n, torch::kInt64);
     Coverage stroke = denoise_image(*st.model, spatial, conditions, st.settings, stroke_seed(st.seeds[k], k), {}, cancel);
     if (st.settings.stroke_weight)
-      stroke = reweighted(stroke, inked_area(st.reference.strokes[k]), st.median_lengths[k], *st.settings.stroke_weight);
+      stroke = reweighted(stroke, inked_area(st.reference.strokes[k]), st.median_lengths[k], *st.settings.stroke_weight,
+                          st.settings.even_weight);
     st.strokes.push_back(std::move(stroke));
     if (on_stroke) on_stroke(WrittenStroke{k, n, &st.strokes.back()});
   }

@@ -2,6 +2,7 @@
 #include "ink/writing/writer.h"
 
 #include "ink/base/utf8.h"
+#include "ink/dataset/dataset.h"
 #include "model/diffusion_model_impl.h"
 
 namespace ink {
@@ -27,11 +28,17 @@ std::string kept_inside_note(const std::string& style, const std::u32string& kep
          "); kept inside";
 }
 
-std::optional<float> styled_weight(const DiffusionModel& model, const std::string& style, double strength) {
+void set_styled_weight(WriterSettings& settings, const DiffusionModel& model, const std::string& style) {
+  settings.stroke_weight.reset();
+  settings.even_weight = false;
   const StyleLayouts& layouts = summary_of(model).layouts;
-  const auto found = layouts.find(style);
-  if (found == layouts.end() || strength == 0) return std::nullopt;
-  return scaled_layout(found->second, strength).weight;
+  // Strength 0 writes the data's hand, its weight included.
+  const bool data_hand = settings.style_strength == 0;
+  const auto found = layouts.find(data_hand ? std::string(kDataStyle) : style);
+  if (found == layouts.end()) return;
+  const Layout scaled = data_hand ? found->second : scaled_layout(found->second, settings.style_strength);
+  settings.even_weight = scaled.even_weight;
+  settings.stroke_weight = scaled.even_weight ? scaled.weight.value_or(1.0f) : scaled.weight;
 }
 
 }  // namespace ink
