@@ -81,7 +81,10 @@ Measured measure(const FontFace& font, const StrokeLibrary& library, const std::
   }
   m.tilts_kept = gain > 0;
   m.weight = typical_weight(weights);
-  m.layout.weight = weight_to_keep(m.weight);
+  // A font lighter than the data's keeps no weight: the stroke model writes every font's brush
+  // heavier than its glyphs (1.03-1.15 times their ink, in place), and thinning it toward a
+  // lighter weight lost on seen characters for each font tried (docs/experiments.md, Even weight).
+  m.layout.weight = m.weight < 1 ? std::nullopt : weight_to_keep(m.weight);
   m.rule = fit_layout_rule(data_shapes, font_shapes, m.layout.rotation);
   m.fitted = fits.size();
   m.iou.resize(kColumnCount);
@@ -116,7 +119,7 @@ Measured measure(const FontFace& font, const StrokeLibrary& library, const std::
 int layout(cli::Args& args) {
   const auto font_list = args.value("fonts");
   if (!font_list) throw InkError("layout needs --fonts NAME=FAMILY,... (the hands to measure)");
-  const std::string fit_spec = args.value_or("fit-chars", "seen:80");
+  const std::string fit_spec = args.value_or("fit-chars", "seen:400");
   const int count = args.int_value("chars", 200, 1, 100000);
   const int size = args.int_value("size", 64, 16, 512);
   const auto json_file = args.value("json");
@@ -174,7 +177,8 @@ int layout(cli::Args& args) {
     const Layout& l = m.layout;
     std::printf("   (%+.0f, %+.0f) %.3f x %.3f %+.1f (%zu)\n", l.shift.x, l.shift.y, l.scale_x, l.scale_y, l.rotation * 180 / M_PI,
                 m.fitted);
-    std::printf("%16s stroke weight %.3f (%s); stroke tilts (deg), %s:", "", m.weight, l.weight ? "kept" : "the data's, within 5%",
+    const char* weight_note = l.weight ? "kept" : weight_to_keep(m.weight) ? "lighter than the data's: not kept" : "the data's, within 5%";
+    std::printf("%16s stroke weight %.3f (%s); stroke tilts (deg), %s:", "", m.weight, weight_note,
                 m.tilts_kept ? "kept" : "left out (no gain on the seen characters)");
     for (size_t k = 0; k < kStrokeKinds; ++k) std::printf(" %s %+.1f", stroke_kind_name(static_cast<StrokeKind>(k)), l.tilts[k] * 180 / M_PI);
     std::printf("\n");

@@ -29,7 +29,7 @@ constexpr const char* kUsage = R"(usage: ink-data COMMAND [OPTIONS]
                                        a font's glyphs as calligraphy "photos" (rotation, scale,
                                        uneven light, paper, noise): CHAR_VARIANT.png; --framed:
                                        each exactly the glyph's square, as cut from a practice grid
-  layout --fonts NAME=FAMILY,... [--fit-chars seen:80] [--chars 200] [--size 64] [--json FILE] [--save FILE]
+  layout --fonts NAME=FAMILY,... [--fit-chars seen:400] [--chars 200] [--size 64] [--json FILE] [--save FILE]
          [--without-forms NAME,...] [--even-weight NAME,...]
                                        how much of each font's structure its layout (the mean
                                        of its fits) carries: the data's strokes against the
