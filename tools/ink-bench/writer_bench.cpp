@@ -44,7 +44,8 @@ Timing stroke_timing(const std::shared_ptr<DiffusionModel>& model, const StrokeL
 
 nlohmann::json writer_section(const StrokeLibrary& library) {
   nlohmann::json out;
-  WriterSettings settings;  // the defaults ink-write and the viewer use, with the data's hand's weight below
+  // The defaults ink-write and the viewer use, and the data's hand's weight once the model is open.
+  WriterSettings settings;
   std::printf("== writer (default model, default settings, guidance %.1f) ==\n", settings.guidance);
   const std::u32string chars = kChars;
   try {

@@ -94,8 +94,8 @@ Coverage reweighted(const Coverage& written, float given_area, float length_px, 
 
 Coverage offset_edge(const Coverage& ink, float offset_px) {
   if (!(std::fabs(offset_px) > 1e-3f) || ink.values.empty()) return ink;
-  // The edge is the 0.5 contour, so only the inked pixels bound where it can move; a written
-  // stroke's faint coverage reaches the whole image, and distances over all of it took 2 ms.
+  // The edge is the 0.5 contour, so the inked pixels bound where it can move. A written stroke's
+  // faint coverage reaches the whole image: bounded by it, the distances would cost 2 ms a stroke.
   int left = ink.width, top = ink.height, right = -1, bottom = -1;
   for (int y = 0; y < ink.height; ++y)
     for (int x = 0; x < ink.width; ++x)
