@@ -31,7 +31,7 @@ constexpr const char* kUsage = R"(usage: ink-data COMMAND [OPTIONS]
                                        each exactly the glyph's square, as cut from a practice grid
   layout --fonts NAME=FAMILY,... [--fit-chars seen:400] [--chars 200] [--size 64] [--json FILE] [--save FILE]
          [--without-forms NAME,...] [--even-weight NAME,...]
-                                       how much of each font's structure its layout (the mean
+                                       how much of each font's structure its layout (the median
                                        of its fits) carries: the data's strokes against the
                                        font's glyphs in place, moved and not; --save writes
                                        the typical layouts as a model's layouts.json, the
