@@ -15,7 +15,7 @@ TEST_CASE("the shipped stroke model's hands, retunings and student were all made
   const std::filesystem::path dir = test::source_dir() / "assets" / "models" / "default";
   const std::string weights = load_model(dir, ConditioningMode::stroke).fingerprint;
   const std::vector<std::filesystem::path> files = learned_style_files(resolve_model_file(dir, ConditioningMode::stroke));
-  CHECK(files.size() == 14);
+  CHECK(files.size() == 16);
   for (const std::filesystem::path& file : files) {
     INFO(file.string());
     CHECK(load_learned_style(file).base_fingerprint == weights);
@@ -24,7 +24,7 @@ TEST_CASE("the shipped stroke model's hands, retunings and student were all made
   const ModelSummary& summary = summary_of(*model);
   CHECK(summary.stale_parts.empty());
   CHECK(summary.retuned_styles == 3);
-  CHECK(summary.learned_styles == 11);
+  CHECK(summary.learned_styles == 13);
   CHECK(summary.one_step_styles == 6);
   CHECK(summary.one_step_file.filename() == "model.safetensors");
   CHECK(load_model(summary.one_step_file, ConditioningMode::stroke).info.teacher_fingerprint == weights);

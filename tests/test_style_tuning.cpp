@@ -280,6 +280,7 @@ TEST_CASE("ink-train --style-images names each bad file, learns from the rest, a
   REQUIRE(seen.exit_code == 0);
   const nlohmann::json seen_matrix = nlohmann::json::parse(test::read_text(report));
   CHECK(seen_matrix["set"] == "seen");
+  CHECK_THAT(seen.out, Contains("whole-glyph IoU, 2 seen characters"));
   const std::u32string seen_chars = decode_utf8(seen_matrix["characters"].get<std::string>(), "characters");
   REQUIRE(seen_chars.size() == 2);
   const std::vector<char32_t> heldout = select_chars(test::sample_library(), "heldout", heldout_list_path());

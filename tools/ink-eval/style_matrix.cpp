@@ -94,6 +94,7 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
   // which forms) can be made on them without touching the held-out ones it is judged on.
   const std::string set = args.value_or("set", "heldout");
   if (set != "heldout" && set != "seen") throw InkError("--set must be heldout or seen, got '" + set + "'");
+  const std::string set_words = set == "seen" ? "seen" : "held-out";
   const std::u32string exclude = decode_utf8(args.value_or("exclude", ""), "--exclude");
   const auto json_file = args.value("json");
   const auto sheet_file = args.value("sheet");
@@ -134,7 +135,7 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
   }
   std::vector<char32_t> chars;
   for (int i = 0; i < count && i < static_cast<int>(usable.size()); ++i) chars.push_back(usable[i * usable.size() / std::min<size_t>(count, usable.size())]);
-  if (chars.empty()) throw InkError("no " + std::string(set == "seen" ? "seen" : "held-out") + " character is in every one of the fonts");
+  if (chars.empty()) throw InkError("no " + set_words + " character is in every one of the fonts");
 
   const int size = summary_of(*model).sample_size;
   std::vector<std::vector<double>> sum(styles.size(), std::vector<double>(columns.size(), 0));
@@ -195,8 +196,8 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
                            {"steps", settings.steps}, {"refine_from", settings.refine_from}, {"seed", settings.seed},
                            {"guidance", settings.guidance}, {"style_strength", settings.style_strength},
                            {"glyphs", in_place ? "in place" : "aligned to the data's strokes"}, {"styles", styles}, {"iou", nlohmann::json::array()}};
-  std::printf("whole-glyph IoU, %zu held-out characters (rows: the style written; columns: the glyphs compared with)\n%-18s",
-              chars.size(), "");
+  std::printf("whole-glyph IoU, %zu %s characters (rows: the style written; columns: the glyphs compared with)\n%-18s",
+              chars.size(), set_words.c_str(), "");
   for (const Column& col : columns) std::printf(" %10s", col.name.substr(0, 10).c_str());
   std::printf("\n");
   for (size_t r = 0; r < styles.size(); ++r) {
