@@ -68,6 +68,14 @@ TEST_CASE("a missing font is one clear error naming the family and the package",
   CHECK_FALSE(std::filesystem::exists(dir / "ds" / "manifest.json"));
 }
 
+TEST_CASE("photos of a character the font maps to an empty glyph are refused, not written blank", "[cli][errors]") {
+  test::TempDir dir;
+  // Aoyagi Kouzan T maps 咸 to a glyph without ink, as some fonts do for characters they lack.
+  check_one_line_error(test::run_ink_data("photos --font AoyagiKouzanFontT --chars 永咸 --variants 1 --out " + shell_quote((dir / "p").string())),
+                       "'AoyagiKouzanFontT' has no glyph for '咸'");
+  CHECK_FALSE(std::filesystem::exists(dir / "p" / "永_1.png"));  // checked before any is written
+}
+
 TEST_CASE("unwritable outputs are one clear error and leave nothing behind", "[cli][errors]") {
   test::TempDir dir;
   check_one_line_error(test::run_ink_data("show 永 --png " + shell_quote((dir / "no" / "such" / "dir.png").string()) + sample()),

@@ -41,4 +41,8 @@ TEST_CASE("a missing font family or glyph gives a clear error", "[font][errors]"
   const FontFace dejavu = FontFace::open_family("DejaVu Sans");
   CHECK_FALSE(dejavu.has_char(U'永'));
   CHECK_THROWS_WITH(dejavu.glyph_outline(U'永'), Catch::Contains("has no glyph for '永'"));
+  CHECK_FALSE(dejavu.draws(U'永'));
+  CHECK(dejavu.has_char(U' '));  // mapped, but to a glyph without ink
+  CHECK_FALSE(dejavu.draws(U' '));
+  CHECK(dejavu.draws(U'A'));
 }

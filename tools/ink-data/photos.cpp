@@ -28,13 +28,14 @@ int photos(cli::Args& args) {
   const bool framed = args.flag("framed");  // each photo exactly the glyph's square, as cut from a grid
   args.finish();
   const FontFace font = FontFace::open_family(*family);
+  for (char32_t c : chars)  // before any photo is written
+    if (!font.draws(c)) throw InkError("'" + *family + "' has no glyph for " + describe_char(c));
   std::error_code error;
   std::filesystem::create_directories(*out, error);
   if (error) throw InkError("cannot write '" + *out + "': " + error.message());
   ProgressBar bar("photos", chars.size() * variants);
   size_t written = 0;
   for (char32_t c : chars) {
-    if (!font.has_char(c)) throw InkError("'" + *family + "' has no glyph for " + describe_char(c));
     for (int v = first; v < first + variants; ++v) {
       PhotoOptions options = random_photo_options(static_cast<uint64_t>(seed) * 1000003u + c * 101u + v);
       options.width = options.height = size;

@@ -48,7 +48,7 @@ std::vector<Coverage> column_glyphs(const std::vector<Column>& columns, const St
   std::vector<Coverage> targets;
   for (const Column& col : columns) {
     if (!col.font) targets.push_back(rasterizer.fill_glyph(library.glyph(c), size));
-    else if (!col.font->has_char(c) || col.font->glyph_outline(c).empty()) targets.emplace_back(size, size);
+    else if (!col.font->draws(c)) targets.emplace_back(size, size);
     else if (in_place) targets.push_back(rasterizer.fill(col.font->glyph_outline(c), BoxToPixels::square(size), size, size));
     else targets.push_back(aligned_glyph(*col.font, library.glyph(c), size));
   }
@@ -130,7 +130,7 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
   std::vector<char32_t> usable;
   for (char32_t c : select_chars(library, set, heldout_list_path())) {
     bool ok = exclude.find(c) == std::u32string::npos;
-    for (const Column& col : columns) ok = ok && (!col.font || (col.font->has_char(c) && !col.font->glyph_outline(c).empty()));
+    for (const Column& col : columns) ok = ok && (!col.font || col.font->draws(c));
     if (ok) usable.push_back(c);
   }
   std::vector<char32_t> chars;

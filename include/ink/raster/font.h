@@ -19,6 +19,8 @@ class FontFace {
   static FontFace open_file(const std::filesystem::path& file, int index = 0);
 
   bool has_char(char32_t codepoint) const;
+  // Has a glyph with ink in it: some fonts map characters they lack to an empty glyph.
+  bool draws(char32_t codepoint) const;
   // The glyph's outline scaled from font units to the 1024 box with the baseline at y = 0.
   // Throws InkError if the font has no glyph for the character.
   Outline glyph_outline(char32_t codepoint) const;

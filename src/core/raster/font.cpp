@@ -104,6 +104,8 @@ FontFace FontFace::open_file(const std::filesystem::path& file, int index) {
 
 bool FontFace::has_char(char32_t codepoint) const { return FT_Get_Char_Index(face_->handle, codepoint) != 0; }
 
+bool FontFace::draws(char32_t codepoint) const { return has_char(codepoint) && !glyph_outline(codepoint).empty(); }
+
 float FontFace::advance(char32_t codepoint) const {
   const FT_UInt index = FT_Get_Char_Index(face_->handle, codepoint);
   if (FT_Load_Glyph(face_->handle, index, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP) != 0) return 0;
