@@ -1,6 +1,17 @@
 // Images the programs read (a hand's photos, a background painting): PNG and BMP through
-// stb_image, JPEG through libjpeg-turbo, size-checked from the header before decoding.
+// stb_image, JPEG through libjpeg-turbo, size-checked from the header before decoding; then, as
+// for a hand's photos on practice paper (--grid), the printed square searched for and cut out.
 #include "fuzz_main.h"
 #include "ink/render/image.h"
+#include "ink/styles/grid_square.h"
 
-INK_FUZZ_TARGET(ink::decode_image(input, "fuzz.png"))
+namespace {
+
+void read_photo(std::string_view input) {
+  const ink::Image photo = ink::decode_image(input, "fuzz.png");
+  if (const auto square = ink::find_grid_square(photo)) ink::cut_grid_square(photo, *square, 64);
+}
+
+}  // namespace
+
+INK_FUZZ_TARGET(read_photo(input))

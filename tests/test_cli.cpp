@@ -93,6 +93,7 @@ TEST_CASE("usage mistakes are one clear error", "[cli][errors]") {
   check_one_line_error(test::run_ink_data("show 永" + sample()), "show needs --png FILE");
   check_one_line_error(test::run_ink_data("build --out x --size 3" + sample()), "--size 3: expected a whole number in 8..1024");
   check_one_line_error(test::run_ink_data("show \"$(printf '\\377')\" --png x.png" + sample()), "invalid UTF-8");
+  check_one_line_error(test::run_ink_data("photos --font 'LXGW WenKai' --out x --framed --grid"), "--framed and --grid");
 }
 
 TEST_CASE("a sheet bigger than an image may be is refused before it is drawn", "[cli][errors]") {

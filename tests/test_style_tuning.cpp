@@ -349,7 +349,8 @@ TEST_CASE("a learnt hand learns its aspect and stroke tilts from its images, and
   Layout hand;
   hand.scale_x = 1.0f, hand.scale_y = 0.76f, hand.shift = {0, 60};
   hand.tilts[static_cast<size_t>(StrokeKind::horizontal)] = 0.1f;
-  const auto photograph = [&](const std::filesystem::path& folder, bool framed) {
+  enum class Shot { loose, framed, grid };
+  const auto photograph = [&](const std::filesystem::path& folder, Shot shot) {
     std::filesystem::create_directories(folder);
     for (char32_t c : std::u32string(U"春国中永"))
       for (int v = 1; v <= 3; ++v) {
@@ -357,13 +358,17 @@ TEST_CASE("a learnt hand learns its aspect and stroke tilts from its images, and
         for (const Stroke& stroke : apply_layout(test::sample_library().glyph(c), hand).strokes) outlines.push_back(stroke.outline);
         PhotoOptions options = random_photo_options(c * 10u + v);
         options.width = options.height = 160;
-        options.rotation_degrees = 0;  // the hand's slant is none; a camera's turn is tested by the split
-        if (framed) options.scale = 1.25f, options.offset_x = options.offset_y = 0;  // the box is the photo
+        // The hand's slant is none; a camera's turn is tested by the split, and in a grid photo
+        // the grid's turn is the camera's.
+        if (shot != Shot::grid) options.rotation_degrees = 0;
+        if (shot == Shot::framed) options.scale = 1.25f, options.offset_x = options.offset_y = 0;  // the box is the photo
+        if (shot == Shot::grid) options.grid = true, options.scale *= 0.9f, options.width = options.height = 200;
         write_png(render_photo(outlines, options), folder / (encode_utf8(c) + "_" + std::to_string(v) + ".png"));
       }
   };
-  photograph(dir / "photos", false);
-  photograph(dir / "framed", true);
+  photograph(dir / "photos", Shot::loose);
+  photograph(dir / "framed", Shot::framed);
+  photograph(dir / "grid", Shot::grid);
   const StyleImageSet set = split_style_images(list_image_files(dir / "photos"), test::sample_library(), 16);
   REQUIRE(set.images.size() == 12);
   const HandLayout learnt = learn_hand_layout(set.images, test::sample_library());
@@ -382,6 +387,15 @@ TEST_CASE("a learnt hand learns its aspect and stroke tilts from its images, and
   CHECK(std::fabs(placed.layout.shift.x) < 12);
   CHECK(std::sqrt(placed.layout.scale_x * placed.layout.scale_y) == Approx(std::pow(std::sqrt(0.76f), 0.8f)).margin(0.04));
   CHECK(placed.layout.scale_x / placed.layout.scale_y == Approx(learnt.layout.scale_x / learnt.layout.scale_y).margin(0.05));
+  // Photos of the writing in a printed grid, turned and off centre, give the framed layout.
+  const StyleImageSet grid = split_style_images(list_image_files(dir / "grid"), test::sample_library(), 16,
+                                                StrokePlacement::in_place, ImageSquare::grid);
+  REQUIRE(grid.images.size() == 12);
+  const HandLayout gridded = learn_hand_layout(grid.images, test::sample_library(), true);
+  CHECK(gridded.layout.shift.y == Approx(placed.layout.shift.y).margin(6));
+  CHECK(gridded.layout.shift.x == Approx(placed.layout.shift.x).margin(6));
+  CHECK(gridded.layout.scale_x == Approx(placed.layout.scale_x).margin(0.03));
+  CHECK(gridded.layout.scale_y == Approx(placed.layout.scale_y).margin(0.03));
   SplitImage oblong = framed.images.front();
   oblong.image_ink = Coverage(160, 120);
   CHECK_THROWS_WITH(learn_hand_layout({oblong}, test::sample_library(), true), Contains("160 x 120 px; a framed image is its character's square"));
@@ -396,6 +410,15 @@ TEST_CASE("a learnt hand learns its aspect and stroke tilts from its images, and
   INFO(framed_run.out << framed_run.err);
   REQUIRE(framed_run.exit_code == 0);
   CHECK_THAT(framed_run.out, Contains("layout: size 0.") && Contains(", shift ("));
+  const auto grid_run = test::run_tool("ink-train", "--style-images " + test::shell_quote((dir / "grid").string()) +
+                                                        " --name gridded --steps 2 --grid" + common);
+  INFO(grid_run.out << grid_run.err);
+  REQUIRE(grid_run.exit_code == 0);
+  CHECK_THAT(grid_run.out, Contains("12 of 12 images split into strokes, in place") && Contains("layout: size 0."));
+  const auto no_grid = test::run_tool("ink-train", "--style-images " + test::shell_quote((dir / "framed").string()) +
+                                                       " --name gridded --steps 2 --grid" + common);
+  CHECK(no_grid.exit_code == 1);
+  CHECK_THAT(no_grid.err, Contains("no practice-grid square found") && Contains("none of the 12 images"));
   const auto file = learned_style_file(resolve_model_file(model_dir, ConditioningMode::stroke), "wide");
   LearnedStyle style = load_learned_style(file);
   REQUIRE(style.layout);

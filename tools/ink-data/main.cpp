@@ -23,12 +23,15 @@ constexpr const char* kUsage = R"(usage: ink-data COMMAND [OPTIONS]
   split --font FAMILY [--chars heldout|seen|all|CHARS] [--limit N] [--size PX] [--sheet FILE] [--json FILE]
                                        split a font's glyphs into the data's strokes by alignment;
                                        agreement with the stroke data, a sheet to look at
-  split IMAGE|DIR... [--size PX] [--sheet FILE]
-                                       split photos named after their character (春_1.png)
-  photos --font FAMILY --out DIR [--chars 春满干坤] [--variants 5] [--first 1] [--size 320] [--seed N] [--framed]
+  split IMAGE|DIR... [--size PX] [--sheet FILE] [--grid]
+                                       split photos named after their character (春_1.png);
+                                       --grid: each cut to its practice-grid square first
+  photos --font FAMILY --out DIR [--chars 春满干坤] [--variants 5] [--first 1] [--size 320] [--seed N]
+         [--framed | --grid]
                                        a font's glyphs as calligraphy "photos" (rotation, scale,
                                        uneven light, paper, noise): CHAR_VARIANT.png; --framed:
-                                       each exactly the glyph's square, as cut from a practice grid
+                                       each exactly the glyph's square, as cut from a practice grid;
+                                       --grid: written in a red practice-grid square (田字格)
   layout --fonts NAME=FAMILY,... [--fit-chars seen:400] [--chars 200] [--size 64] [--json FILE] [--save FILE]
          [--without-forms NAME,...] [--even-weight NAME,...]
                                        how much of each font's structure its layout (the median

@@ -13,6 +13,7 @@ namespace ink::data_tool {
 namespace {
 
 constexpr float kFillSide = 1.25f;  // PhotoOptions' box fills 80% of the side at scale 1
+constexpr float kGridShrink = 0.9f;  // a grid's square, turned and offset, stays inside the photo
 
 }  // namespace
 
@@ -26,7 +27,9 @@ int photos(cli::Args& args) {
   const int seed = args.int_value("seed", 1, 0, 1 << 30);
   const int first = args.int_value("first", 1, 0, 1 << 20);  // the first variant's number in file names
   const bool framed = args.flag("framed");  // each photo exactly the glyph's square, as cut from a grid
+  const bool grid = args.flag("grid");      // the glyph's square printed as a practice grid around it
   args.finish();
+  if (framed && grid) throw InkError("--framed and --grid: a framed photo is cut inside its grid; choose one");
   const FontFace font = FontFace::open_family(*family);
   for (char32_t c : chars)  // before any photo is written
     if (!font.draws(c)) throw InkError("'" + *family + "' has no glyph for " + describe_char(c));
@@ -40,6 +43,7 @@ int photos(cli::Args& args) {
       PhotoOptions options = random_photo_options(static_cast<uint64_t>(seed) * 1000003u + c * 101u + v);
       options.width = options.height = size;
       if (framed) options.rotation_degrees = 0, options.scale = kFillSide, options.offset_x = options.offset_y = 0;
+      if (grid) options.grid = true, options.scale *= kGridShrink;
       const std::filesystem::path file = std::filesystem::path(*out) / (encode_utf8(c) + "_" + std::to_string(v) + ".png");
       write_png(render_photo({font.glyph_outline(c)}, options), file);
       bar.update(++written);

@@ -90,6 +90,8 @@ int split_font(cli::Args& args, const std::string& family) {
 int split_images(cli::Args& args) {
   const int size = args.int_value("size", 128, 32, 1024);
   const auto sheet = args.value("sheet");
+  // Practice-grid photos: each cut to its printed square first, and split where it lies.
+  const bool grid = args.flag("grid");
   const StrokeLibrary library = cli::open_library(args);
   std::vector<std::filesystem::path> files;
   for (;;) {
@@ -107,7 +109,8 @@ int split_images(cli::Args& args) {
   }
   args.finish();
   if (files.empty()) throw InkError("split needs --font FAMILY or image files / folders");
-  const StyleImageSet set = split_style_images(files, library, size);
+  const StyleImageSet set = grid ? split_style_images(files, library, size, StrokePlacement::in_place, ImageSquare::grid)
+                                 : split_style_images(files, library, size);
   for (const std::string& problem : set.problems) std::fprintf(stderr, "ink-data: skipped %s\n", problem.c_str());
   std::vector<SplitSheetRow> rows;
   for (const SplitImage& image : set.images) {

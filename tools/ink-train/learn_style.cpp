@@ -66,7 +66,9 @@ int learn_style(cli::Args& args, const std::string& images_dir) {
   }
   options.start_from = args.value_or("start-from", "");
   const bool layout_only = args.flag("layout-only");
-  const bool framed = args.flag("framed");
+  // Photos of practice-grid squares are framed once each is cut to its printed square.
+  const ImageSquare square = args.flag("grid") ? ImageSquare::grid : ImageSquare::whole;
+  const bool framed = args.flag("framed") || square == ImageSquare::grid;
   if (layout_only && options.retune) throw InkError("--layout-only is for a learnt hand; a retuning keeps its style's layout");
   const int threads_option = args.int_value("threads", 0, 0, 256);
   const StrokeLibrary library = cli::open_library(args);
@@ -84,7 +86,7 @@ int learn_style(cli::Args& args, const std::string& images_dir) {
   ProgressBar split_bar("splitting", files.size());
   StyleImageSet set;
   for (size_t i = 0; i < files.size(); ++i) {
-    StyleImageSet one = split_style_images({files[i]}, library, size, placement);
+    StyleImageSet one = split_style_images({files[i]}, library, size, placement, square);
     for (auto& image : one.images) set.images.push_back(std::move(image));
     for (auto& problem : one.problems) set.problems.push_back(std::move(problem));
     split_bar.update(i + 1);

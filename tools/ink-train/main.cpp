@@ -67,6 +67,9 @@ measured from the splits, and both are saved as styles/NAME.style.json beside th
                          from a practice grid): the hand's size and place are learnt too, and
                          its brush from its strokes where it drew them (with --retune, the
                          brush alone, in place)
+  --grid                 each image shows the practice-grid square its character was written in,
+                         printed in a colour (red, green): the square is found, the image cut to
+                         it and its lines taken out, then learnt as --framed
   --layout-only          NAME is a learnt hand: measure its layout again, keep its brush
   --seed N, --threads N
 With --detail, the stroke model writes --chars seen characters and the detail stage (a small

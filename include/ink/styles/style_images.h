@@ -32,10 +32,15 @@ struct SplitImage {
   Coverage image_ink;             // what the split ran on
 };
 
+// What an image's square is: the whole image, or the printed square of the practice grid it
+// shows, found and cut out first (grid_square.h).
+enum class ImageSquare { whole, grid };
+
 // Throws InkError "FILE: ..." for an unreadable image, a blank one, a character without stroke
-// data, or an image the character's strokes do not fit; in place, for an image that is not square.
+// data, or an image the character's strokes do not fit; in place, for an image that is not square;
+// from a grid, for an image whose grid is not found.
 SplitImage split_image_file(const std::filesystem::path& file, const StrokeLibrary& library, int size,
-                            StrokePlacement placement = StrokePlacement::settled);
+                            StrokePlacement placement = StrokePlacement::settled, ImageSquare square = ImageSquare::whole);
 
 struct StyleImageSet {
   std::vector<SplitImage> images;
@@ -46,6 +51,6 @@ struct StyleImageSet {
 // when the folder cannot be read or has no image files at all.
 std::vector<std::filesystem::path> list_image_files(const std::filesystem::path& dir);
 StyleImageSet split_style_images(const std::vector<std::filesystem::path>& files, const StrokeLibrary& library, int size,
-                                 StrokePlacement placement = StrokePlacement::settled);
+                                 StrokePlacement placement = StrokePlacement::settled, ImageSquare square = ImageSquare::whole);
 
 }  // namespace ink

@@ -18,6 +18,9 @@ struct PhotoOptions {
   float lighting = 0.25f;                 // how much darker the dim corner is than the bright one
   float noise = 0.04f;                    // sensor noise, standard deviation in 0..1 units
   uint64_t seed = 0;                      // texture, ink variation and noise
+  // A practice grid (田字格) printed in red under the writing: the box's square, solid, and its
+  // middle cross, dashed; placed with the box (grid_square.h finds it again).
+  bool grid = false;
 };
 
 // Small random placement and lighting for variant `seed`: rotation within +-4 degrees, scale
@@ -27,6 +30,10 @@ PhotoOptions random_photo_options(uint64_t seed);
 // The outline as placed in the photo, in the 1024-box convention rasterised by
 // BoxToPixels{1, 0, 0} (so a Rasterizer draws it at its photo pixels).
 Outline place_outline(const Outline& outline, const PhotoOptions& options);
+
+// The printed grid's lines as outlines in the 1024 box: the box's edges, and dashes along its
+// middle lines. Line widths are fractions of the box.
+std::vector<Outline> practice_grid_outlines();
 
 // Renders the outlines (one glyph's strokes, or a font glyph) as ink on paper.
 Image render_photo(const std::vector<Outline>& outlines, const PhotoOptions& options);

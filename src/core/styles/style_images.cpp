@@ -10,6 +10,7 @@
 #include "ink/base/error.h"
 #include "ink/base/utf8.h"
 #include "ink/render/image.h"
+#include "ink/styles/grid_square.h"
 #include "ink/styles/ink_extraction.h"
 
 namespace ink {
@@ -44,13 +45,19 @@ char32_t character_from_file_name(const std::filesystem::path& file) {
 }
 
 SplitImage split_image_file(const std::filesystem::path& file, const StrokeLibrary& library, int size,
-                            StrokePlacement placement) {
+                            StrokePlacement placement, ImageSquare square) {
   SplitImage out;
   out.file = file;
   out.character = character_from_file_name(file);
   if (!library.contains(out.character))
     throw InkError(file.string() + ": no stroke data for " + describe_char(out.character));
-  const Image photo = read_image(file);  // "FILE: cannot read image (...)"
+  Image photo = read_image(file);  // "FILE: cannot read image (...)"
+  if (square == ImageSquare::grid) {
+    const std::optional<GridSquare> printed = find_grid_square(photo);
+    if (!printed)
+      throw InkError(file.string() + ": no practice-grid square found (its lines printed in a colour, red or green, around the character)");
+    photo = cut_grid_square(photo, *printed, kMaxSplitSide);
+  }
   Coverage ink = extract_ink(photo, file.string()).ink;
   const int side = std::max(ink.width, ink.height);
   if (side > kMaxSplitSide) ink = downsample(ink, (side + kMaxSplitSide - 1) / kMaxSplitSide);
@@ -106,11 +113,11 @@ std::vector<std::filesystem::path> list_image_files(const std::filesystem::path&
 }
 
 StyleImageSet split_style_images(const std::vector<std::filesystem::path>& files, const StrokeLibrary& library, int size,
-                                 StrokePlacement placement) {
+                                 StrokePlacement placement, ImageSquare square) {
   StyleImageSet set;
   for (const auto& file : files) {
     try {
-      set.images.push_back(split_image_file(file, library, size, placement));
+      set.images.push_back(split_image_file(file, library, size, placement, square));
     } catch (const InkError& e) {
       set.problems.push_back(e.what());
     }

@@ -34,7 +34,34 @@ class ValueNoise {
   std::vector<float> grid_;
 };
 
+Outline rectangle(float left, float bottom, float right, float top) {
+  Outline r;
+  r.verbs = {PathVerb::move, PathVerb::line, PathVerb::line, PathVerb::line, PathVerb::close};
+  r.points = {{left, bottom}, {right, bottom}, {right, top}, {left, top}};
+  return r;
+}
+
+constexpr float kBorderWidth = 0.012f * kBoxSize;  // the printed square's edge
+constexpr float kGuideWidth = 0.005f * kBoxSize;   // the dashed middle lines
+constexpr int kDashes = 16;
+constexpr float kPrintedInk[3] = {0.88f, 0.28f, 0.22f};  // vermilion, as practice paper is printed
+
 }  // namespace
+
+std::vector<Outline> practice_grid_outlines() {
+  const float left = 0, right = kBoxSize, bottom = kBoxTop - kBoxSize, top = kBoxTop, half = kBorderWidth / 2;
+  std::vector<Outline> lines = {rectangle(left - half, bottom - half, right + half, bottom + half),
+                                rectangle(left - half, top - half, right + half, top + half),
+                                rectangle(left - half, bottom - half, left + half, top + half),
+                                rectangle(right - half, bottom - half, right + half, top + half)};
+  const float dash = kBoxSize / kDashes, guide = kGuideWidth / 2;
+  for (int i = 0; i < kDashes; ++i) {
+    const float from = i * dash + dash / 4, to = from + dash / 2;
+    lines.push_back(rectangle(left + from, kBoxCentre.y - guide, left + to, kBoxCentre.y + guide));
+    lines.push_back(rectangle(kBoxCentre.x - guide, bottom + from, kBoxCentre.x + guide, bottom + to));
+  }
+  return lines;
+}
 
 PhotoOptions random_photo_options(uint64_t seed) {
   std::mt19937_64 rng(seed * 0x9E3779B97F4A7C15ull + 7);
@@ -66,6 +93,9 @@ Image render_photo(const std::vector<Outline>& outlines, const PhotoOptions& o) 
   Rasterizer rasterizer;
   Coverage ink(o.width, o.height);
   for (const Outline& outline : outlines) rasterizer.fill(place_outline(outline, o), BoxToPixels{1, 0, 0}, ink);
+  Coverage printed(o.width, o.height);
+  if (o.grid)
+    for (const Outline& line : practice_grid_outlines()) rasterizer.fill(place_outline(line, o), BoxToPixels{1, 0, 0}, printed);
   const ValueNoise mottle(o.seed * 3 + 1, o.width, o.height, 24), grain(o.seed * 3 + 2, o.width, o.height, 3),
       dryness(o.seed * 3 + 3, o.width, o.height, 10);
   std::mt19937_64 rng(o.seed);
@@ -80,9 +110,13 @@ Image render_photo(const std::vector<Outline>& outlines, const PhotoOptions& o) 
       const float paper = 0.90f + 0.05f * mottle.at(x, y) + 0.03f * grain.at(x, y);
       const float ink_darkness = 0.80f + 0.15f * dryness.at(x, y);
       const float value = paper * (1 - ink.at(x, y) * ink_darkness) * light;
+      const float print = std::min(1.0f, printed.at(x, y));
       uint8_t* p = &photo.pixels[(static_cast<size_t>(y) * o.width + x) * 3];
       const float tint[3] = {1.0f, 0.97f, 0.90f};  // warm paper
-      for (int k = 0; k < 3; ++k) p[k] = static_cast<uint8_t>(std::clamp((value * tint[k] + sensor(rng)) * 255.0f, 0.0f, 255.0f));
+      for (int k = 0; k < 3; ++k) {
+        const float under = 1 - print * (1 - kPrintedInk[k]);  // the grid is printed; the ink lies over it
+        p[k] = static_cast<uint8_t>(std::clamp((value * tint[k] * under + sensor(rng)) * 255.0f, 0.0f, 255.0f));
+      }
     }
   return photo;
 }
