@@ -31,10 +31,6 @@ PhotoOptions random_photo_options(uint64_t seed);
 // BoxToPixels{1, 0, 0} (so a Rasterizer draws it at its photo pixels).
 Outline place_outline(const Outline& outline, const PhotoOptions& options);
 
-// The printed grid's lines as outlines in the 1024 box: the box's edges, and dashes along its
-// middle lines. Line widths are fractions of the box.
-std::vector<Outline> practice_grid_outlines();
-
 // Renders the outlines (one glyph's strokes, or a font glyph) as ink on paper.
 Image render_photo(const std::vector<Outline>& outlines, const PhotoOptions& options);
 

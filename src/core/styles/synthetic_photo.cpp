@@ -46,8 +46,8 @@ constexpr float kGuideWidth = 0.005f * kBoxSize;   // the dashed middle lines
 constexpr int kDashes = 16;
 constexpr float kPrintedInk[3] = {0.88f, 0.28f, 0.22f};  // vermilion, as practice paper is printed
 
-}  // namespace
-
+// The printed grid's lines as outlines in the 1024 box: the box's edges, and dashes along its
+// middle lines.
 std::vector<Outline> practice_grid_outlines() {
   const float left = 0, right = kBoxSize, bottom = kBoxTop - kBoxSize, top = kBoxTop, half = kBorderWidth / 2;
   std::vector<Outline> lines = {rectangle(left - half, bottom - half, right + half, bottom + half),
@@ -62,6 +62,8 @@ std::vector<Outline> practice_grid_outlines() {
   }
   return lines;
 }
+
+}  // namespace
 
 PhotoOptions random_photo_options(uint64_t seed) {
   std::mt19937_64 rng(seed * 0x9E3779B97F4A7C15ull + 7);
