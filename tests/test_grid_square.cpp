@@ -18,9 +18,9 @@ namespace {
 
 constexpr float kDegree = 3.14159265f / 180;
 
-PhotoOptions grid_photo_options(uint64_t seed) {
+PhotoOptions grid_photo_options(uint64_t seed, PrintedGrid grid = PrintedGrid::sheet) {
   PhotoOptions options = random_photo_options(seed);
-  options.grid = true, options.scale *= 0.9f;  // as ink-data photos --grid makes them
+  options.grid = grid, options.scale *= 0.9f;  // as ink-data photos --grid makes them
   return options;
 }
 
@@ -37,20 +37,23 @@ Image swap_red_and_green(Image photo) {
 
 }  // namespace
 
-TEST_CASE("a practice grid's square is found in a turned, off-centre photo, red or green", "[grid]") {
+TEST_CASE("a practice grid's square is found in a turned, off-centre photo, red or green, alone or on a sheet", "[grid]") {
   const FontFace font = FontFace::open_family("LXGW WenKai");
   for (uint64_t seed : {1u, 2u, 3u, 4u, 5u, 6u}) {
-    PhotoOptions options = grid_photo_options(seed * 7919u);
-    options.width = 320, options.height = 280;
-    const Image photo = render_photo({font.glyph_outline(U'永')}, options);
-    const GridSquare truth = true_square(options);
-    for (const Image& printed : {photo, swap_red_and_green(photo)}) {
-      const std::optional<GridSquare> found = find_grid_square(printed);
-      INFO("seed " << seed << ": turned " << options.rotation_degrees << " degrees, side " << truth.side);
-      REQUIRE(found);
-      CHECK(std::hypot(found->centre_x - truth.centre_x, found->centre_y - truth.centre_y) < 1.5f);
-      CHECK(found->side == Approx(truth.side).epsilon(0.015));
-      CHECK(std::fabs(found->rotation - truth.rotation) < 0.3f * kDegree);
+    for (PrintedGrid grid : {PrintedGrid::square, PrintedGrid::sheet}) {
+      PhotoOptions options = grid_photo_options(seed * 7919u, grid);
+      options.width = 320, options.height = 280;
+      const Image photo = render_photo({font.glyph_outline(U'永')}, options);
+      const GridSquare truth = true_square(options);
+      for (const Image& printed : {photo, swap_red_and_green(photo)}) {
+        const std::optional<GridSquare> found = find_grid_square(printed);
+        INFO("seed " << seed << (grid == PrintedGrid::sheet ? ", on a sheet" : ", alone") << ": turned " << options.rotation_degrees
+                     << " degrees, side " << truth.side);
+        REQUIRE(found);
+        CHECK(std::hypot(found->centre_x - truth.centre_x, found->centre_y - truth.centre_y) < 1.5f);
+        CHECK(found->side == Approx(truth.side).epsilon(0.015));
+        CHECK(std::fabs(found->rotation - truth.rotation) < 0.3f * kDegree);
+      }
     }
   }
 }
@@ -65,7 +68,7 @@ TEST_CASE("a grid photo cut to its square shows what a framed photo of it shows,
     REQUIRE(cut.width == cut.height);
     // The same glyph framed: the box is the whole photo, upright.
     PhotoOptions framed = options;
-    framed.grid = false, framed.width = framed.height = cut.width;
+    framed.grid = PrintedGrid::none, framed.width = framed.height = cut.width;
     framed.rotation_degrees = 0, framed.scale = 1.25f, framed.offset_x = framed.offset_y = 0;
     Rasterizer rasterizer;
     Coverage truth(cut.width, cut.height);
@@ -108,7 +111,7 @@ TEST_CASE("grid photos split in place as framed photos of the same writing do", 
     PhotoOptions options = grid_photo_options(c * 3u);
     options.width = options.height = 256;
     write_png(render_photo({font.glyph_outline(c)}, options), dir / "grid" / (encode_utf8(c) + "_1.png"));
-    options.grid = false, options.width = options.height = 192;
+    options.grid = PrintedGrid::none, options.width = options.height = 192;
     options.rotation_degrees = 0, options.scale = 1.25f, options.offset_x = options.offset_y = 0;
     write_png(render_photo({font.glyph_outline(c)}, options), dir / "framed" / (encode_utf8(c) + "_1.png"));
   }

@@ -362,7 +362,7 @@ TEST_CASE("a learnt hand learns its aspect and stroke tilts from its images, and
         // the grid's turn is the camera's.
         if (shot != Shot::grid) options.rotation_degrees = 0;
         if (shot == Shot::framed) options.scale = 1.25f, options.offset_x = options.offset_y = 0;  // the box is the photo
-        if (shot == Shot::grid) options.grid = true, options.scale *= 0.9f, options.width = options.height = 200;
+        if (shot == Shot::grid) options.grid = PrintedGrid::sheet, options.scale *= 0.9f, options.width = options.height = 200;
         write_png(render_photo(outlines, options), folder / (encode_utf8(c) + "_" + std::to_string(v) + ".png"));
       }
   };

@@ -27,7 +27,7 @@ int photos(cli::Args& args) {
   const int seed = args.int_value("seed", 1, 0, 1 << 30);
   const int first = args.int_value("first", 1, 0, 1 << 20);  // the first variant's number in file names
   const bool framed = args.flag("framed");  // each photo exactly the glyph's square, as cut from a grid
-  const bool grid = args.flag("grid");      // the glyph's square printed as a practice grid around it
+  const bool grid = args.flag("grid");      // on practice paper: the glyph's square and the sheet's around it
   args.finish();
   if (framed && grid) throw InkError("--framed and --grid: a framed photo is cut inside its grid; choose one");
   const FontFace font = FontFace::open_family(*family);
@@ -43,7 +43,7 @@ int photos(cli::Args& args) {
       PhotoOptions options = random_photo_options(static_cast<uint64_t>(seed) * 1000003u + c * 101u + v);
       options.width = options.height = size;
       if (framed) options.rotation_degrees = 0, options.scale = kFillSide, options.offset_x = options.offset_y = 0;
-      if (grid) options.grid = true, options.scale *= kGridShrink;
+      if (grid) options.grid = PrintedGrid::sheet, options.scale *= kGridShrink;
       const std::filesystem::path file = std::filesystem::path(*out) / (encode_utf8(c) + "_" + std::to_string(v) + ".png");
       write_png(render_photo({font.glyph_outline(c)}, options), file);
       bar.update(++written);

@@ -18,9 +18,10 @@ struct GridSquare {
   float rotation = 0;
 };
 
-// The outermost printed lines, searched over turns up to 8 degrees; none when the photo shows no
-// coloured square at least a third of its shorter side, within 10% of square, drawn in lines
-// (a coloured sheet or a photo without a grid).
+// The square around the photo's middle, between the nearest solid printed lines on each side
+// (a sheet's neighbouring squares and the dashed middle lines are passed over), searched over
+// turns up to 8 degrees; none when the photo shows no coloured square at least a third of its
+// shorter side, within 10% of square, drawn in lines (a coloured sheet or a photo without a grid).
 std::optional<GridSquare> find_grid_square(const Image& photo);
 
 // The square's inside, upright, about `side` pixels (at most `max_side`), in grey: each pixel its

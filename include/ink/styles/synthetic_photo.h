@@ -11,6 +11,11 @@
 
 namespace ink {
 
+// Practice paper printed in red under the writing, placed with the box: the box's square
+// (solid) and its middle cross (dashed), a 田字格; alone, or as a sheet's squares around it too,
+// as a photo of practice paper shows them (grid_square.h finds the writing's square again).
+enum class PrintedGrid { none, square, sheet };
+
 struct PhotoOptions {
   int width = 320, height = 320;
   float rotation_degrees = 0, scale = 1;  // the 1024 box fills 80% of the shorter side at scale 1
@@ -18,9 +23,7 @@ struct PhotoOptions {
   float lighting = 0.25f;                 // how much darker the dim corner is than the bright one
   float noise = 0.04f;                    // sensor noise, standard deviation in 0..1 units
   uint64_t seed = 0;                      // texture, ink variation and noise
-  // A practice grid (田字格) printed in red under the writing: the box's square, solid, and its
-  // middle cross, dashed; placed with the box (grid_square.h finds it again).
-  bool grid = false;
+  PrintedGrid grid = PrintedGrid::none;
 };
 
 // Small random placement and lighting for variant `seed`: rotation within +-4 degrees, scale

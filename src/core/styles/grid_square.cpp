@@ -1,10 +1,12 @@
 // find_grid_square: the coloured pixels' projections, searched over turns for the sharpest; the
-// outermost line on each side is the square's edge. cut_grid_square: resampled upright.
+// solid lines nearest the photo's middle on each side are the square's edges. cut_grid_square:
+// resampled upright.
 #include "ink/styles/grid_square.h"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <utility>
 #include <vector>
 
 namespace ink {
@@ -16,7 +18,8 @@ constexpr float kFineStep = 0.05f * 3.14159265f / 180;
 constexpr int kMinChroma = 50;            // of 255: printed colour, past paper tints and sensor noise
 constexpr float kMaxPrintedShare = 0.3f;  // more coloured than this is coloured paper, not a grid
 constexpr size_t kMaxPoints = 200000;     // coloured pixels projected, a stride through larger sets
-constexpr float kLinePeak = 0.5f;         // a line's bins reach this share of the tallest
+// A solid line's bins reach this share of the tallest; a dashed middle line (half inked) does not.
+constexpr float kSolidLine = 0.7f;
 constexpr float kMaxLineWidth = 0.06f;    // of the square's side
 constexpr float kMinSideShare = 1.0f / 3;  // of the photo's shorter side
 constexpr float kMaxOblong = 0.1f;
@@ -76,21 +79,31 @@ struct Line {
   float middle = 0, width = 0;
 };
 
-// The first (from_start) or last run of bins reaching kLinePeak of the tallest: its centroid.
-std::optional<Line> outer_line(const std::vector<float>& counts, bool from_start) {
+// The nearest solid line before `middle` (the bin the photo's middle falls in) and the nearest
+// after it: the edges of the square the photo was taken of, whatever of its neighbours it shows.
+// Each line is the centroid of its run of bins, out to where they fall below a fifth of the peak.
+std::optional<std::pair<Line, Line>> lines_around(const std::vector<float>& counts, float middle) {
   const float peak = *std::max_element(counts.begin(), counts.end());
   if (peak <= 0) return std::nullopt;
-  const int n = static_cast<int>(counts.size()), step = from_start ? 1 : -1;
-  int i = from_start ? 0 : n - 1;
-  while (i >= 0 && i < n && counts[i] < kLinePeak * peak) i += step;
-  if (i < 0 || i >= n) return std::nullopt;
-  // The run around it, to where its counts fall below a fifth of the peak.
-  int first = i, last = i;
-  while (first > 0 && counts[first - 1] >= 0.2f * peak) --first;
-  while (last < n - 1 && counts[last + 1] >= 0.2f * peak) ++last;
-  double sum = 0, weighted = 0;
-  for (int k = first; k <= last; ++k) sum += counts[k], weighted += (k + 0.5) * counts[k];
-  return Line{static_cast<float>(weighted / sum), static_cast<float>(last - first + 1)};
+  const int n = static_cast<int>(counts.size());
+  std::optional<Line> before, after;
+  for (int i = 0; i < n;) {
+    if (counts[i] < kSolidLine * peak) {
+      ++i;
+      continue;
+    }
+    int first = i, last = i;
+    while (first > 0 && counts[first - 1] >= 0.2f * peak) --first;
+    while (last < n - 1 && counts[last + 1] >= 0.2f * peak) ++last;
+    double sum = 0, weighted = 0;
+    for (int k = first; k <= last; ++k) sum += counts[k], weighted += (k + 0.5) * counts[k];
+    const Line line{static_cast<float>(weighted / sum), static_cast<float>(last - first + 1)};
+    if (line.middle < middle) before = line;
+    else if (!after) after = line;
+    i = last + 1;
+  }
+  if (!before || !after) return std::nullopt;
+  return std::pair{*before, *after};
 }
 
 }  // namespace
@@ -111,16 +124,19 @@ std::optional<GridSquare> find_grid_square(const Image& photo) {
     if (sharpness > best) best = sharpness, best_turn = turn;
   }
   const Projections p = project(points, best_turn, reach);
-  const auto left = outer_line(p.across_u, true), right = outer_line(p.across_u, false);
-  const auto top = outer_line(p.across_v, true), bottom = outer_line(p.across_v, false);
-  if (!left || !right || !top || !bottom) return std::nullopt;
-  const float width = right->middle - left->middle, height = bottom->middle - top->middle;
+  const float c = std::cos(best_turn), s = std::sin(best_turn);
+  const float middle_x = 0.5f * photo.width, middle_y = 0.5f * photo.height;
+  const auto columns = lines_around(p.across_u, middle_x * c + middle_y * s + reach);
+  const auto rows = lines_around(p.across_v, -middle_x * s + middle_y * c + reach);
+  if (!columns || !rows) return std::nullopt;
+  const auto& [left, right] = *columns;
+  const auto& [top, bottom] = *rows;
+  const float width = right.middle - left.middle, height = bottom.middle - top.middle;
   const float side = std::max(width, height);
   if (std::min(width, height) < kMinSideShare * shorter || std::fabs(width - height) > kMaxOblong * side) return std::nullopt;
-  for (const Line& line : {*left, *right, *top, *bottom})
+  for (const Line& line : {left, right, top, bottom})
     if (line.width > kMaxLineWidth * side) return std::nullopt;  // a band of colour, not a printed line
-  const float u = 0.5f * (left->middle + right->middle) - reach, v = 0.5f * (top->middle + bottom->middle) - reach;
-  const float c = std::cos(best_turn), s = std::sin(best_turn);
+  const float u = 0.5f * (left.middle + right.middle) - reach, v = 0.5f * (top.middle + bottom.middle) - reach;
   GridSquare square;
   square.centre_x = u * c - v * s, square.centre_y = u * s + v * c;
   square.side = 0.5f * (width + height);

@@ -46,20 +46,26 @@ constexpr float kGuideWidth = 0.005f * kBoxSize;   // the dashed middle lines
 constexpr int kDashes = 16;
 constexpr float kPrintedInk[3] = {0.88f, 0.28f, 0.22f};  // vermilion, as practice paper is printed
 
-// The printed grid's lines as outlines in the 1024 box: the box's edges, and dashes along its
-// middle lines.
-std::vector<Outline> practice_grid_outlines() {
-  const float left = 0, right = kBoxSize, bottom = kBoxTop - kBoxSize, top = kBoxTop, half = kBorderWidth / 2;
-  std::vector<Outline> lines = {rectangle(left - half, bottom - half, right + half, bottom + half),
-                                rectangle(left - half, top - half, right + half, top + half),
-                                rectangle(left - half, bottom - half, left + half, top + half),
-                                rectangle(right - half, bottom - half, right + half, top + half)};
-  const float dash = kBoxSize / kDashes, guide = kGuideWidth / 2;
-  for (int i = 0; i < kDashes; ++i) {
-    const float from = i * dash + dash / 4, to = from + dash / 2;
-    lines.push_back(rectangle(left + from, kBoxCentre.y - guide, left + to, kBoxCentre.y + guide));
-    lines.push_back(rectangle(kBoxCentre.x - guide, bottom + from, kBoxCentre.x + guide, bottom + to));
-  }
+// The printed grid's lines as outlines in the 1024 box: each square's edges, and dashes along its
+// middle lines; the box's square, and on a sheet the squares around it (sharing their edges).
+std::vector<Outline> practice_grid_outlines(PrintedGrid grid) {
+  std::vector<Outline> lines;
+  const int reach = grid == PrintedGrid::sheet ? 2 : 0;
+  const float half = kBorderWidth / 2, dash = kBoxSize / kDashes, guide = kGuideWidth / 2;
+  for (int row = -reach; row <= reach; ++row)
+    for (int column = -reach; column <= reach; ++column) {
+      const float left = column * kBoxSize, right = left + kBoxSize, bottom = kBoxTop - kBoxSize - row * kBoxSize,
+                  top = bottom + kBoxSize, middle_x = left + kBoxSize / 2, middle_y = bottom + kBoxSize / 2;
+      lines.push_back(rectangle(left - half, bottom - half, right + half, bottom + half));
+      lines.push_back(rectangle(left - half, top - half, right + half, top + half));
+      lines.push_back(rectangle(left - half, bottom - half, left + half, top + half));
+      lines.push_back(rectangle(right - half, bottom - half, right + half, top + half));
+      for (int i = 0; i < kDashes; ++i) {
+        const float from = i * dash + dash / 4, to = from + dash / 2;
+        lines.push_back(rectangle(left + from, middle_y - guide, left + to, middle_y + guide));
+        lines.push_back(rectangle(middle_x - guide, bottom + from, middle_x + guide, bottom + to));
+      }
+    }
   return lines;
 }
 
@@ -96,8 +102,8 @@ Image render_photo(const std::vector<Outline>& outlines, const PhotoOptions& o) 
   Coverage ink(o.width, o.height);
   for (const Outline& outline : outlines) rasterizer.fill(place_outline(outline, o), BoxToPixels{1, 0, 0}, ink);
   Coverage printed(o.width, o.height);
-  if (o.grid)
-    for (const Outline& line : practice_grid_outlines()) rasterizer.fill(place_outline(line, o), BoxToPixels{1, 0, 0}, printed);
+  if (o.grid != PrintedGrid::none)
+    for (const Outline& line : practice_grid_outlines(o.grid)) rasterizer.fill(place_outline(line, o), BoxToPixels{1, 0, 0}, printed);
   const ValueNoise mottle(o.seed * 3 + 1, o.width, o.height, 24), grain(o.seed * 3 + 2, o.width, o.height, 3),
       dryness(o.seed * 3 + 3, o.width, o.height, 10);
   std::mt19937_64 rng(o.seed);
