@@ -81,11 +81,15 @@ struct Line {
 
 // The nearest solid line before `middle` (the bin the photo's middle falls in) and the nearest
 // after it: the edges of the square the photo was taken of, whatever of its neighbours it shows.
-// Each line is the centroid of its run of bins, out to where they fall below a fifth of the peak.
-std::optional<std::pair<Line, Line>> lines_around(const std::vector<float>& counts, float middle) {
+// Lines are found on counts summed over three bins, as a line a pixel or two wide falls into one
+// bin or two by where it lies; each is the centroid of its run of bins, out to where they fall
+// below a fifth of the peak.
+std::optional<std::pair<Line, Line>> lines_around(const std::vector<float>& bins, float middle) {
+  const int n = static_cast<int>(bins.size());
+  std::vector<float> counts(bins.size());
+  for (int i = 0; i < n; ++i) counts[i] = bins[i] + (i > 0 ? bins[i - 1] : 0) + (i + 1 < n ? bins[i + 1] : 0);
   const float peak = *std::max_element(counts.begin(), counts.end());
   if (peak <= 0) return std::nullopt;
-  const int n = static_cast<int>(counts.size());
   std::optional<Line> before, after;
   for (int i = 0; i < n;) {
     if (counts[i] < kSolidLine * peak) {
@@ -96,11 +100,12 @@ std::optional<std::pair<Line, Line>> lines_around(const std::vector<float>& coun
     while (first > 0 && counts[first - 1] >= 0.2f * peak) --first;
     while (last < n - 1 && counts[last + 1] >= 0.2f * peak) ++last;
     double sum = 0, weighted = 0;
-    for (int k = first; k <= last; ++k) sum += counts[k], weighted += (k + 0.5) * counts[k];
-    const Line line{static_cast<float>(weighted / sum), static_cast<float>(last - first + 1)};
+    for (int k = first; k <= last; ++k) sum += bins[k], weighted += (k + 0.5) * bins[k];
+    i = last + 1;
+    if (sum <= 0) continue;
+    const Line line{static_cast<float>(weighted / sum), static_cast<float>(std::max(1, last - first - 1))};  // less the summing's spread
     if (line.middle < middle) before = line;
     else if (!after) after = line;
-    i = last + 1;
   }
   if (!before || !after) return std::nullopt;
   return std::pair{*before, *after};
