@@ -18,6 +18,7 @@ constexpr float kFineStep = 0.05f * 3.14159265f / 180;
 constexpr int kMinChroma = 50;            // of 255: printed colour, past paper tints and sensor noise
 constexpr float kMaxPrintedShare = 0.3f;  // more coloured than this is coloured paper, not a grid
 constexpr size_t kMaxPoints = 200000;     // coloured pixels projected, a stride through larger sets
+constexpr size_t kCoarsePoints = 5000;    // enough for the coarse turn search; the fine one takes all
 // A solid line's bins reach this share of the tallest; a dashed middle line (half inked) does not.
 constexpr float kSolidLine = 0.7f;
 constexpr float kMaxLineWidth = 0.06f;    // of the square's side
@@ -118,12 +119,15 @@ std::optional<GridSquare> find_grid_square(const Image& photo) {
   const float shorter = static_cast<float>(std::min(photo.width, photo.height));
   if (points.size() < 4 * kMinSideShare * shorter) return std::nullopt;  // not even one square's edges
   const float reach = std::hypot(static_cast<float>(photo.width), static_cast<float>(photo.height));
+  std::vector<PrintedPixel> few;
+  for (size_t i = 0, stride = std::max<size_t>(1, points.size() / kCoarsePoints); i < points.size(); i += stride) few.push_back(points[i]);
   float best_turn = 0, best = -1;
   for (float turn = -kMaxTurn; turn <= kMaxTurn + 1e-6f; turn += kCoarseStep) {
-    const float sharpness = project(points, turn, reach).sharpness;
+    const float sharpness = project(few, turn, reach).sharpness;
     if (sharpness > best) best = sharpness, best_turn = turn;
   }
   const float coarse = best_turn;
+  best = -1;
   for (float turn = coarse - kCoarseStep; turn <= coarse + kCoarseStep + 1e-6f; turn += kFineStep) {
     const float sharpness = project(points, turn, reach).sharpness;
     if (sharpness > best) best = sharpness, best_turn = turn;
