@@ -106,6 +106,26 @@ TEST_CASE("a sheet bigger than an image may be is refused before it is drawn", "
   CHECK(!std::filesystem::exists(dir / "s.png"));
 }
 
+TEST_CASE("ink-data photos --grid then split --grid finds each practice-grid square and splits what it holds", "[cli]") {
+  test::TempDir dir;
+  const std::string photos = shell_quote((dir / "grid").string());
+  const auto made = test::run_ink_data("photos --font 'LXGW WenKai' --chars 中春 --variants 2 --size 256 --grid --out " + photos);
+  INFO(made.err);
+  REQUIRE(made.exit_code == 0);
+  CHECK(read_image(dir / "grid" / "中_1.png").width == 256);
+  const auto split = test::run_ink_data("split " + photos + " --grid --sheet " + shell_quote((dir / "s.png").string()) + sample());
+  INFO(split.out << split.err);
+  CHECK(split.exit_code == 0);
+  CHECK(split.out.find("4 of 4 images split") != std::string::npos);
+  CHECK(std::filesystem::exists(dir / "s.png"));
+  // Without a grid to find, each photo is named and skipped.
+  const auto plain = test::run_ink_data("photos --font 'LXGW WenKai' --chars 中 --variants 1 --out " + shell_quote((dir / "plain").string()));
+  REQUIRE(plain.exit_code == 0);
+  const auto none = test::run_ink_data("split " + shell_quote((dir / "plain").string()) + " --grid" + sample());
+  CHECK(none.exit_code == 1);
+  CHECK(none.err.find("中_1.png: no practice-grid square found") != std::string::npos);
+}
+
 TEST_CASE("ink-data build then peek shows a sample's channels side by side", "[cli]") {
   test::TempDir dir;
   const auto built = test::run_ink_data("build --size 16 --chars 干 --out " + shell_quote((dir / "ds").string()) + sample());
