@@ -83,7 +83,7 @@ Measured measure(const FontFace& font, const StrokeLibrary& library, const std::
   m.weight = typical_weight(weights);
   // A font lighter than the data's keeps no weight: the stroke model writes every font's brush
   // heavier than its glyphs (1.03-1.15 times their ink, in place), and thinning it toward a
-  // lighter weight lost on seen characters for each font tried (docs/experiments.md, Even weight).
+  // lighter weight lost on seen characters for each font tried (docs/tuning-experiments.md, Even weight).
   m.layout.weight = m.weight < 1 ? std::nullopt : weight_to_keep(m.weight);
   m.rule = fit_layout_rule(data_shapes, font_shapes, m.layout.rotation);
   m.fitted = fits.size();
@@ -125,7 +125,7 @@ int layout(cli::Args& args) {
   const auto json_file = args.value("json");
   const auto save_file = args.value("save");
   // Styles whose brush writes the data's stroke shapes closer to their glyphs than the structure
-  // model's forms (decided with the stroke model writing, on seen characters: docs/experiments.md).
+  // model's forms (decided with the stroke model writing, on seen characters: docs/tuning-experiments.md).
   const std::string formless_list = args.value_or("without-forms", "");
   const std::vector<std::string> without_forms = cli::split_list(formless_list);
   // Styles whose every stroke the writers bring onto the hand's weight (Layout::even_weight), the

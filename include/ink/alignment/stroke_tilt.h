@@ -4,7 +4,7 @@
 // data's stroke laid over it by the character's fit), summarised per kind, and applied to the
 // data's strokes before the character's layout. Seven numbers per hand, so a hand learnt from
 // four characters carries them. Lengths per kind were measured the same way and cost IoU in place
-// (docs/experiments.md, Stroke tilts); a stroke's own length, turn and bend vary character by
+// (docs/layout-experiments.md, Stroke tilts); a stroke's own length, turn and bend vary character by
 // character and are the structure model's (stroke_form.h).
 #pragma once
 #include <array>
