@@ -109,8 +109,8 @@ int split_images(cli::Args& args) {
   }
   args.finish();
   if (files.empty()) throw InkError("split needs --font FAMILY or image files / folders");
-  const StyleImageSet set = grid ? split_style_images(files, library, size, StrokePlacement::in_place, ImageSquare::grid)
-                                 : split_style_images(files, library, size);
+  const StyleImageSet set = split_style_images(files, library, size, grid ? StrokePlacement::in_place : StrokePlacement::settled,
+                                              grid ? ImageSquare::grid : ImageSquare::whole);
   for (const std::string& problem : set.problems) std::fprintf(stderr, "ink-data: skipped %s\n", problem.c_str());
   std::vector<SplitSheetRow> rows;
   for (const SplitImage& image : set.images) {

@@ -127,12 +127,12 @@ std::optional<GridSquare> find_grid_square(const Image& photo) {
     if (sharpness > best) best = sharpness, best_turn = turn;
   }
   const float coarse = best_turn;
-  best = -1;
+  Projections p;
+  p.sharpness = -1;  // the first fine turn is always kept
   for (float turn = coarse - kCoarseStep; turn <= coarse + kCoarseStep + 1e-6f; turn += kFineStep) {
-    const float sharpness = project(points, turn, reach).sharpness;
-    if (sharpness > best) best = sharpness, best_turn = turn;
+    Projections at = project(points, turn, reach);
+    if (at.sharpness > p.sharpness) p = std::move(at), best_turn = turn;
   }
-  const Projections p = project(points, best_turn, reach);
   const float c = std::cos(best_turn), s = std::sin(best_turn);
   const float middle_x = 0.5f * photo.width, middle_y = 0.5f * photo.height;
   const auto columns = lines_around(p.across_u, middle_x * c + middle_y * s + reach);
