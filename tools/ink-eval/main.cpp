@@ -22,6 +22,7 @@
 #include "ink/model/torch_runtime.h"
 #include "ink/writing/detail_stage.h"
 #include "ink/writing/writer.h"
+#include "eval_set.h"
 #include "style_matrix.h"
 
 namespace {
@@ -108,12 +109,7 @@ int main(int argc, char** argv) {
     cli::Args args(argc, argv, 1);
     if (const auto styles = args.value("styles")) return eval_tool::style_matrix(args, *styles);
     const std::filesystem::path model_dir = args.value_or("model", default_model_dir().string());
-    std::string set = args.value_or("set", "heldout");
-    if (const auto old = args.value("split")) {  // before "split" came to mean only cutting a glyph into strokes
-      std::fprintf(stderr, "ink-eval: --split is deprecated; use --set\n");
-      set = *old;
-    }
-    if (set != "heldout" && set != "seen") throw InkError("--set must be heldout or seen, got '" + set + "'");
+    const std::string set = eval_tool::eval_set(args);
     const int count = args.int_value("chars", 300, 1, 100000);
     const auto json_file = args.value("json");
     const std::string only = args.value_or("mode", "both");

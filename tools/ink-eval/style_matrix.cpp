@@ -16,6 +16,7 @@
 #include "ink/model/torch_runtime.h"
 #include "ink/raster/font.h"
 #include "ink/writing/writer.h"
+#include "eval_set.h"
 #include "style_sheet.h"
 
 namespace ink::eval_tool {
@@ -90,10 +91,7 @@ int style_matrix(cli::Args& args, const std::string& style_list) {
   const auto font_list = args.value("fonts");
   if (!font_list) throw InkError("--styles needs --fonts NAME=FAMILY,... (the glyphs to compare with)");
   const int count = args.int_value("chars", 100, 1, 100000);
-  // Seen characters: the stroke model trained on them, but a style's choices (which retuning,
-  // which forms) can be made on them without touching the held-out ones it is judged on.
-  const std::string set = args.value_or("set", "heldout");
-  if (set != "heldout" && set != "seen") throw InkError("--set must be heldout or seen, got '" + set + "'");
+  const std::string set = eval_set(args);
   const std::string set_words = set == "seen" ? "seen" : "held-out";
   const std::u32string exclude = decode_utf8(args.value_or("exclude", ""), "--exclude");
   const auto json_file = args.value("json");
