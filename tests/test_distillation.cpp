@@ -53,6 +53,8 @@ TEST_CASE("a distilled student writes in one step what the teacher writes in thr
   CHECK(student.info.recipe.distill_from == dir / "teacher");
   CHECK(student.info.recipe.teacher_steps == 3);
   CHECK(student.info.teacher_fingerprint == load_model(dir / "teacher", ConditioningMode::stroke).fingerprint);
+  // And which brushes it was taught: the teacher's styles as trained, none retuned.
+  CHECK(student.info.taught_retunings == std::map<std::string, std::string>{});
 }
 
 TEST_CASE("a teacher of another shape is refused before training", "[train]") {

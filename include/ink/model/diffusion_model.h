@@ -2,6 +2,7 @@
 // most tools can hold one without compiling against LibTorch.
 #pragma once
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,9 +23,11 @@ struct ModelSummary {
   std::vector<std::string> styles;  // trained ones first, then the learnt hands beside the file
   int learned_styles = 0;
   int retuned_styles = 0;  // trained styles that a file beside the model retunes (ink-train --retune)
-  // What was made for other weights than these (the model was trained again since), one line
-  // each saying which file and how to make it again: learnt hands and retunings, which still
-  // write, with a brush that may be off, and a one-step student, which is left unused.
+  std::map<std::string, std::string> retunings;  // those styles' names -> their brushes (brush_fingerprint)
+  // What was made for other weights or brushes than these (the model trained or a style retuned
+  // again since), one line each saying which file and how to make it again: learnt hands and
+  // retunings, which still write, with a brush that may be off, and a one-step student, which is
+  // left unused (for every style, or for the styles whose brush it was not taught).
   std::vector<std::string> stale_parts;
   std::u32string classes;
   // Where each style puts its strokes, by style name (layouts.json beside the file); a style

@@ -3,6 +3,8 @@
 // torch here: tools list a model's styles and check its config without loading libtorch.
 #pragma once
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +22,10 @@ struct ModelInfo {
   // A one-step student: the fingerprint of the weights it was distilled from (LoadedModel's);
   // empty in other models and in students from before it.
   std::string teacher_fingerprint;
+  // A one-step student: the retuned styles it was taught, each with its brush's fingerprint
+  // (brush_fingerprint); the teacher's other styles it was taught as trained. None in students
+  // from before it, which are trusted to know the retunings beside them.
+  std::optional<std::map<std::string, std::string>> taught_retunings;
 };
 
 std::string model_config_text(const ModelInfo& info);

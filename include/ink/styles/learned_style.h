@@ -56,6 +56,10 @@ void check_hand_name(const std::filesystem::path& file, const LearnedStyle& styl
 // model arranges them, without loading it.
 std::vector<std::string> listed_style_names(const std::vector<std::string>& trained, const std::filesystem::path& model_file);
 
+// What a style's row and adapter write with, as 16 hex digits: a one-step student records the
+// retunings it was taught by this (ModelInfo::taught_retunings).
+std::string brush_fingerprint(const LearnedStyle& style);
+
 void save_learned_style(const std::filesystem::path& file, const LearnedStyle& style);  // atomic
 LearnedStyle load_learned_style(const std::filesystem::path& file);  // errors name the file
 LearnedStyle parse_learned_style(std::string_view text, const std::string& where);

@@ -1,8 +1,11 @@
-// Little-endian binary reading for the packed formats (stroke pack, shards). Internal header.
+// Little-endian binary reading for the packed formats (stroke pack, shards), and the checksums and
+// fingerprints that name their contents. Internal header.
 #pragma once
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ink/base/error.h"
@@ -31,6 +34,13 @@ inline uint64_t fnv1a_words(const char* data, size_t n) {
   for (size_t i = 8 * words; i < n; ++i) h = (h ^ static_cast<uint8_t>(data[i])) * kPrime;
   for (uint64_t lane : lanes) h = (h ^ lane) * kPrime;
   return h;
+}
+
+// fnv1a_words as 16 hex digits: how a model's weights and a style's brush are named in files.
+inline std::string fingerprint_of(std::string_view bytes) {
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a_words(bytes.data(), bytes.size())));
+  return hex;
 }
 
 class ByteSink {

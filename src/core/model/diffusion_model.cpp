@@ -53,6 +53,7 @@ HandPlacements add_learned_styles(DiffusionModel& model) {
       torch::NoGradGuard no_grad;
       unet.style_table().narrow(0, id, 1).copy_(row);
       ++model.summary.retuned_styles;
+      model.summary.retunings[style.name] = brush_fingerprint(style);
     } else {
       model.style_ids.push_back(static_cast<int>(unet.append_style_rows(row)));
       model.summary.styles.push_back(style.name);
@@ -116,6 +117,28 @@ void add_one_step_student(DiffusionModel& model) {
   model.one_step = std::move(student);
 }
 
+// A trained style retuned, retuned again or no longer retuned since the student was distilled: the
+// student writes the brush it was taught, so the model samples that style itself until the student
+// is distilled again.
+void drop_untaught_styles(DiffusionModel& model) {
+  if (!model.one_step.unet || !model.one_step.info.taught_retunings) return;
+  const auto& taught = *model.one_step.info.taught_retunings;
+  const auto& now = model.summary.retunings;
+  const std::filesystem::path& file = model.summary.one_step_file;
+  for (int i = 0; i < model.summary.one_step_styles; ++i) {
+    const std::string& name = model.summary.styles[i];
+    const auto was = taught.find(name), is = now.find(name);
+    const std::string before = was == taught.end() ? "" : was->second, after = is == now.end() ? "" : is->second;
+    if (before == after) continue;
+    model.untaught_styles.insert(model.style_ids[i]);
+    model.summary.stale_parts.push_back(file.string() + ": a one-step student taught " + name + "'s brush " +
+                                        (before.empty() ? "as trained" : "as retuned then (" + before + ")") + ", it is now " +
+                                        (after.empty() ? "as trained" : "retuned (" + after + ")") + "; the model samples " + name +
+                                        " itself until the student is distilled again (ink-train " +
+                                        (file.parent_path() / "recipe.json").string() + " --out " + file.parent_path().string() + ")");
+  }
+}
+
 }  // namespace
 
 std::shared_ptr<DiffusionModel> open_model(const std::filesystem::path& path, ConditioningMode mode) {
@@ -134,6 +157,7 @@ std::shared_ptr<DiffusionModel> open_model(const std::filesystem::path& path, Co
   if (mode == ConditioningMode::class_label) return model;
   add_one_step_student(*model);
   const HandPlacements hands = add_learned_styles(*model);
+  drop_untaught_styles(*model);
   for (const std::string& line : s.stale_parts) std::fprintf(stderr, "note: %s\n", line.c_str());
   if (const auto file = layouts_file(s.file); std::filesystem::exists(file)) {
     s.layouts = load_layouts(file);
@@ -157,8 +181,10 @@ UNet& DiffusionModel::unet_for(int64_t style) {
 
 bool DiffusionModel::student_writes(int steps, int64_t style) const {
   // Learnt hands are appended after the trained styles; the null style (guidance) is the last
-  // trained row's successor in the student's own table, so it counts as known.
-  const bool knows = one_step.unet && (style < summary.one_step_styles || style == one_step.unet->null_style());
+  // trained row's successor in the student's own table, so it counts as known. A trained style
+  // whose brush changed since the distillation does not.
+  const bool knows = one_step.unet && (style < summary.one_step_styles || style == one_step.unet->null_style()) &&
+                     untaught_styles.count(style) == 0;
   return knows && steps == 0;
 }
 

@@ -3,6 +3,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 
 #include "ink/model/diffusion_model.h"
 #include "ink/model/model_file.h"
@@ -25,6 +26,7 @@ class DiffusionModel {
   // The one-step student distilled from this model (MODE/one-step/, training/distillation_loss.h),
   // when there is one: it writes the styles it was distilled on in a single call.
   LoadedModel one_step;
+  std::set<int64_t> untaught_styles;  // style ids whose brush changed since it was distilled
   // Where each character's strokes go in the styles it has a row for (structure.safetensors beside
   // the model, and learnt hands' rows), beyond their layouts; none for a model without one.
   std::shared_ptr<const StructureModel> structure;

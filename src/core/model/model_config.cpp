@@ -25,6 +25,7 @@ std::string model_config_text(const ModelInfo& info) {
   config["styles"] = info.styles;
   config["classes"] = encode_utf8(info.classes);
   if (!info.teacher_fingerprint.empty()) config["teacher_fingerprint"] = info.teacher_fingerprint;
+  if (info.taught_retunings) config["taught_retunings"] = *info.taught_retunings;
   config["recipe"] = nlohmann::json::parse(training_recipe_to_json(info.recipe));
   return config.dump(2) + "\n";
 }
@@ -49,6 +50,13 @@ ModelInfo parse_model_config(std::string_view text, const std::string& where) {
   info.classes = decode_utf8(field("classes", &nlohmann::json::is_string).get<std::string>());
   if (config.contains("teacher_fingerprint"))
     info.teacher_fingerprint = field("teacher_fingerprint", &nlohmann::json::is_string).get<std::string>();
+  if (config.contains("taught_retunings")) {
+    info.taught_retunings.emplace();
+    for (const auto& [name, brush] : field("taught_retunings", &nlohmann::json::is_object).items()) {
+      if (!brush.is_string()) throw InkError(where + ": taught_retunings['" + name + "'] is not a string");
+      (*info.taught_retunings)[name] = brush.get<std::string>();
+    }
+  }
   info.recipe = training_recipe_from_json(field("recipe", &nlohmann::json::is_object).dump(), where + " (recipe)");
   return info;
 }

@@ -27,12 +27,6 @@ constexpr int64_t kArchiveVersion = 1;  // model.pt, before config.json + model.
 
 std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
 
-std::string fingerprint_of(std::string_view bytes) {
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(detail::fnv1a_words(bytes.data(), bytes.size())));
-  return hex;
-}
-
 LoadedModel load_archive(const std::filesystem::path& file, bool tell) {
   torch::serialize::InputArchive archive = open_tagged_archive(file, kFormat, kArchiveVersion, "model file");
   c10::IValue recipe, steps, styles, classes;
@@ -82,7 +76,7 @@ LoadedModel load_model(const std::filesystem::path& path, ConditioningMode mode)
       loaded.unet = UNet(loaded.info.recipe.model);
       const TensorFile weights = read_tensor_file(file);
       copy_weights(weights, *loaded.unet, file, "the config's model");
-      loaded.fingerprint = fingerprint_of(weights.data);
+      loaded.fingerprint = detail::fingerprint_of(weights.data);
     }
   }
   if (loaded.info.recipe.model.mode != mode)

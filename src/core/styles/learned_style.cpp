@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "base/bytes.h"
 #include "base/json_document.h"
 #include "styles/layout_json.h"
 #include "ink/base/atomic_file.h"
@@ -50,6 +51,16 @@ std::string float_list(const std::vector<float>& values) {
 }
 
 }  // namespace
+
+std::string brush_fingerprint(const LearnedStyle& style) {
+  std::string bytes(reinterpret_cast<const char*>(style.embedding.data()), style.embedding.size() * sizeof(float));
+  for (const auto& [name, values] : style.adapter) {
+    bytes += name;
+    bytes.push_back('\0');
+    bytes.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(float));
+  }
+  return detail::fingerprint_of(bytes);
+}
 
 void save_learned_style(const std::filesystem::path& file, const LearnedStyle& style) {
   nlohmann::json fields = {

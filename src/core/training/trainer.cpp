@@ -387,7 +387,10 @@ void Trainer::export_model() {
   info.recipe = recipe_;
   info.trained_steps = step_;
   info.styles = styles_;
-  if (teacher_) info.teacher_fingerprint = teacher_->loaded.fingerprint;
+  if (teacher_) {
+    info.teacher_fingerprint = teacher_->loaded.fingerprint;
+    info.taught_retunings = summary_of(*teacher_).retunings;
+  }
   if (recipe_.model.mode == ConditioningMode::class_label && train_)
     info.classes = std::u32string(train_->classes().begin(), train_->classes().end());
   save_model(model_file(), info, *ema_);
