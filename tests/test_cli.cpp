@@ -94,6 +94,10 @@ TEST_CASE("usage mistakes are one clear error", "[cli][errors]") {
   check_one_line_error(test::run_ink_data("build --out x --size 3" + sample()), "--size 3: expected a whole number in 8..1024");
   check_one_line_error(test::run_ink_data("show \"$(printf '\\377')\" --png x.png" + sample()), "invalid UTF-8");
   check_one_line_error(test::run_ink_data("photos --font 'LXGW WenKai' --out x --framed --grid"), "--framed and --grid");
+  check_one_line_error(test::run_ink_data("photos --font 'LXGW WenKai' --out x --page"), "--page writes the characters in a practice grid's squares");
+  check_one_line_error(test::run_ink_data("photos --font 'LXGW WenKai' --out x --grid --page --chars 一二三四五六七八九十"),
+                       "--page: 10 characters, a page photo shows 9 squares");
+  check_one_line_error(test::run_ink_data("photos --font 'LXGW WenKai' --out x --chars ''"), "--chars is empty");
 }
 
 TEST_CASE("a sheet bigger than an image may be is refused before it is drawn", "[cli][errors]") {
@@ -124,6 +128,25 @@ TEST_CASE("ink-data photos --grid then split --grid finds each practice-grid squ
   const auto none = test::run_ink_data("split " + shell_quote((dir / "plain").string()) + " --grid" + sample());
   CHECK(none.exit_code == 1);
   CHECK(none.err.find("中_1.png: no practice-grid square found") != std::string::npos);
+}
+
+TEST_CASE("ink-data photos --grid --page then split --grid cuts a page into its characters, in reading order", "[cli]") {
+  test::TempDir dir;
+  const std::string pages = shell_quote((dir / "pages").string());
+  const auto made = test::run_ink_data("photos --font 'LXGW WenKai' --chars 春满干坤中 --variants 1 --grid --page --out " + pages);
+  INFO(made.err);
+  REQUIRE(made.exit_code == 0);
+  CHECK(read_image(dir / "pages" / "春满干坤中_1.png").width == 640);
+  const auto split = test::run_ink_data("split " + pages + " --grid" + sample());
+  INFO(split.out << split.err);
+  CHECK(split.exit_code == 0);
+  CHECK(split.out.find("春满干坤中_1.png: 春, 9 strokes") != std::string::npos);
+  CHECK(split.out.find("5 of 5 images split") != std::string::npos);
+  // The same page under another name: said in one line, the page left out.
+  std::filesystem::copy_file(dir / "pages" / "春满干坤中_1.png", dir / "春满_1.png");
+  const auto misnamed = test::run_ink_data("split " + shell_quote((dir / "春满_1.png").string()) + " --grid" + sample());
+  CHECK(misnamed.exit_code == 1);
+  CHECK(misnamed.err.find("春满_1.png: 5 of its 9 squares are written in, its name holds 2 characters (春满)") != std::string::npos);
 }
 
 TEST_CASE("ink-data build then peek shows a sample's channels side by side", "[cli]") {

@@ -1,7 +1,10 @@
-// Practice-grid photos where the truth is known: a font's glyph written in a printed 田字格,
-// photographed turned, off centre and unevenly lit; found, cut, and split as a framed photo is.
+// Practice-grid photos where the truth is known: a font's glyph written in a printed 田字格, or
+// glyphs on a page of them, photographed turned, off centre and unevenly lit; found, cut, and
+// split as a framed photo is.
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <tuple>
+#include <vector>
 
 #include "ink/base/utf8.h"
 #include "ink/raster/font.h"
@@ -127,4 +130,81 @@ TEST_CASE("grid photos split in place as framed photos of the same writing do", 
     for (size_t k = 0; k < grid.images[i].strokes.size(); ++k)
       CHECK(coverage_iou(grid.images[i].strokes[k], framed.images[i].strokes[k]) > 0.5f);
   }
+}
+
+namespace {
+
+// A practice page: a sheet of 田字格 (three squares each way in full view) with a character
+// written in four of them, photographed a little turned. Squares by (column, row) from the
+// middle one, rows down.
+const std::vector<std::tuple<int, int, char32_t>> kPageWriting = {{-1, -1, U'春'}, {1, -1, U'满'}, {0, 0, U'干'}, {-1, 1, U'坤'}};
+
+PhotoOptions page_options() {
+  PhotoOptions options = grid_photo_options(17);
+  options.width = options.height = 640;
+  options.scale = 0.3f, options.rotation_degrees = 2.5f, options.offset_x = 0.01f, options.offset_y = -0.015f;
+  return options;
+}
+
+Image page_photo(const FontFace& font) {
+  std::vector<Outline> writing;
+  for (const auto& [column, row, c] : kPageWriting) writing.push_back(in_sheet_square(font.glyph_outline(c), column, row));
+  return render_photo(writing, page_options());
+}
+
+}  // namespace
+
+TEST_CASE("a practice page's squares are found in reading order, and which are written in", "[grid]") {
+  const FontFace font = FontFace::open_family("LXGW WenKai");
+  const Image photo = page_photo(font);
+  const std::vector<GridSquare> squares = find_page_squares(photo);
+  REQUIRE(squares.size() == 9);
+  const PhotoOptions options = page_options();
+  const GridSquare middle = true_square(options);
+  const float c = std::cos(middle.rotation), s = std::sin(middle.rotation);
+  for (int row = -1; row <= 1; ++row)
+    for (int column = -1; column <= 1; ++column) {
+      const GridSquare& found = squares[static_cast<size_t>((row + 1) * 3 + column + 1)];
+      const float x = middle.centre_x + middle.side * (column * c - row * s), y = middle.centre_y + middle.side * (column * s + row * c);
+      INFO("square (" << column << ", " << row << ")");
+      CHECK(std::hypot(found.centre_x - x, found.centre_y - y) < 1.5f);
+      CHECK(found.side == Approx(middle.side).epsilon(0.015));
+      bool written = false;
+      for (const auto& [wc, wr, ch] : kPageWriting) written = written || (wc == column && wr == row);
+      CHECK(written_in(photo, found) == written);
+    }
+  // A photo of one square has no whole neighbours: its page is that square.
+  PhotoOptions one = grid_photo_options(3, PrintedGrid::square);
+  CHECK(find_page_squares(render_photo({font.glyph_outline(U'永')}, one)).size() == 1);
+  CHECK(find_page_squares(Image(200, 200, Rgb{240, 240, 240})).empty());
+}
+
+TEST_CASE("a practice page named after its characters splits into one photo a character, in reading order", "[grid][alignment]") {
+  test::TempDir dir;
+  const FontFace font = FontFace::open_family("LXGW WenKai");
+  write_png(page_photo(font), dir / "春满干坤.png");
+  const StyleImageSet page =
+      split_style_images({dir / "春满干坤.png"}, test::sample_library(), 64, StrokePlacement::in_place, ImageSquare::grid);
+  for (const std::string& problem : page.problems) UNSCOPED_INFO(problem);
+  REQUIRE(page.images.size() == 4);
+  for (size_t i = 0; i < 4; ++i) {
+    const char32_t c = std::get<2>(kPageWriting[i]);
+    INFO(encode_utf8(c));
+    CHECK(page.images[i].character == c);
+    CHECK(page.images[i].file == dir / "春满干坤.png");
+    // As a framed photo of the same glyph splits.
+    PhotoOptions framed = random_photo_options(c);
+    framed.width = framed.height = 192, framed.rotation_degrees = 0, framed.scale = 1.25f, framed.offset_x = framed.offset_y = 0;
+    write_png(render_photo({font.glyph_outline(c)}, framed), dir / (encode_utf8(c) + "_framed.png"));
+    const SplitImage alone = split_image_file(dir / (encode_utf8(c) + "_framed.png"), test::sample_library(), 64, StrokePlacement::in_place);
+    CHECK(coverage_iou(page.images[i].ink, alone.ink) > 0.8f);
+  }
+  // Not as many written squares as the name's characters: the page is left out, saying so.
+  std::filesystem::copy_file(dir / "春满干坤.png", dir / "春满干.png");
+  const StyleImageSet short_name =
+      split_style_images({dir / "春满干.png"}, test::sample_library(), 64, StrokePlacement::in_place, ImageSquare::grid);
+  REQUIRE(short_name.problems.size() == 1);
+  CHECK_THAT(short_name.problems[0], Catch::Contains("春满干.png: 4 of its 9 squares are written in, its name holds 3 characters (春满干)"));
+  // Without --grid a name of several characters is refused, naming the way to take it.
+  REQUIRE_THROWS_WITH(split_image_file(dir / "春满干坤.png", test::sample_library(), 64), Catch::Contains("takes --grid"));
 }

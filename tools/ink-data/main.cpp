@@ -25,13 +25,17 @@ constexpr const char* kUsage = R"(usage: ink-data COMMAND [OPTIONS]
                                        agreement with the stroke data, a sheet to look at
   split IMAGE|DIR... [--size PX] [--sheet FILE] [--grid]
                                        split photos named after their character (春_1.png);
-                                       --grid: each cut to its practice-grid square first
+                                       --grid: each cut to its practice-grid square first, and
+                                       a photo of a page named after its characters in reading
+                                       order (春满干坤.jpg) cut into its written squares
   photos --font FAMILY --out DIR [--chars 春满干坤] [--variants 5] [--first 1] [--size 320] [--seed N]
-         [--framed | --grid]
+         [--framed | --grid [--page]]
                                        a font's glyphs as calligraphy "photos" (rotation, scale,
                                        uneven light, paper, noise): CHAR_VARIANT.png; --framed:
                                        each exactly the glyph's square, as cut from a practice grid;
-                                       --grid: written in a red practice-grid square (田字格)
+                                       --grid: written in a red practice-grid square (田字格);
+                                       --page: all of them (up to 9) on one sheet, in reading
+                                       order, CHARS_VARIANT.png (640 px)
   layout --fonts NAME=FAMILY,... [--fit-chars seen:400] [--chars 200] [--size 64] [--json FILE] [--save FILE]
          [--without-forms NAME,...] [--even-weight NAME,...]
                                        how much of each font's structure its layout (the median

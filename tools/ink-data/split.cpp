@@ -118,7 +118,7 @@ int split_images(cli::Args& args) {
                 image.strokes.size(), image.split.alignment.iou);
     rows.push_back({image.ink, image.strokes});
   }
-  std::printf("%zu of %zu images split\n", set.images.size(), files.size());
+  std::printf("%zu of %zu images split\n", set.images.size(), set.images.size() + set.problems.size());
   if (sheet && !rows.empty()) write_png(render_split_sheet(rows, size), *sheet), std::printf("sheet: %s\n", sheet->c_str());
   return set.images.empty() ? 1 : 0;
 }

@@ -106,7 +106,7 @@ int learn_style(cli::Args& args, const std::string& images_dir) {
     return 0;
   }
   std::printf("%zu of %zu images split into strokes%s; %s style '%s' (%d steps, %s, base weights frozen)\n", set.images.size(),
-              files.size(), framed ? ", in place" : "", options.retune ? "retuning the trained" : "learning", name->c_str(),
+              set.images.size() + set.problems.size(), framed ? ", in place" : "", options.retune ? "retuning the trained" : "learning", name->c_str(),
               options.steps, options.adapter ? "row and norms" : "row only");
   std::fflush(stdout);
 

@@ -69,7 +69,9 @@ measured from the splits, and both are saved as styles/NAME.style.json beside th
                          brush alone, in place)
   --grid                 each image shows the practice-grid square its character was written in,
                          printed in a colour (red, green): the square is found, the image cut to
-                         it and its lines taken out, then learnt as --framed
+                         it and its lines taken out, then learnt as --framed; an image named
+                         after several characters (春满干坤.jpg) is a page of them, in rows
+                         from the top, each from the left, and its written squares are cut out
   --layout-only          NAME is a learnt hand: measure its layout again, keep its brush
   --seed N, --threads N
 With --detail, the stroke model writes --chars seen characters and the detail stage (a small

@@ -1,8 +1,8 @@
 // A folder of calligraphy images as stroke-split samples for learning a hand: the file name
-// gives the character (春_1.png, 春.jpg, 春-b.png), each image is binarised, split by alignment
-// against that character's reference strokes and carried back onto them, or, for images that are
-// each their character's square (--framed), kept where the hand drew them. Bad files are reported
-// one by one, naming the file, and the rest go on.
+// gives the character (春_1.png, 春.jpg, 春-b.png; a practice page's gives its characters), each
+// image is binarised, split by alignment against that character's reference strokes and carried
+// back onto them, or, for images that are each their character's square (--framed), kept where
+// the hand drew them. Bad files are reported one by one, naming the file, and the rest go on.
 #pragma once
 #include <filesystem>
 #include <optional>
@@ -44,12 +44,21 @@ SplitImage split_image_file(const std::filesystem::path& file, const StrokeLibra
 
 struct StyleImageSet {
   std::vector<SplitImage> images;
-  std::vector<std::string> problems;  // one line per file left out
+  std::vector<std::string> problems;  // one line per file (or page's square) left out
 };
+
+// A photo of a practice page, named after the characters written on it in reading order (rows
+// from the top, each from the left: 春满干坤.jpg): each written square found (grid_square.h), cut
+// and split as a photo of its character; a square that does not split is a problem line "FILE,
+// square N (春): ...". Throws InkError "FILE: ..." for a character without stroke data, an
+// unreadable photo, no grid, or written squares not as many as the name's characters.
+StyleImageSet split_page_file(const std::filesystem::path& file, const StrokeLibrary& library, int size, StrokePlacement placement);
 
 // Every image file (png, jpg, jpeg, bmp) in `dir`, in name order. Throws InkError
 // when the folder cannot be read or has no image files at all.
 std::vector<std::filesystem::path> list_image_files(const std::filesystem::path& dir);
+// Each file split; from a grid, a file whose name holds more than one character is a page
+// (split_page_file).
 StyleImageSet split_style_images(const std::vector<std::filesystem::path>& files, const StrokeLibrary& library, int size,
                                  StrokePlacement placement = StrokePlacement::settled, ImageSquare square = ImageSquare::whole);
 

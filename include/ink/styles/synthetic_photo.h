@@ -34,6 +34,10 @@ PhotoOptions random_photo_options(uint64_t seed);
 // BoxToPixels{1, 0, 0} (so a Rasterizer draws it at its photo pixels).
 Outline place_outline(const Outline& outline, const PhotoOptions& options);
 
+// The outline moved `column` squares right and `row` squares down from the box, into a square of
+// a sheet (PrintedGrid::sheet prints two each way around the box): a page's writing.
+Outline in_sheet_square(const Outline& outline, int column, int row);
+
 // Renders the outlines (one glyph's strokes, or a font glyph) as ink on paper.
 Image render_photo(const std::vector<Outline>& outlines, const PhotoOptions& options);
 

@@ -1,156 +1,102 @@
-// find_grid_square: the coloured pixels' projections, searched over turns for the sharpest; the
-// solid lines nearest the photo's middle on each side are the square's edges. cut_grid_square:
+// find_grid_square: the solid lines (grid_lines.h) nearest the photo's middle on each side are the
+// square's edges. find_page_squares: every square between neighbouring solid lines. cut_grid_square:
 // resampled upright.
 #include "ink/styles/grid_square.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <utility>
 #include <vector>
 
+#include "styles/grid_lines.h"
+
 namespace ink {
 namespace {
 
-constexpr float kMaxTurn = 8 * 3.14159265f / 180;  // a photo turned further is retaken, not searched
-constexpr float kCoarseStep = 0.25f * 3.14159265f / 180;
-constexpr float kFineStep = 0.05f * 3.14159265f / 180;
-constexpr int kMinChroma = 50;            // of 255: printed colour, past paper tints and sensor noise
-constexpr float kMaxPrintedShare = 0.3f;  // more coloured than this is coloured paper, not a grid
-constexpr size_t kMaxPoints = 200000;     // coloured pixels projected, a stride through larger sets
-constexpr size_t kCoarsePoints = 5000;    // enough for the coarse turn search; the fine one takes all
-// A solid line's bins reach this share of the tallest; a dashed middle line (half inked) does not.
-constexpr float kSolidLine = 0.7f;
-constexpr float kMaxLineWidth = 0.06f;    // of the square's side
+constexpr float kMaxLineWidth = 0.06f;     // of the square's side
 constexpr float kMinSideShare = 1.0f / 3;  // of the photo's shorter side
 constexpr float kMaxOblong = 0.1f;
+constexpr float kMinPageSquare = 24;       // px: smaller squares on a page are too coarse to split
+constexpr float kWrittenShare = 0.01f;     // of a square's inside inked: something is written in it
 
-struct PrintedPixel {
-  float x, y;
-};
+using detail::GridLine;
 
-std::vector<PrintedPixel> printed_pixels(const Image& photo) {
-  std::array<size_t, 256> chroma_count{};
-  const size_t n = static_cast<size_t>(photo.width) * photo.height;
-  auto chroma = [&](size_t i) {
-    const uint8_t* p = &photo.pixels[i * 3];
-    return std::max({p[0], p[1], p[2]}) - std::min({p[0], p[1], p[2]});
-  };
-  for (size_t i = 0; i < n; ++i) ++chroma_count[chroma(i)];
-  // The paper's own tint: the median chroma, the paper being most of the photo.
-  size_t seen = 0;
-  int paper = 0;
-  while (paper < 255 && (seen += chroma_count[paper]) < n / 2) ++paper;
-  const int cut = std::max(kMinChroma, paper + 40);
-  std::vector<PrintedPixel> points;
-  size_t printed = 0;
-  for (int c = cut; c < 256; ++c) printed += chroma_count[c];
-  if (printed > kMaxPrintedShare * n) return points;
-  const size_t stride = std::max<size_t>(1, printed / kMaxPoints);
-  size_t k = 0;
-  for (int y = 0; y < photo.height; ++y)
-    for (int x = 0; x < photo.width; ++x)
-      if (chroma(static_cast<size_t>(y) * photo.width + x) >= cut && k++ % stride == 0)
-        points.push_back({static_cast<float>(x) + 0.5f, static_cast<float>(y) + 0.5f});
-  return points;
+bool square_shaped(const GridLine& left, const GridLine& right, const GridLine& top, const GridLine& bottom) {
+  const float width = right.middle - left.middle, height = bottom.middle - top.middle, side = std::max(width, height);
+  if (std::fabs(width - height) > kMaxOblong * side) return false;
+  for (const GridLine& line : {left, right, top, bottom})
+    if (line.width > kMaxLineWidth * side) return false;  // a band of colour, not a printed line
+  return true;
 }
 
-// The points' projections along the turned frame's two axes, 1 px bins from -reach.
-struct Projections {
-  std::vector<float> across_u, across_v;  // counts at each u (columns) and each v (rows)
-  float sharpness = 0;                     // sum of squared counts: straight lines pile up
-};
-
-Projections project(const std::vector<PrintedPixel>& points, float turn, float reach) {
-  Projections p;
-  const int bins = static_cast<int>(2 * reach) + 1;
-  p.across_u.assign(bins, 0), p.across_v.assign(bins, 0);
-  const float c = std::cos(turn), s = std::sin(turn);
-  for (const PrintedPixel& q : points) {
-    const int u = static_cast<int>(q.x * c + q.y * s + reach), v = static_cast<int>(-q.x * s + q.y * c + reach);
-    if (u >= 0 && u < bins) p.across_u[u] += 1;
-    if (v >= 0 && v < bins) p.across_v[v] += 1;
-  }
-  for (float h : p.across_u) p.sharpness += h * h;
-  for (float h : p.across_v) p.sharpness += h * h;
-  return p;
+// The nearest line before `middle` and the nearest after it.
+std::optional<std::pair<GridLine, GridLine>> lines_around(const std::vector<GridLine>& lines, float middle) {
+  const auto after = std::find_if(lines.begin(), lines.end(), [&](const GridLine& line) { return line.middle >= middle; });
+  if (after == lines.begin() || after == lines.end()) return std::nullopt;
+  return std::pair{*(after - 1), *after};
 }
 
-struct Line {
-  float middle = 0, width = 0;
-};
-
-// The nearest solid line before `middle` (the bin the photo's middle falls in) and the nearest
-// after it: the edges of the square the photo was taken of, whatever of its neighbours it shows.
-// Lines are found on counts summed over three bins, as a line a pixel or two wide falls into one
-// bin or two by where it lies; each is the centroid of its run of bins, out to where they fall
-// below a fifth of the peak.
-std::optional<std::pair<Line, Line>> lines_around(const std::vector<float>& bins, float middle) {
-  const int n = static_cast<int>(bins.size());
-  std::vector<float> counts(bins.size());
-  for (int i = 0; i < n; ++i) counts[i] = bins[i] + (i > 0 ? bins[i - 1] : 0) + (i + 1 < n ? bins[i + 1] : 0);
-  const float peak = *std::max_element(counts.begin(), counts.end());
-  if (peak <= 0) return std::nullopt;
-  std::optional<Line> before, after;
-  for (int i = 0; i < n;) {
-    if (counts[i] < kSolidLine * peak) {
-      ++i;
-      continue;
-    }
-    int first = i, last = i;
-    while (first > 0 && counts[first - 1] >= 0.2f * peak) --first;
-    while (last < n - 1 && counts[last + 1] >= 0.2f * peak) ++last;
-    double sum = 0, weighted = 0;
-    for (int k = first; k <= last; ++k) sum += bins[k], weighted += (k + 0.5) * bins[k];
-    i = last + 1;
-    if (sum <= 0) continue;
-    const Line line{static_cast<float>(weighted / sum), static_cast<float>(std::max(1, last - first - 1))};  // less the summing's spread
-    if (line.middle < middle) before = line;
-    else if (!after) after = line;
-  }
-  if (!before || !after) return std::nullopt;
-  return std::pair{*before, *after};
+// Neighbouring lines one square apart: the square's side is the commonest wide gap (a sheet with
+// gutters between its squares also has narrow ones), and a gap within 10% of it is a square.
+std::vector<std::pair<GridLine, GridLine>> square_spans(const std::vector<GridLine>& lines) {
+  std::vector<float> gaps;
+  for (size_t i = 1; i < lines.size(); ++i) gaps.push_back(lines[i].middle - lines[i - 1].middle);
+  std::vector<std::pair<GridLine, GridLine>> spans;
+  if (gaps.empty()) return spans;
+  const float widest = *std::max_element(gaps.begin(), gaps.end());
+  std::vector<float> wide;
+  for (float gap : gaps)
+    if (gap >= 0.6f * widest) wide.push_back(gap);
+  std::nth_element(wide.begin(), wide.begin() + wide.size() / 2, wide.end());
+  const float side = wide[wide.size() / 2];
+  for (size_t i = 1; i < lines.size(); ++i)
+    if (std::fabs(gaps[i - 1] - side) <= kMaxOblong * side) spans.push_back({lines[i - 1], lines[i]});
+  return spans;
 }
 
 }  // namespace
 
 std::optional<GridSquare> find_grid_square(const Image& photo) {
-  const std::vector<PrintedPixel> points = printed_pixels(photo);
-  const float shorter = static_cast<float>(std::min(photo.width, photo.height));
-  if (points.size() < 4 * kMinSideShare * shorter) return std::nullopt;  // not even one square's edges
-  const float reach = std::hypot(static_cast<float>(photo.width), static_cast<float>(photo.height));
-  std::vector<PrintedPixel> few;
-  for (size_t i = 0, stride = std::max<size_t>(1, points.size() / kCoarsePoints); i < points.size(); i += stride) few.push_back(points[i]);
-  float best_turn = 0, best = -1;
-  for (float turn = -kMaxTurn; turn <= kMaxTurn + 1e-6f; turn += kCoarseStep) {
-    const float sharpness = project(few, turn, reach).sharpness;
-    if (sharpness > best) best = sharpness, best_turn = turn;
-  }
-  const float coarse = best_turn;
-  Projections p;
-  p.sharpness = -1;  // the first fine turn is always kept
-  for (float turn = coarse - kCoarseStep; turn <= coarse + kCoarseStep + 1e-6f; turn += kFineStep) {
-    Projections at = project(points, turn, reach);
-    if (at.sharpness > p.sharpness) p = std::move(at), best_turn = turn;
-  }
-  const float c = std::cos(best_turn), s = std::sin(best_turn);
+  const std::optional<detail::GridLines> lines = detail::find_grid_lines(photo);
+  if (!lines) return std::nullopt;
   const float middle_x = 0.5f * photo.width, middle_y = 0.5f * photo.height;
-  const auto columns = lines_around(p.across_u, middle_x * c + middle_y * s + reach);
-  const auto rows = lines_around(p.across_v, -middle_x * s + middle_y * c + reach);
+  const auto columns = lines_around(lines->columns, lines->u_of(middle_x, middle_y));
+  const auto rows = lines_around(lines->rows, lines->v_of(middle_x, middle_y));
   if (!columns || !rows) return std::nullopt;
   const auto& [left, right] = *columns;
   const auto& [top, bottom] = *rows;
-  const float width = right.middle - left.middle, height = bottom.middle - top.middle;
-  const float side = std::max(width, height);
-  if (std::min(width, height) < kMinSideShare * shorter || std::fabs(width - height) > kMaxOblong * side) return std::nullopt;
-  for (const Line& line : {left, right, top, bottom})
-    if (line.width > kMaxLineWidth * side) return std::nullopt;  // a band of colour, not a printed line
-  const float u = 0.5f * (left.middle + right.middle) - reach, v = 0.5f * (top.middle + bottom.middle) - reach;
-  GridSquare square;
-  square.centre_x = u * c - v * s, square.centre_y = u * s + v * c;
-  square.side = 0.5f * (width + height);
-  square.rotation = best_turn;
-  return square;
+  const float shorter = static_cast<float>(std::min(photo.width, photo.height));
+  if (std::min(right.middle - left.middle, bottom.middle - top.middle) < kMinSideShare * shorter) return std::nullopt;
+  if (!square_shaped(left, right, top, bottom)) return std::nullopt;
+  return lines->square(left, right, top, bottom);
+}
+
+std::vector<GridSquare> find_page_squares(const Image& photo) {
+  std::vector<GridSquare> squares;
+  const std::optional<detail::GridLines> lines = detail::find_grid_lines(photo);
+  if (!lines) return squares;
+  const auto columns = square_spans(lines->columns), rows = square_spans(lines->rows);
+  for (const auto& [top, bottom] : rows)
+    for (const auto& [left, right] : columns)
+      if (square_shaped(left, right, top, bottom) && right.middle - left.middle >= kMinPageSquare)
+        squares.push_back(lines->square(left, right, top, bottom));
+  return squares;
+}
+
+bool written_in(const Image& photo, const GridSquare& square) {
+  const Image cut = cut_grid_square(photo, square, 64);
+  // Inside the printed edges (their blur and the pen's margin), darker than most of the square's
+  // paper by a third.
+  const int margin = cut.width / 12;
+  std::vector<uint8_t> values;
+  for (int y = margin; y < cut.height - margin; ++y)
+    for (int x = margin; x < cut.width - margin; ++x) values.push_back(cut.pixels[(static_cast<size_t>(y) * cut.width + x) * 3]);
+  if (values.empty()) return false;
+  std::vector<uint8_t> sorted = values;
+  std::nth_element(sorted.begin(), sorted.begin() + sorted.size() * 3 / 4, sorted.end());
+  const float paper = sorted[sorted.size() * 3 / 4], dark = paper * 2 / 3;
+  const auto inked = std::count_if(values.begin(), values.end(), [&](uint8_t v) { return v < dark; });
+  return static_cast<float>(inked) >= kWrittenShare * static_cast<float>(values.size());
 }
 
 Image cut_grid_square(const Image& photo, const GridSquare& square, int max_side) {

@@ -29,7 +29,11 @@ bool is_cjk(char32_t c) {
 
 }  // namespace
 
-char32_t character_from_file_name(const std::filesystem::path& file) {
+namespace {
+
+// The file name's leading characters, up to '_', '-', '.' or ' ': one for a photo of a character,
+// more for a page of them.
+std::u32string characters_from_file_name(const std::filesystem::path& file) {
   const std::string stem = file.stem().string();
   std::u32string text;
   try {
@@ -39,30 +43,35 @@ char32_t character_from_file_name(const std::filesystem::path& file) {
   }
   size_t end = 0;
   while (end < text.size() && text[end] != U'_' && text[end] != U'-' && text[end] != U'.' && text[end] != U' ') ++end;
-  if (end != 1 || !is_cjk(text[0]))
+  if (end == 0 || !std::all_of(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), is_cjk))
     throw InkError(file.string() + ": file name does not start with one character (expected e.g. 春_1.png)");
-  return text[0];
+  return text.substr(0, end);
 }
 
-SplitImage split_image_file(const std::filesystem::path& file, const StrokeLibrary& library, int size,
-                            StrokePlacement placement, ImageSquare square) {
+}  // namespace
+
+char32_t character_from_file_name(const std::filesystem::path& file) {
+  const std::u32string characters = characters_from_file_name(file);
+  if (characters.size() != 1)
+    throw InkError(file.string() + ": file name does not start with one character (expected e.g. 春_1.png; a photo of a practice page, "
+                   "named after its characters in reading order, takes --grid)");
+  return characters[0];
+}
+
+namespace {
+
+// `photo` of `character`, which has stroke data (the photo is its square, in place), split into its
+// strokes; errors start with `where`.
+SplitImage split_photo(const Image& photo, char32_t character, const std::filesystem::path& file, const std::string& where,
+                       const StrokeLibrary& library, int size, StrokePlacement placement) {
   SplitImage out;
   out.file = file;
-  out.character = character_from_file_name(file);
-  if (!library.contains(out.character))
-    throw InkError(file.string() + ": no stroke data for " + describe_char(out.character));
-  Image photo = read_image(file);  // "FILE: cannot read image (...)"
-  if (square == ImageSquare::grid) {
-    const std::optional<GridSquare> printed = find_grid_square(photo);
-    if (!printed)
-      throw InkError(file.string() + ": no practice-grid square found (its lines printed in a colour, red or green, around the character)");
-    photo = cut_grid_square(photo, *printed, kMaxSplitSide);
-  }
-  Coverage ink = extract_ink(photo, file.string()).ink;
+  out.character = character;
+  Coverage ink = extract_ink(photo, where).ink;
   const int side = std::max(ink.width, ink.height);
   if (side > kMaxSplitSide) ink = downsample(ink, (side + kMaxSplitSide - 1) / kMaxSplitSide);
   if (placement == StrokePlacement::in_place && ink.width != ink.height)
-    throw InkError(file.string() + ": " + std::to_string(ink.width) + "x" + std::to_string(ink.height) +
+    throw InkError(where + ": " + std::to_string(ink.width) + "x" + std::to_string(ink.height) +
                    " px; an image in place is its character's square");
   out.split = split_by_alignment(ink, library.glyph(out.character));
   char detail[160];
@@ -71,7 +80,7 @@ SplitImage split_image_file(const std::filesystem::path& file, const StrokeLibra
   if (a.iou < kMinFit || out.split.weakest_stroke < kMinStrokeShare || stretch > kMaxStretch || std::abs(a.rotation) > kMaxRotation) {
     std::snprintf(detail, sizeof detail, " (fit IoU %.2f, weakest stroke %.0f%% found, stretched %.1fx, turned %.0f degrees)",
                   a.iou, 100 * out.split.weakest_stroke, stretch, a.rotation * 57.2958f);
-    throw InkError(file.string() + ": the ink does not match the strokes of " + describe_char(out.character) + detail);
+    throw InkError(where + ": the ink does not match the strokes of " + describe_char(out.character) + detail);
   }
   if (placement == StrokePlacement::in_place) {
     Rasterizer rasterizer;
@@ -96,6 +105,48 @@ SplitImage split_image_file(const std::filesystem::path& file, const StrokeLibra
   return out;
 }
 
+}  // namespace
+
+SplitImage split_image_file(const std::filesystem::path& file, const StrokeLibrary& library, int size,
+                            StrokePlacement placement, ImageSquare square) {
+  const char32_t character = character_from_file_name(file);
+  if (!library.contains(character)) throw InkError(file.string() + ": no stroke data for " + describe_char(character));
+  Image photo = read_image(file);  // "FILE: cannot read image (...)"
+  if (square == ImageSquare::grid) {
+    const std::optional<GridSquare> printed = find_grid_square(photo);
+    if (!printed)
+      throw InkError(file.string() + ": no practice-grid square found (its lines printed in a colour, red or green, around the character)");
+    photo = cut_grid_square(photo, *printed, kMaxSplitSide);
+  }
+  return split_photo(photo, character, file, file.string(), library, size, placement);
+}
+
+StyleImageSet split_page_file(const std::filesystem::path& file, const StrokeLibrary& library, int size, StrokePlacement placement) {
+  const std::u32string characters = characters_from_file_name(file);
+  for (char32_t c : characters)
+    if (!library.contains(c)) throw InkError(file.string() + ": no stroke data for " + describe_char(c));
+  const Image photo = read_image(file);
+  const std::vector<GridSquare> squares = find_page_squares(photo);
+  if (squares.empty()) throw InkError(file.string() + ": no practice-grid squares found (their lines printed in a colour, red or green)");
+  std::vector<GridSquare> written;
+  for (const GridSquare& square : squares)
+    if (written_in(photo, square)) written.push_back(square);
+  if (written.size() != characters.size())
+    throw InkError(file.string() + ": " + std::to_string(written.size()) + " of its " + std::to_string(squares.size()) +
+                   " squares are written in, its name holds " + std::to_string(characters.size()) + " characters (" +
+                   encode_utf8(characters) + ")");
+  StyleImageSet set;
+  for (size_t i = 0; i < written.size(); ++i) {
+    const std::string where = file.string() + ", square " + std::to_string(i + 1) + " (" + encode_utf8(characters[i]) + ")";
+    try {
+      set.images.push_back(split_photo(cut_grid_square(photo, written[i], kMaxSplitSide), characters[i], file, where, library, size, placement));
+    } catch (const InkError& e) {
+      set.problems.push_back(e.what());
+    }
+  }
+  return set;
+}
+
 std::vector<std::filesystem::path> list_image_files(const std::filesystem::path& dir) {
   std::error_code error;
   std::filesystem::directory_iterator it(dir, error);
@@ -117,7 +168,13 @@ StyleImageSet split_style_images(const std::vector<std::filesystem::path>& files
   StyleImageSet set;
   for (const auto& file : files) {
     try {
-      set.images.push_back(split_image_file(file, library, size, placement, square));
+      if (square == ImageSquare::grid && characters_from_file_name(file).size() > 1) {
+        StyleImageSet page = split_page_file(file, library, size, placement);
+        for (SplitImage& image : page.images) set.images.push_back(std::move(image));
+        for (std::string& problem : page.problems) set.problems.push_back(std::move(problem));
+      } else {
+        set.images.push_back(split_image_file(file, library, size, placement, square));
+      }
     } catch (const InkError& e) {
       set.problems.push_back(e.what());
     }

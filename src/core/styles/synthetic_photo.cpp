@@ -97,6 +97,12 @@ Outline place_outline(const Outline& outline, const PhotoOptions& o) {
   return placed;
 }
 
+Outline in_sheet_square(const Outline& outline, int column, int row) {
+  Outline moved = outline;
+  for (Point& p : moved.points) p.x += column * kBoxSize, p.y -= row * kBoxSize;  // the box's y runs up
+  return moved;
+}
+
 Image render_photo(const std::vector<Outline>& outlines, const PhotoOptions& o) {
   Rasterizer rasterizer;
   Coverage ink(o.width, o.height);
