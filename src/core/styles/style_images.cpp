@@ -1,5 +1,5 @@
-// Style images: name -> character, photo -> ink -> split -> strokes carried back onto the
-// reference's, with quality gates.
+// Style images: name -> character (a page's name -> its characters, its written squares cut out),
+// photo -> ink -> split -> strokes carried back onto the reference's, with quality gates.
 #include "ink/styles/style_images.h"
 
 #include <algorithm>
@@ -27,10 +27,6 @@ bool is_cjk(char32_t c) {
   return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF);
 }
 
-}  // namespace
-
-namespace {
-
 // The file name's leading characters, up to '_', '-', '.' or ' ': one for a photo of a character,
 // more for a page of them.
 std::u32string characters_from_file_name(const std::filesystem::path& file) {
@@ -47,18 +43,6 @@ std::u32string characters_from_file_name(const std::filesystem::path& file) {
     throw InkError(file.string() + ": file name does not start with one character (expected e.g. 春_1.png)");
   return text.substr(0, end);
 }
-
-}  // namespace
-
-char32_t character_from_file_name(const std::filesystem::path& file) {
-  const std::u32string characters = characters_from_file_name(file);
-  if (characters.size() != 1)
-    throw InkError(file.string() + ": file name does not start with one character (expected e.g. 春_1.png; a photo of a practice page, "
-                   "named after its characters in reading order, takes --grid)");
-  return characters[0];
-}
-
-namespace {
 
 // `photo` of `character`, which has stroke data (the photo is its square, in place), split into its
 // strokes; errors start with `where`.
@@ -106,6 +90,14 @@ SplitImage split_photo(const Image& photo, char32_t character, const std::filesy
 }
 
 }  // namespace
+
+char32_t character_from_file_name(const std::filesystem::path& file) {
+  const std::u32string characters = characters_from_file_name(file);
+  if (characters.size() != 1)
+    throw InkError(file.string() + ": file name does not start with one character (expected e.g. 春_1.png; a photo of a practice page, "
+                   "named after its characters in reading order, takes --grid)");
+  return characters[0];
+}
 
 SplitImage split_image_file(const std::filesystem::path& file, const StrokeLibrary& library, int size,
                             StrokePlacement placement, ImageSquare square) {
