@@ -36,19 +36,19 @@ std::optional<std::pair<GridLine, GridLine>> lines_around(const std::vector<Grid
   return std::pair{*(after - 1), *after};
 }
 
-// Neighbouring lines one square apart: the square's side is the commonest wide gap (a sheet with
-// gutters between its squares also has narrow ones), and a gap within 10% of it is a square.
+// Neighbouring lines one square apart. The square's side is the gap with the most gaps within 10%
+// of it, the wider of two as common: a sheet with gutters between its squares has as many narrow
+// gaps, and a page's margin or title leaves one wide one.
 std::vector<std::pair<GridLine, GridLine>> square_spans(const std::vector<GridLine>& lines) {
   std::vector<float> gaps;
   for (size_t i = 1; i < lines.size(); ++i) gaps.push_back(lines[i].middle - lines[i - 1].middle);
   std::vector<std::pair<GridLine, GridLine>> spans;
-  if (gaps.empty()) return spans;
-  const float widest = *std::max_element(gaps.begin(), gaps.end());
-  std::vector<float> wide;
-  for (float gap : gaps)
-    if (gap >= 0.6f * widest) wide.push_back(gap);
-  std::nth_element(wide.begin(), wide.begin() + wide.size() / 2, wide.end());
-  const float side = wide[wide.size() / 2];
+  float side = 0;
+  size_t most = 0;
+  for (float gap : gaps) {
+    const auto near = static_cast<size_t>(std::count_if(gaps.begin(), gaps.end(), [&](float g) { return std::fabs(g - gap) <= kMaxOblong * gap; }));
+    if (near > most || (near == most && gap > side)) most = near, side = gap;
+  }
   for (size_t i = 1; i < lines.size(); ++i)
     if (std::fabs(gaps[i - 1] - side) <= kMaxOblong * side) spans.push_back({lines[i - 1], lines[i]});
   return spans;
