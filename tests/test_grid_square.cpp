@@ -208,3 +208,43 @@ TEST_CASE("a practice page named after its characters splits into one photo a ch
   // Without --grid a name of several characters is refused, naming the way to take it.
   REQUIRE_THROWS_WITH(split_image_file(dir / "春满干坤.png", test::sample_library(), 64), Catch::Contains("takes --grid"));
 }
+
+namespace {
+
+// Practice paper ruled straight onto an image: vermilion lines 2 px wide at each x in `columns`
+// and each y in `rows`, across the whole sheet.
+Image ruled_paper(int width, int height, const std::vector<int>& columns, const std::vector<int>& rows) {
+  Image paper(width, height, Rgb{236, 231, 220});
+  const auto print = [&](int x, int y) {
+    uint8_t* p = &paper.pixels[(static_cast<size_t>(y) * width + x) * 3];
+    p[0] = 222, p[1] = 70, p[2] = 56;
+  };
+  for (int x : columns)
+    for (int y = 0; y < height; ++y) print(x, y), print(x + 1, y);
+  for (int y : rows)
+    for (int x = 0; x < width; ++x) print(x, y), print(x, y + 1);
+  return paper;
+}
+
+}  // namespace
+
+TEST_CASE("a page's squares are found past pinyin staff lines, gutters and a wide margin", "[grid]") {
+  // Three squares of 100 px a row; above each row of squares, a pinyin staff of four lines.
+  const std::vector<GridSquare> pinyin =
+      find_page_squares(ruled_paper(360, 300, {20, 120, 220, 320}, {10, 18, 26, 34, 40, 140, 150, 158, 166, 174, 180, 280}));
+  REQUIRE(pinyin.size() == 6);
+  CHECK(pinyin[0].side == Approx(100).epsilon(0.02));
+  CHECK(pinyin[0].centre_x == Approx(71).margin(1.5));
+  CHECK(pinyin[0].centre_y == Approx(91).margin(1.5));
+  CHECK(pinyin[5].centre_y == Approx(231).margin(1.5));
+  // Squares with 10 px gutters between them: the gutters are not squares.
+  const std::vector<GridSquare> gutters = find_page_squares(ruled_paper(360, 260, {20, 120, 130, 230, 240, 340}, {20, 120, 130, 230}));
+  REQUIRE(gutters.size() == 6);
+  CHECK(gutters[1].centre_x == Approx(181).margin(1.5));
+  // A title's wide band above two rows of squares.
+  const std::vector<GridSquare> titled = find_page_squares(ruled_paper(260, 420, {20, 120, 220}, {20, 200, 300, 400}));
+  REQUIRE(titled.size() == 4);
+  CHECK(titled[0].centre_y == Approx(251).margin(1.5));
+  for (const std::vector<GridSquare>* page : {&pinyin, &gutters, &titled})
+    for (const GridSquare& square : *page) CHECK_FALSE(written_in(ruled_paper(360, 420, {}, {}), square));
+}

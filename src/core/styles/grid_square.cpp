@@ -36,21 +36,36 @@ std::optional<std::pair<GridLine, GridLine>> lines_around(const std::vector<Grid
   return std::pair{*(after - 1), *after};
 }
 
-// Neighbouring lines one square apart. The square's side is the gap with the most gaps within 10%
-// of it, the wider of two as common: a sheet with gutters between its squares has as many narrow
-// gaps, and a page's margin or title leaves one wide one.
-std::vector<std::pair<GridLine, GridLine>> square_spans(const std::vector<GridLine>& lines) {
+std::vector<float> gaps_between(const std::vector<GridLine>& lines) {
   std::vector<float> gaps;
   for (size_t i = 1; i < lines.size(); ++i) gaps.push_back(lines[i].middle - lines[i - 1].middle);
-  std::vector<std::pair<GridLine, GridLine>> spans;
+  return gaps;
+}
+
+size_t gaps_near(const std::vector<float>& gaps, float side) {
+  return static_cast<size_t>(std::count_if(gaps.begin(), gaps.end(), [&](float g) { return std::fabs(g - side) <= kMaxOblong * side; }));
+}
+
+// A page's square side: the gap between neighbouring lines that both axes have most often (the
+// fewer of its two counts), the wider of two as common. A sheet with gutters between its squares
+// has as many narrow gaps, the staff lines of pinyin paper run one way only, and a page's margin
+// or title leaves a single wide gap.
+float page_square_side(const std::vector<float>& across, const std::vector<float>& down) {
   float side = 0;
   size_t most = 0;
-  for (float gap : gaps) {
-    const auto near = static_cast<size_t>(std::count_if(gaps.begin(), gaps.end(), [&](float g) { return std::fabs(g - gap) <= kMaxOblong * gap; }));
-    if (near > most || (near == most && gap > side)) most = near, side = gap;
-  }
+  for (const std::vector<float>* gaps : {&across, &down})
+    for (float gap : *gaps) {
+      const size_t both = std::min(gaps_near(across, gap), gaps_near(down, gap));
+      if (both > most || (both == most && both > 0 && gap > side)) most = both, side = gap;
+    }
+  return side;
+}
+
+// Neighbouring lines `side` apart (within 10%).
+std::vector<std::pair<GridLine, GridLine>> square_spans(const std::vector<GridLine>& lines, float side) {
+  std::vector<std::pair<GridLine, GridLine>> spans;
   for (size_t i = 1; i < lines.size(); ++i)
-    if (std::fabs(gaps[i - 1] - side) <= kMaxOblong * side) spans.push_back({lines[i - 1], lines[i]});
+    if (std::fabs(lines[i].middle - lines[i - 1].middle - side) <= kMaxOblong * side) spans.push_back({lines[i - 1], lines[i]});
   return spans;
 }
 
@@ -75,7 +90,9 @@ std::vector<GridSquare> find_page_squares(const Image& photo) {
   std::vector<GridSquare> squares;
   const std::optional<detail::GridLines> lines = detail::find_grid_lines(photo);
   if (!lines) return squares;
-  const auto columns = square_spans(lines->columns), rows = square_spans(lines->rows);
+  const float side = page_square_side(gaps_between(lines->columns), gaps_between(lines->rows));
+  if (side <= 0) return squares;
+  const auto columns = square_spans(lines->columns, side), rows = square_spans(lines->rows, side);
   for (const auto& [top, bottom] : rows)
     for (const auto& [left, right] : columns)
       if (square_shaped(left, right, top, bottom) && right.middle - left.middle >= kMinPageSquare)
