@@ -24,6 +24,13 @@ void check_one_line_error(const test::ToolRun& run, const std::string& expected)
 
 std::string sample() { return " --data " + shell_quote(test::sample_dir().string()); }
 
+// ink-data photos of LXGW WenKai into `out`, which must succeed.
+void wenkai_photos(const std::string& options, const std::filesystem::path& out) {
+  const auto made = test::run_ink_data("photos --font 'LXGW WenKai' " + options + " --out " + shell_quote(out.string()));
+  INFO(made.err);
+  REQUIRE(made.exit_code == 0);
+}
+
 }  // namespace
 
 TEST_CASE("ink-data show writes a sheet for known characters", "[cli]") {
@@ -112,19 +119,15 @@ TEST_CASE("a sheet bigger than an image may be is refused before it is drawn", "
 
 TEST_CASE("ink-data photos --grid then split --grid finds each practice-grid square and splits what it holds", "[cli]") {
   test::TempDir dir;
-  const std::string photos = shell_quote((dir / "grid").string());
-  const auto made = test::run_ink_data("photos --font 'LXGW WenKai' --chars 中春 --variants 2 --size 256 --grid --out " + photos);
-  INFO(made.err);
-  REQUIRE(made.exit_code == 0);
+  wenkai_photos("--chars 中春 --variants 2 --size 256 --grid", dir / "grid");
   CHECK(read_image(dir / "grid" / "中_1.png").width == 256);
-  const auto split = test::run_ink_data("split " + photos + " --grid --sheet " + shell_quote((dir / "s.png").string()) + sample());
+  const auto split = test::run_ink_data("split " + shell_quote((dir / "grid").string()) + " --grid --sheet " + shell_quote((dir / "s.png").string()) + sample());
   INFO(split.out << split.err);
   CHECK(split.exit_code == 0);
   CHECK(split.out.find("4 of 4 images split") != std::string::npos);
   CHECK(std::filesystem::exists(dir / "s.png"));
   // Without a grid to find, each photo is named and skipped.
-  const auto plain = test::run_ink_data("photos --font 'LXGW WenKai' --chars 中 --variants 1 --out " + shell_quote((dir / "plain").string()));
-  REQUIRE(plain.exit_code == 0);
+  wenkai_photos("--chars 中 --variants 1", dir / "plain");
   const auto none = test::run_ink_data("split " + shell_quote((dir / "plain").string()) + " --grid" + sample());
   CHECK(none.exit_code == 1);
   CHECK(none.err.find("中_1.png: no practice-grid square found") != std::string::npos);
@@ -132,12 +135,9 @@ TEST_CASE("ink-data photos --grid then split --grid finds each practice-grid squ
 
 TEST_CASE("ink-data photos --grid --page then split --grid cuts a page into its characters, in reading order", "[cli]") {
   test::TempDir dir;
-  const std::string pages = shell_quote((dir / "pages").string());
-  const auto made = test::run_ink_data("photos --font 'LXGW WenKai' --chars 春满干坤中 --variants 1 --grid --page --out " + pages);
-  INFO(made.err);
-  REQUIRE(made.exit_code == 0);
+  wenkai_photos("--chars 春满干坤中 --variants 1 --grid --page", dir / "pages");
   CHECK(read_image(dir / "pages" / "春满干坤中_1.png").width == 640);
-  const auto split = test::run_ink_data("split " + pages + " --grid" + sample());
+  const auto split = test::run_ink_data("split " + shell_quote((dir / "pages").string()) + " --grid" + sample());
   INFO(split.out << split.err);
   CHECK(split.exit_code == 0);
   CHECK(split.out.find("春满干坤中_1.png: 春, 9 strokes") != std::string::npos);

@@ -45,25 +45,26 @@ int photos(cli::Args& args) {
   std::error_code error;
   std::filesystem::create_directories(*out, error);
   if (error) throw InkError("cannot write '" + *out + "': " + error.message());
-  // A page's characters, rows from the top, each from the left, in the squares around the middle one.
-  const std::u32string photo_chars = page ? std::u32string(1, chars[0]) : chars;
-  ProgressBar bar("photos", photo_chars.size() * variants);
+  // What each photo shows: one character, or a page of them, which fill the squares around the
+  // middle one in rows from the top, each from the left.
+  std::vector<std::u32string> shown;
+  if (page) shown.push_back(chars);
+  else
+    for (char32_t c : chars) shown.push_back(std::u32string(1, c));
+  ProgressBar bar("photos", shown.size() * variants);
   size_t written = 0;
-  for (char32_t c : photo_chars) {
+  for (const std::u32string& text : shown) {
     for (int v = first; v < first + variants; ++v) {
-      PhotoOptions options = random_photo_options(static_cast<uint64_t>(seed) * 1000003u + c * 101u + v);
+      PhotoOptions options = random_photo_options(static_cast<uint64_t>(seed) * 1000003u + text[0] * 101u + v);
       options.width = options.height = size;
       if (framed) options.rotation_degrees = 0, options.scale = kFillSide, options.offset_x = options.offset_y = 0;
       if (grid) options.grid = PrintedGrid::sheet, options.scale *= page ? kPageScale : kGridShrink;
       std::vector<Outline> writing;
-      if (page) {
-        for (size_t i = 0; i < chars.size(); ++i)
-          writing.push_back(in_sheet_square(font.glyph_outline(chars[i]), static_cast<int>(i % kPageSide) - 1, static_cast<int>(i / kPageSide) - 1));
-      } else {
-        writing.push_back(font.glyph_outline(c));
+      for (size_t i = 0; i < text.size(); ++i) {
+        const int column = page ? static_cast<int>(i % kPageSide) - 1 : 0, row = page ? static_cast<int>(i / kPageSide) - 1 : 0;
+        writing.push_back(in_sheet_square(font.glyph_outline(text[i]), column, row));
       }
-      const std::string name = encode_utf8(page ? chars : std::u32string(1, c)) + "_" + std::to_string(v) + ".png";
-      write_png(render_photo(writing, options), std::filesystem::path(*out) / name);
+      write_png(render_photo(writing, options), std::filesystem::path(*out) / (encode_utf8(text) + "_" + std::to_string(v) + ".png"));
       bar.update(++written);
     }
   }
